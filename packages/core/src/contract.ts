@@ -1,0 +1,453 @@
+/**
+ * The HTTP contract as zod schemas: every wire type of `/v1`, shared by the server, the client, the
+ * mocks and the OpenAPI document. A subpath of its own, so the pure policy never pulls zod in.
+ */
+import * as z from 'zod/mini';
+import type { ConsumptionReason } from './consumes-licence';
+import type { MemberChangeDecision, Remedy } from './decide-member-change';
+import type { AccountUsage, ChangeAvailability, PoolUsage } from './describe-usage';
+import type { Account, Instant, Pool } from './domain';
+import type { Money } from './money';
+import type { ViewerPermissions } from './permissions';
+import type { AllowancePlan, PlanIssue, PriceLine } from './plan-allowance-change';
+import type { SeatPolicy } from './policy';
+
+export const contractVersion = 'v1';
+
+const id = z.string().check(z.minLength(1), z.maxLength(128));
+const text = z.string().check(z.maxLength(200));
+const count = z.int().check(z.minimum(0));
+
+export const InstantSchema: z.ZodMiniType<Instant> = z.iso.datetime();
+
+export const MoneySchema: z.ZodMiniType<Money> = z.object({
+  amount: z.int(),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+});
+
+export const AccountSchema: z.ZodMiniType<Account> = z.object({
+  id,
+  name: text,
+  plan: text,
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  billingPeriod: z.object({ start: InstantSchema, end: InstantSchema }),
+  contract: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('self-serve') }),
+    z.object({ kind: z.literal('contracted'), start: InstantSchema, end: InstantSchema }),
+  ]),
+  storageUsedBytes: z.optional(count),
+});
+
+export const PoolTermSchema = z.enum(['contracted', 'monthly', 'daily', 'add-on']);
+
+export const PoolSchema: z.ZodMiniType<Pool> = z.object({
+  id,
+  name: text,
+  term: PoolTermSchema,
+  purchased: count,
+  scheduledRemoval: count,
+  pendingSignature: count,
+  unitPrice: count,
+  storagePerLicenceBytes: z.optional(count),
+  min: z.optional(count),
+  max: z.optional(count),
+});
+
+export const SeatPolicySchema: z.ZodMiniType<SeatPolicy> = z.object({
+  name: text,
+  statuses: z.array(text),
+  consumingStatuses: z.array(text),
+  roles: z.array(text),
+  nonConsumingRoles: z.array(text),
+  changeInput: z.enum(['delta', 'total']),
+  increase: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('self-serve') }),
+    z.object({ mode: z.literal('refuse'), contact: text }),
+  ]),
+  decrease: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('refuse'), contact: text }),
+    z.object({ mode: z.literal('immediate') }),
+    z.object({ mode: z.literal('period-end'), restorable: z.boolean() }),
+  ]),
+  contractLocksDecrease: z.enum(['contracted-pools', 'all-pools']),
+  proration: z.object({
+    unit: z.enum(['none', 'day', 'second']),
+    rounding: z.enum(['half-up', 'half-even', 'up', 'down']),
+  }),
+  charge: z.enum(['now', 'next-invoice']),
+  confirmation: z.enum(['review', 'terms', 'password', 'e-signature']),
+  permissions: z.object({
+    viewLicences: z.array(text),
+    changeAllowance: z.array(text),
+    manageMembers: z.array(text),
+    withoutPermission: z.enum(['hide', 'explain']),
+  }),
+  offerChange: z.enum(['always', 'at-limit']),
+  atLimit: z.array(z.enum(['buy', 'use-non-consuming', 'free-licence', 'ask-admin'])),
+  nearThreshold: z.number().check(z.minimum(0), z.maximum(100)),
+  quoteTtlSeconds: z.int().check(z.positive()),
+});
+
+const PoolStateSchema = z.enum(['ok', 'near', 'full', 'over']);
+
+export const ChangeAvailabilitySchema: z.ZodMiniType<ChangeAvailability> = z.union([
+  z.object({
+    allowed: z.literal(true),
+    effective: z.enum(['now', 'period-end', 'after-signature']),
+    at: z.nullable(InstantSchema),
+  }),
+  z.object({
+    allowed: z.literal(false),
+    reason: z.enum(['forbidden', 'all-assigned', 'nothing-scheduled', 'not-restorable']),
+  }),
+  z.object({ allowed: z.literal(false), reason: z.literal('contact'), contact: text }),
+  z.object({
+    allowed: z.literal(false),
+    reason: z.literal('contracted-until'),
+    until: InstantSchema,
+  }),
+  z.object({ allowed: z.literal(false), reason: z.literal('at-max'), max: count }),
+]);
+
+export const PoolUsageSchema: z.ZodMiniType<PoolUsage> = z.object({
+  poolId: id,
+  name: text,
+  term: PoolTermSchema,
+  unitPrice: count,
+  purchased: count,
+  used: count,
+  available: count,
+  over: count,
+  scheduledRemoval: count,
+  pendingSignature: count,
+  nextPeriod: z.int(),
+  state: PoolStateSchema,
+  percent: z.number(),
+  renewsAt: InstantSchema,
+  min: count,
+  max: z.nullable(count),
+  storageAllowanceBytes: z.nullable(count),
+  increase: ChangeAvailabilitySchema,
+  decrease: ChangeAvailabilitySchema,
+  restore: ChangeAvailabilitySchema,
+  adjust: z.enum(['shown', 'hidden', 'explained']),
+});
+
+export const ViewerPermissionsSchema: z.ZodMiniType<ViewerPermissions> = z.object({
+  role: text,
+  viewLicences: z.boolean(),
+  changeAllowance: z.boolean(),
+  manageMembers: z.boolean(),
+});
+
+export const AccountUsageSchema: z.ZodMiniType<AccountUsage> = z.object({
+  purchased: count,
+  used: count,
+  available: count,
+  over: count,
+  scheduledRemoval: count,
+  pendingSignature: count,
+  nextPeriod: z.int(),
+  state: PoolStateSchema,
+  percent: z.number(),
+  renewsAt: InstantSchema,
+  contractEndsAt: z.nullable(InstantSchema),
+  storage: z.nullable(
+    z.object({
+      usedBytes: count,
+      allowanceBytes: count,
+      state: PoolStateSchema,
+      percent: z.number(),
+    }),
+  ),
+  pools: z.array(PoolUsageSchema),
+  viewer: ViewerPermissionsSchema,
+});
+
+const fraction = z.object({
+  unit: z.enum(['none', 'day', 'second']),
+  remaining: count,
+  total: count,
+});
+
+export const PriceLineSchema: z.ZodMiniType<PriceLine> = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('prorated-charge'),
+    quantity: count,
+    unitPrice: count,
+    fraction,
+    amount: z.int(),
+  }),
+  z.object({
+    kind: z.literal('prorated-credit'),
+    quantity: count,
+    unitPrice: count,
+    fraction,
+    amount: z.int(),
+  }),
+  z.object({
+    kind: z.literal('recurring-change'),
+    quantity: z.int(),
+    unitPrice: count,
+    per: z.enum(['period', 'day']),
+    amount: z.int(),
+  }),
+  z.object({ kind: z.literal('restore'), quantity: count, amount: z.literal(0) }),
+  z.object({
+    kind: z.literal('commitment'),
+    quantity: count,
+    until: InstantSchema,
+    amount: z.int(),
+  }),
+]);
+
+const ConfirmationSchema = z.enum(['terms', 'password', 'e-signature']);
+const ChangeResultSchema = z.enum(['applied', 'scheduled', 'pending-signature']);
+
+export const AllowancePlanSchema: z.ZodMiniType<AllowancePlan> = z.object({
+  poolId: id,
+  kind: z.enum(['increase', 'decrease', 'restore']),
+  from: z.int(),
+  to: z.int(),
+  delta: z.int(),
+  added: count,
+  restored: count,
+  removed: count,
+  effectiveAt: z.nullable(InstantSchema),
+  lines: z.array(PriceLineSchema),
+  dueNow: MoneySchema,
+  nextInvoiceChange: MoneySchema,
+  confirmations: z.array(ConfirmationSchema),
+  result: ChangeResultSchema,
+});
+
+export const PlanIssueSchema: z.ZodMiniType<PlanIssue> = z.object({
+  field: z.enum(['poolId', 'delta', 'total']),
+  code: z.enum([
+    'unknown-pool',
+    'not-an-integer',
+    'zero',
+    'no-change',
+    'below-assigned',
+    'below-min',
+    'above-max',
+    'increase-not-allowed',
+    'decrease-not-allowed',
+    'contracted-until',
+    'not-restorable',
+  ]),
+  contact: z.optional(text),
+  until: z.optional(InstantSchema),
+  limit: z.optional(count),
+});
+
+export const ConsumptionReasonSchema: z.ZodMiniType<ConsumptionReason> = z.union([
+  z.object({ kind: z.enum(['status-consumes', 'status-does-not-consume']), status: text }),
+  z.object({ kind: z.literal('role-does-not-consume'), role: text }),
+  z.object({ kind: z.literal('no-pool') }),
+]);
+
+export const RemedySchema: z.ZodMiniType<Remedy> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('buy'), poolId: id, quantity: count, total: count }),
+  z.object({ kind: z.literal('use-non-consuming'), statuses: z.array(text), roles: z.array(text) }),
+  z.object({ kind: z.literal('free-licence'), poolId: id, quantity: count }),
+  z.object({ kind: z.literal('ask-admin'), roles: z.array(text) }),
+]);
+
+export const NeedsLicenceSchema: z.ZodMiniType<
+  Extract<MemberChangeDecision, { outcome: 'needs-licence' }>
+> = z.object({
+  outcome: z.literal('needs-licence'),
+  poolId: id,
+  purchased: count,
+  used: count,
+  available: count,
+  shortfall: count,
+  remedies: z.array(RemedySchema),
+});
+
+const memberStatus = z.string().check(z.minLength(1), z.maxLength(64));
+const email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+$/));
+
+export const MemberSchema = z.object({
+  id,
+  name: text,
+  email,
+  status: memberStatus,
+  role: memberStatus,
+  poolId: z.nullable(id),
+  consumes: z.boolean(),
+  reason: ConsumptionReasonSchema,
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type MemberRecord = z.infer<typeof MemberSchema>;
+
+export const MemberListSchema = z.object({
+  items: z.array(MemberSchema),
+  nextCursor: z.nullable(z.string()),
+});
+export type MemberList = z.infer<typeof MemberListSchema>;
+
+export const CreateMemberRequestSchema = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  email,
+  status: memberStatus,
+  role: memberStatus,
+  poolId: z.optional(z.nullable(id)),
+});
+export type CreateMemberRequest = z.infer<typeof CreateMemberRequestSchema>;
+
+export const UpdateMemberRequestSchema = z.strictObject({
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  email: z.optional(email),
+  status: z.optional(memberStatus),
+  role: z.optional(memberStatus),
+  poolId: z.optional(z.nullable(id)),
+});
+export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequestSchema>;
+
+const quantity = z.int().check(z.minimum(-1_000_000), z.maximum(1_000_000));
+
+export const QuoteRequestSchema = z.union([
+  z.strictObject({ poolId: id, delta: quantity }),
+  z.strictObject({ poolId: id, total: quantity }),
+]);
+export type QuoteRequest = z.infer<typeof QuoteRequestSchema>;
+
+export const QuoteSchema = z.object({
+  id,
+  version: count,
+  createdAt: InstantSchema,
+  expiresAt: InstantSchema,
+  request: QuoteRequestSchema,
+  plan: AllowancePlanSchema,
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+export const ChangeRequestSchema = z.strictObject({
+  quoteId: id,
+  confirmations: z.optional(
+    z.strictObject({
+      termsAccepted: z.optional(z.boolean()),
+      password: z.optional(z.string().check(z.maxLength(1024))),
+    }),
+  ),
+});
+export type ChangeRequest = z.infer<typeof ChangeRequestSchema>;
+
+export const ChangeStatusSchema = z.enum([
+  'applied',
+  'scheduled',
+  'pending-signature',
+  'cancelled',
+]);
+export type ChangeStatus = z.infer<typeof ChangeStatusSchema>;
+
+export const ChangeSchema = z.object({
+  id,
+  quoteId: z.nullable(id),
+  poolId: id,
+  status: ChangeStatusSchema,
+  plan: AllowancePlanSchema,
+  actor: z.object({ memberId: z.nullable(id), role: text }),
+  createdAt: InstantSchema,
+  effectiveAt: z.nullable(InstantSchema),
+  signedAt: z.nullable(InstantSchema),
+  cancelledAt: z.nullable(InstantSchema),
+  charged: z.nullable(MoneySchema),
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const ChangeListSchema = z.object({
+  items: z.array(ChangeSchema),
+  nextCursor: z.nullable(z.string()),
+});
+export type ChangeList = z.infer<typeof ChangeListSchema>;
+
+export const SignRequestSchema = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(512)),
+});
+export type SignRequest = z.infer<typeof SignRequestSchema>;
+
+export const SummarySchema = z.object({
+  version: count,
+  account: AccountSchema,
+  policy: SeatPolicySchema,
+  pools: z.array(PoolSchema),
+  usage: AccountUsageSchema,
+  viewer: z.object({ memberId: z.nullable(id), role: text }),
+  pendingChanges: z.array(ChangeSchema),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+/** Every `code` a problem document can carry; stable across versions. */
+export const errorCodes = [
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'unsupported_media_type',
+  'malformed_json',
+  'payload_too_large',
+  'validation_failed',
+  'plan_invalid',
+  'no_licence_available',
+  'stale_version',
+  'quote_expired',
+  'quote_used',
+  'idempotency_key_required',
+  'idempotency_key_conflict',
+  'confirmation_required',
+  'password_invalid',
+  'signature_invalid',
+  'not_cancellable',
+  'payment_failed',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const FieldErrorSchema = z.object({
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** RFC 9457 problem details, with a stable `code` and the request id. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  code: z.enum(errorCodes),
+  requestId: z.string(),
+  errors: z.optional(z.array(FieldErrorSchema)),
+  decision: z.optional(NeedsLicenceSchema),
+  issues: z.optional(z.array(PlanIssueSchema)),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** The schemas the OpenAPI document names, by component name. */
+export const namedSchemas = {
+  Summary: SummarySchema,
+  Account: AccountSchema,
+  Pool: PoolSchema,
+  SeatPolicy: SeatPolicySchema,
+  AccountUsage: AccountUsageSchema,
+  PoolUsage: PoolUsageSchema,
+  Member: MemberSchema,
+  MemberList: MemberListSchema,
+  CreateMemberRequest: CreateMemberRequestSchema,
+  UpdateMemberRequest: UpdateMemberRequestSchema,
+  QuoteRequest: QuoteRequestSchema,
+  Quote: QuoteSchema,
+  AllowancePlan: AllowancePlanSchema,
+  PriceLine: PriceLineSchema,
+  ChangeRequest: ChangeRequestSchema,
+  Change: ChangeSchema,
+  ChangeList: ChangeListSchema,
+  SignRequest: SignRequestSchema,
+  Problem: ProblemSchema,
+} as const;

@@ -1,0 +1,119 @@
+import { type ConsumptionDecision, decideConsumption } from './consumes-licence';
+import type { AccountUsage } from './describe-usage';
+import type { MemberAssignment } from './domain';
+import type { SeatPolicy } from './policy';
+
+/** A way out when a member needs a licence and none is free, with what it takes. */
+export type Remedy =
+  /** Buy the shortfall; `total` is the allowance to enter where the policy takes a new total. */
+  | { kind: 'buy'; poolId: string; quantity: number; total: number }
+  /** Save the member with a status or role that consumes no licence. */
+  | { kind: 'use-non-consuming'; statuses: string[]; roles: string[] }
+  /** Deactivate or delete this many consuming members of the pool first. */
+  | { kind: 'free-licence'; poolId: string; quantity: number }
+  /** Ask someone who may buy licences. */
+  | { kind: 'ask-admin'; roles: string[] };
+
+export type MemberFieldIssue = {
+  field: 'status' | 'role' | 'poolId';
+  code: 'unknown-status' | 'unknown-role' | 'unknown-pool';
+};
+
+export type MemberChangeDecision =
+  | {
+      outcome: 'allowed';
+      /** The pool whose licence this change claims, if any. */
+      claims: string | null;
+      /** The pool whose licence this change releases, if any. */
+      releases: string | null;
+      consumption: ConsumptionDecision | null;
+    }
+  | {
+      outcome: 'needs-licence';
+      poolId: string;
+      purchased: number;
+      used: number;
+      available: number;
+      shortfall: number;
+      remedies: Remedy[];
+    }
+  | { outcome: 'forbidden'; reason: 'manage-members' }
+  | { outcome: 'invalid'; issues: MemberFieldIssue[] };
+
+export interface MemberChangeInput {
+  policy: SeatPolicy;
+  usage: AccountUsage;
+  /** The member as it is, or `null` when it is being created. */
+  before: MemberAssignment | null;
+  /** The member as it would be, or `null` when it is being deleted. */
+  after: MemberAssignment | null;
+}
+
+/**
+ * Whether a member can be created, changed (status, role, pool) or deleted, and if a licence is
+ * missing, the remedies the policy and the viewer's permissions allow, in the policy's order.
+ */
+export function decideMemberChange({
+  policy,
+  usage,
+  before,
+  after,
+}: MemberChangeInput): MemberChangeDecision {
+  if (!usage.viewer.manageMembers) return { outcome: 'forbidden', reason: 'manage-members' };
+  if (after !== null) {
+    const issues: MemberFieldIssue[] = [];
+    if (!policy.statuses.includes(after.status))
+      issues.push({ field: 'status', code: 'unknown-status' });
+    if (!policy.roles.includes(after.role)) issues.push({ field: 'role', code: 'unknown-role' });
+    if (after.poolId !== null && !usage.pools.some((pool) => pool.poolId === after.poolId)) {
+      issues.push({ field: 'poolId', code: 'unknown-pool' });
+    }
+    if (issues.length > 0) return { outcome: 'invalid', issues };
+  }
+
+  const was = before === null ? null : decideConsumption(before, policy);
+  const will = after === null ? null : decideConsumption(after, policy);
+  const wasPool = was?.consumes ? was.poolId : null;
+  const willPool = will?.consumes ? will.poolId : null;
+  if (wasPool === willPool)
+    return { outcome: 'allowed', claims: null, releases: null, consumption: will };
+
+  const pool = usage.pools.find((candidate) => candidate.poolId === willPool);
+  if (willPool === null || pool === undefined || pool.available > 0) {
+    return { outcome: 'allowed', claims: willPool, releases: wasPool, consumption: will };
+  }
+
+  const shortfall = pool.used + 1 - (pool.purchased - pool.scheduledRemoval);
+  const nonConsumingStatuses = policy.statuses.filter(
+    (status) => !policy.consumingStatuses.includes(status),
+  );
+  const remedies: Remedy[] = [];
+  for (const kind of policy.atLimit) {
+    if (kind === 'buy' && pool.increase.allowed) {
+      remedies.push({
+        kind,
+        poolId: pool.poolId,
+        quantity: shortfall,
+        total: pool.nextPeriod + shortfall,
+      });
+    } else if (
+      kind === 'use-non-consuming' &&
+      (nonConsumingStatuses.length > 0 || policy.nonConsumingRoles.length > 0)
+    ) {
+      remedies.push({ kind, statuses: nonConsumingStatuses, roles: [...policy.nonConsumingRoles] });
+    } else if (kind === 'free-licence' && pool.used >= shortfall) {
+      remedies.push({ kind, poolId: pool.poolId, quantity: shortfall });
+    } else if (kind === 'ask-admin' && !usage.viewer.changeAllowance) {
+      remedies.push({ kind, roles: [...policy.permissions.changeAllowance] });
+    }
+  }
+  return {
+    outcome: 'needs-licence',
+    poolId: pool.poolId,
+    purchased: pool.purchased,
+    used: pool.used,
+    available: pool.available,
+    shortfall,
+    remedies,
+  };
+}

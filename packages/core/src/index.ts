@@ -1,0 +1,71 @@
+export type { ConsumptionDecision, ConsumptionReason } from './consumes-licence';
+export { countConsumingMembers, decideConsumption } from './consumes-licence';
+export type {
+  MemberChangeDecision,
+  MemberChangeInput,
+  MemberFieldIssue,
+  Remedy,
+} from './decide-member-change';
+export { decideMemberChange } from './decide-member-change';
+export type {
+  AccountUsage,
+  AdjustVisibility,
+  ChangeAvailability,
+  DescribeUsageInput,
+  PoolState,
+  PoolUsage,
+} from './describe-usage';
+export { decreaseLockedUntil, describePool, describeUsage } from './describe-usage';
+export type {
+  Account,
+  BillingPeriod,
+  Contract,
+  Instant,
+  Member,
+  MemberAssignment,
+  Pool,
+  PoolTerm,
+} from './domain';
+export { explainConsumption, explainMemberIssue, explainPlanIssue } from './explain';
+export type { Money, Rounding } from './money';
+export { divideRounded, money } from './money';
+export type { ViewerPermissions } from './permissions';
+export { resolvePermissions } from './permissions';
+export type {
+  AllowancePlan,
+  AllowancePlanDecision,
+  AllowanceRequest,
+  ChangeResult,
+  PlanAllowanceChangeInput,
+  PlanIssue,
+  PlanIssueCode,
+  PriceLine,
+} from './plan-allowance-change';
+export {
+  applyAllowancePlan,
+  completeSignature,
+  planAllowanceChange,
+  planRestore,
+  settlePeriodEnd,
+} from './plan-allowance-change';
+export type {
+  AtLimitRemedyKind,
+  Confirmation,
+  DecreasePolicy,
+  IncreasePolicy,
+  ProrationUnit,
+  SeatPolicy,
+  SeatPolicyOptions,
+} from './policy';
+export { checkPolicy, definePolicy } from './policy';
+export type { PresetName } from './presets';
+export {
+  dailyProratedWithPassword,
+  deltaUpgradeAtLimit,
+  presets,
+  scheduledRemovalWithRestore,
+  signedContractLicenceTypes,
+  totalWithTermsNoSelfDecrease,
+} from './presets';
+export type { PeriodFraction } from './proration';
+export { prorate, remainingFraction } from './proration';

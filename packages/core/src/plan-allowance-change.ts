@@ -1,0 +1,325 @@
+import { decreaseLockedUntil } from './describe-usage';
+import type { Account, Instant, Pool } from './domain';
+import { divideRounded, type Money } from './money';
+import { resolvePermissions } from './permissions';
+import type { Confirmation, SeatPolicy } from './policy';
+import { type PeriodFraction, prorate, remainingFraction, unitsBetween } from './proration';
+
+/** A proposed change to a pool: licences to add (negative to remove), or the new total. */
+export type AllowanceRequest =
+  | { poolId: string; delta: number }
+  | { poolId: string; total: number };
+
+export type PriceLine =
+  /** Charged for the part of the current period still to run. */
+  | {
+      kind: 'prorated-charge';
+      quantity: number;
+      unitPrice: number;
+      fraction: PeriodFraction;
+      amount: number;
+    }
+  /** Credited for removed licences for the part of the period still to run. */
+  | {
+      kind: 'prorated-credit';
+      quantity: number;
+      unitPrice: number;
+      fraction: PeriodFraction;
+      amount: number;
+    }
+  /** How each following invoice changes (negative for removals). */
+  | {
+      kind: 'recurring-change';
+      quantity: number;
+      unitPrice: number;
+      per: 'period' | 'day';
+      amount: number;
+    }
+  /** Licences scheduled for removal that are kept instead; never charged. */
+  | { kind: 'restore'; quantity: number; amount: 0 }
+  /** What contracted licences commit to until the contract ends; shown, not charged now. */
+  | { kind: 'commitment'; quantity: number; until: Instant; amount: number };
+
+export type ChangeResult = 'applied' | 'scheduled' | 'pending-signature';
+
+export interface AllowancePlan {
+  poolId: string;
+  kind: 'increase' | 'decrease' | 'restore';
+  /** Licences for next period before and after: purchased less scheduled removals. */
+  from: number;
+  to: number;
+  delta: number;
+  added: number;
+  restored: number;
+  removed: number;
+  /** When the change takes effect; `null` while it waits for a signature. */
+  effectiveAt: Instant | null;
+  lines: PriceLine[];
+  dueNow: Money;
+  nextInvoiceChange: Money;
+  confirmations: Confirmation[];
+  result: ChangeResult;
+}
+
+export type PlanIssueCode =
+  | 'unknown-pool'
+  | 'not-an-integer'
+  | 'zero'
+  | 'no-change'
+  | 'below-assigned'
+  | 'below-min'
+  | 'above-max'
+  | 'increase-not-allowed'
+  | 'decrease-not-allowed'
+  | 'contracted-until'
+  | 'not-restorable';
+
+export interface PlanIssue {
+  field: 'poolId' | 'delta' | 'total';
+  code: PlanIssueCode;
+  /** Whom to contact instead (`increase-not-allowed`, `decrease-not-allowed`). */
+  contact?: string;
+  /** When the contract allows the change (`contracted-until`). */
+  until?: Instant;
+  /** The bound that was crossed (`below-assigned`, `below-min`, `above-max`). */
+  limit?: number;
+}
+
+export type AllowancePlanDecision =
+  | { status: 'planned'; plan: AllowancePlan }
+  | { status: 'invalid'; issues: PlanIssue[] }
+  | { status: 'forbidden'; reason: 'change-allowance' };
+
+export interface PlanAllowanceChangeInput {
+  account: Account;
+  /** The pool the request names; `undefined` when no such pool exists. */
+  pool: Pool | undefined;
+  /** Members consuming a licence of the pool. */
+  used: number;
+  policy: SeatPolicy;
+  viewerRole: string;
+  request: AllowanceRequest;
+  now: Instant;
+}
+
+/**
+ * Plans a change of a pool's allowance: validates it against the policy, prices it and says when it
+ * takes effect and what it needs confirmed. Increases first restore licences scheduled for removal
+ * (free), then buy the rest. Never throws for an expected outcome.
+ */
+export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowancePlanDecision {
+  const { account, pool, used, policy, request, now } = input;
+  if (!resolvePermissions(policy, input.viewerRole).changeAllowance) {
+    return { status: 'forbidden', reason: 'change-allowance' };
+  }
+  const field = 'delta' in request ? 'delta' : 'total';
+  const value = 'delta' in request ? request.delta : request.total;
+  if (pool === undefined)
+    return { status: 'invalid', issues: [{ field: 'poolId', code: 'unknown-pool' }] };
+  if (!Number.isSafeInteger(value))
+    return { status: 'invalid', issues: [{ field, code: 'not-an-integer' }] };
+
+  const from = pool.purchased - pool.scheduledRemoval;
+  const to = field === 'delta' ? from + value : value;
+  const delta = to - from;
+  const invalid = (issue: Omit<PlanIssue, 'field'>): AllowancePlanDecision => ({
+    status: 'invalid',
+    issues: [{ field, ...issue }],
+  });
+  if (delta === 0) return invalid({ code: field === 'delta' ? 'zero' : 'no-change' });
+
+  const currency = account.currency;
+  const { unit, rounding } = policy.proration;
+  const perDay = pool.term === 'daily';
+  const fraction = perDay
+    ? { unit, remaining: 1, total: 1 }
+    : remainingFraction(account.billingPeriod, now, unit);
+  const periodDays = unitsBetween(account.billingPeriod.start, account.billingPeriod.end, 'day');
+  const recurring = (quantity: number): PriceLine => ({
+    kind: 'recurring-change',
+    quantity,
+    unitPrice: pool.unitPrice,
+    per: perDay ? 'day' : 'period',
+    amount: quantity * pool.unitPrice,
+  });
+  const perInvoice = (line: PriceLine) =>
+    line.kind === 'recurring-change' && perDay ? line.amount * periodDays : line.amount;
+
+  if (delta > 0) {
+    if (policy.increase.mode === 'refuse') {
+      return invalid({ code: 'increase-not-allowed', contact: policy.increase.contact });
+    }
+    if (pool.max !== undefined && to + pool.pendingSignature > pool.max) {
+      return invalid({ code: 'above-max', limit: pool.max });
+    }
+    const restorable = policy.decrease.mode !== 'period-end' || policy.decrease.restorable;
+    const restored = restorable ? Math.min(delta, pool.scheduledRemoval) : 0;
+    const added = delta - restored;
+    const lines: PriceLine[] = [];
+    if (restored > 0) lines.push({ kind: 'restore', quantity: restored, amount: 0 });
+    let dueNow = 0;
+    let nextInvoice = 0;
+    if (added > 0) {
+      const chargesNow = policy.charge === 'now';
+      if (chargesNow || unit !== 'none') {
+        const amount = prorate(added, pool.unitPrice, fraction, rounding);
+        lines.push({
+          kind: 'prorated-charge',
+          quantity: added,
+          unitPrice: pool.unitPrice,
+          fraction,
+          amount,
+        });
+        if (chargesNow) dueNow += amount;
+        else nextInvoice += amount;
+      }
+      const line = recurring(added);
+      lines.push(line);
+      nextInvoice += perInvoice(line);
+      const lockedUntil = decreaseLockedUntil(account, pool, policy);
+      if (
+        pool.term === 'contracted' &&
+        lockedUntil !== null &&
+        Date.parse(lockedUntil) > Date.parse(account.billingPeriod.end)
+      ) {
+        const after = divideRounded(
+          BigInt(added) *
+            BigInt(pool.unitPrice) *
+            BigInt(unitsBetween(account.billingPeriod.end, lockedUntil, 'day')),
+          BigInt(Math.max(1, periodDays)),
+          rounding,
+        );
+        const current = prorate(added, pool.unitPrice, fraction, rounding);
+        lines.push({
+          kind: 'commitment',
+          quantity: added,
+          until: lockedUntil,
+          amount: current + after,
+        });
+      }
+    }
+    const confirmations: Confirmation[] =
+      added > 0 && policy.confirmation !== 'review' ? [policy.confirmation] : [];
+    const pending = confirmations.includes('e-signature');
+    return {
+      status: 'planned',
+      plan: {
+        poolId: pool.id,
+        kind: added > 0 ? 'increase' : 'restore',
+        from,
+        to,
+        delta,
+        added,
+        restored,
+        removed: 0,
+        effectiveAt: pending ? null : now,
+        lines,
+        dueNow: { amount: dueNow, currency },
+        nextInvoiceChange: { amount: nextInvoice, currency },
+        confirmations,
+        result: pending ? 'pending-signature' : 'applied',
+      },
+    };
+  }
+
+  const decrease = policy.decrease;
+  if (decrease.mode === 'refuse')
+    return invalid({ code: 'decrease-not-allowed', contact: decrease.contact });
+  const lockedUntil = decreaseLockedUntil(account, pool, policy);
+  if (lockedUntil !== null) return invalid({ code: 'contracted-until', until: lockedUntil });
+  if (to < used) return invalid({ code: 'below-assigned', limit: used });
+  if (to < (pool.min ?? 0)) return invalid({ code: 'below-min', limit: pool.min ?? 0 });
+
+  const removed = -delta;
+  const line = recurring(delta);
+  const lines: PriceLine[] = [line];
+  let dueNow = 0;
+  let nextInvoice = perInvoice(line);
+  const immediate = decrease.mode === 'immediate';
+  if (immediate && unit !== 'none' && !perDay) {
+    const amount = -prorate(removed, pool.unitPrice, fraction, rounding);
+    lines.push({
+      kind: 'prorated-credit',
+      quantity: removed,
+      unitPrice: pool.unitPrice,
+      fraction,
+      amount,
+    });
+    if (policy.charge === 'now') dueNow += amount;
+    else nextInvoice += amount;
+  }
+  return {
+    status: 'planned',
+    plan: {
+      poolId: pool.id,
+      kind: 'decrease',
+      from,
+      to,
+      delta,
+      added: 0,
+      restored: 0,
+      removed,
+      effectiveAt: immediate ? now : account.billingPeriod.end,
+      lines,
+      dueNow: { amount: dueNow, currency },
+      nextInvoiceChange: { amount: nextInvoice, currency },
+      confirmations: [],
+      result: immediate ? 'applied' : 'scheduled',
+    },
+  };
+}
+
+/** Plans restoring `quantity` licences scheduled for removal: free, applied at once. */
+export function planRestore(
+  input: Omit<PlanAllowanceChangeInput, 'request'> & { quantity: number },
+): AllowancePlanDecision {
+  const { pool, quantity } = input;
+  if (pool === undefined)
+    return { status: 'invalid', issues: [{ field: 'poolId', code: 'unknown-pool' }] };
+  if (!Number.isSafeInteger(quantity) || quantity <= 0) {
+    return {
+      status: 'invalid',
+      issues: [
+        { field: 'delta', code: Number.isSafeInteger(quantity) ? 'zero' : 'not-an-integer' },
+      ],
+    };
+  }
+  if (
+    quantity > pool.scheduledRemoval ||
+    (input.policy.decrease.mode === 'period-end' && !input.policy.decrease.restorable)
+  ) {
+    return {
+      status: 'invalid',
+      issues: [{ field: 'delta', code: 'not-restorable', limit: pool.scheduledRemoval }],
+    };
+  }
+  return planAllowanceChange({ ...input, request: { poolId: pool.id, delta: quantity } });
+}
+
+/** The pool after a committed plan: applied, scheduled, or waiting for a signature. */
+export function applyAllowancePlan(pool: Pool, plan: AllowancePlan): Pool {
+  if (plan.result === 'pending-signature')
+    return { ...pool, pendingSignature: pool.pendingSignature + plan.added };
+  if (plan.result === 'scheduled')
+    return { ...pool, scheduledRemoval: pool.scheduledRemoval + plan.removed };
+  return {
+    ...pool,
+    purchased: pool.purchased + plan.added - plan.removed,
+    scheduledRemoval: pool.scheduledRemoval - plan.restored,
+  };
+}
+
+/** The pool once a pending plan is signed: its licences become usable and its restores apply. */
+export function completeSignature(pool: Pool, plan: AllowancePlan): Pool {
+  return {
+    ...pool,
+    purchased: pool.purchased + plan.added,
+    pendingSignature: Math.max(0, pool.pendingSignature - plan.added),
+    scheduledRemoval: Math.max(0, pool.scheduledRemoval - plan.restored),
+  };
+}
+
+/** The pool at the start of the next period: scheduled removals are gone. */
+export function settlePeriodEnd(pool: Pool): Pool {
+  return { ...pool, purchased: pool.purchased - pool.scheduledRemoval, scheduledRemoval: 0 };
+}

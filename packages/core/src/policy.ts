@@ -1,0 +1,134 @@
+import type { Rounding } from './money';
+
+/** Whole seconds or whole UTC days of the period still to run, or none: the full period price. */
+export type ProrationUnit = 'none' | 'day' | 'second';
+
+/** What an admin confirms before a purchase is committed. */
+export type Confirmation = 'terms' | 'password' | 'e-signature';
+
+/** What the kit offers, in order, when adding or activating a user needs a licence and none is free. */
+export type AtLimitRemedyKind = 'buy' | 'use-non-consuming' | 'free-licence' | 'ask-admin';
+
+export type DecreasePolicy =
+  /** Decreases are not self-service: the admin is told whom to contact (OpenCRM). */
+  | { mode: 'refuse'; contact: string }
+  /** Removed at once; a prorated credit is given where proration applies (Commusoft non-contracted licences). */
+  | { mode: 'immediate' }
+  /** Removed at the end of the billing period and, if `restorable`, restorable at no charge until then (Dialpad). */
+  | { mode: 'period-end'; restorable: boolean };
+
+export type IncreasePolicy = { mode: 'self-serve' } | { mode: 'refuse'; contact: string };
+
+export interface SeatPolicy {
+  /** Preset name, or any label of the host's. */
+  name: string;
+  /** Every status a member can have, in display order. */
+  statuses: readonly string[];
+  /** Statuses whose members consume a licence (OpenCRM: Active and Locked). */
+  consumingStatuses: readonly string[];
+  /** Every role (rights group) a member can have, in display order. */
+  roles: readonly string[];
+  /** Roles that never consume a licence, whatever the status (factro: guest). */
+  nonConsumingRoles: readonly string[];
+  /** How an admin enters a change: additional licences (Dazos) or the new total (OpenCRM, factro). */
+  changeInput: 'delta' | 'total';
+  increase: IncreasePolicy;
+  decrease: DecreasePolicy;
+  /**
+   * What a contract locks until it ends: only pools of term `contracted` (Commusoft), or every pool
+   * of an account on a contracted plan (Dialpad's invoiced plans).
+   * @default 'contracted-pools'
+   */
+  contractLocksDecrease: 'contracted-pools' | 'all-pools';
+  /**
+   * How a mid-period purchase is priced. The prorated amount is
+   * `quantity x unitPrice x remaining / total` in the unit, rounded once per line by `rounding`.
+   * @default { unit: 'day', rounding: 'half-up' }
+   */
+  proration: { unit: ProrationUnit; rounding: Rounding };
+  /** Whether a purchase is charged at once or added to the next invoice (OpenCRM). */
+  charge: 'now' | 'next-invoice';
+  /** What a purchase needs before it is committed; an e-signature leaves it pending until signed. */
+  confirmation: 'review' | Confirmation;
+  permissions: {
+    /** Roles that see licence counts and prices. */
+    viewLicences: readonly string[];
+    /** Roles that may buy, remove and restore licences. */
+    changeAllowance: readonly string[];
+    /** Roles that may add, activate, deactivate and delete members. */
+    manageMembers: readonly string[];
+    /** What a viewer without `changeAllowance` sees where the change control would be. */
+    withoutPermission: 'hide' | 'explain';
+  };
+  /** When the change control is offered: always, or only once a pool is full (Dazos's "Upgrade"). */
+  offerChange: 'always' | 'at-limit';
+  /** Remedies offered at zero available, in order; an empty list blocks. */
+  atLimit: readonly AtLimitRemedyKind[];
+  /** Percent of a pool in use from which it is `near` its limit. */
+  nearThreshold: number;
+  /** How long a quote stays valid. */
+  quoteTtlSeconds: number;
+}
+
+export type SeatPolicyOptions = Partial<Omit<SeatPolicy, 'permissions' | 'proration'>> & {
+  permissions?: Partial<SeatPolicy['permissions']>;
+  proration?: Partial<SeatPolicy['proration']>;
+};
+
+const defaults: SeatPolicy = {
+  name: 'custom',
+  statuses: ['active', 'inactive'],
+  consumingStatuses: ['active'],
+  roles: ['owner', 'admin', 'member'],
+  nonConsumingRoles: [],
+  changeInput: 'total',
+  increase: { mode: 'self-serve' },
+  decrease: { mode: 'period-end', restorable: true },
+  contractLocksDecrease: 'contracted-pools',
+  proration: { unit: 'day', rounding: 'half-up' },
+  charge: 'now',
+  confirmation: 'review',
+  permissions: {
+    viewLicences: ['owner', 'admin'],
+    changeAllowance: ['owner'],
+    manageMembers: ['owner', 'admin'],
+    withoutPermission: 'explain',
+  },
+  offerChange: 'always',
+  atLimit: ['buy', 'use-non-consuming', 'free-licence', 'ask-admin'],
+  nearThreshold: 90,
+  quoteTtlSeconds: 900,
+};
+
+/** A complete policy from partial options, every missing setting taken from the documented defaults. */
+export function definePolicy(options: SeatPolicyOptions = {}): SeatPolicy {
+  return {
+    ...defaults,
+    ...options,
+    permissions: { ...defaults.permissions, ...options.permissions },
+    proration: { ...defaults.proration, ...options.proration },
+  };
+}
+
+/** What is wrong with a policy, as messages; empty when it is consistent. */
+export function checkPolicy(policy: SeatPolicy): string[] {
+  const problems: string[] = [];
+  for (const status of policy.consumingStatuses) {
+    if (!policy.statuses.includes(status))
+      problems.push(`consuming status "${status}" is not a status`);
+  }
+  for (const role of policy.nonConsumingRoles) {
+    if (!policy.roles.includes(role)) problems.push(`non-consuming role "${role}" is not a role`);
+  }
+  if (
+    !Number.isFinite(policy.nearThreshold) ||
+    policy.nearThreshold < 0 ||
+    policy.nearThreshold > 100
+  ) {
+    problems.push('nearThreshold must be a percent between 0 and 100');
+  }
+  if (!Number.isInteger(policy.quoteTtlSeconds) || policy.quoteTtlSeconds <= 0) {
+    problems.push('quoteTtlSeconds must be a positive whole number');
+  }
+  return problems;
+}

@@ -1,0 +1,7 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@seats/source'] },
+  ssr: { resolve: { conditions: ['@seats/source'] } },
+  test: { name: 'core', environment: 'node' },
+});
