@@ -114,9 +114,7 @@ export interface SeatsClient {
 }
 
 interface Schema<T> {
-  safeParse(
-    data: unknown,
-  ):
+  safeParse(data: unknown):
     | { success: true; data: T }
     | {
         success: false;
