@@ -29,6 +29,7 @@ export type {
 export { explainConsumption, explainMemberIssue, explainPlanIssue } from './explain';
 export type { Money, Rounding } from './money';
 export { divideRounded, money } from './money';
+export { currentBillingPeriod, nextBillingPeriod } from './next-billing-period';
 export type { ViewerPermissions } from './permissions';
 export { resolvePermissions } from './permissions';
 export type {
