@@ -1,0 +1,38 @@
+import { migrations as embedded, type Migration } from './migrations';
+import type { SqlExecutor } from './sql-executor';
+
+/** Arbitrary constant shared by every process migrating a Seats database. */
+const migrationLockKey = 7_351_120_431;
+
+/**
+ * Applies the migrations a database lacks, in one transaction under an advisory lock, so that
+ * several processes starting at once migrate it exactly once. Answers the versions applied.
+ */
+export async function applyMigrations(
+  executor: SqlExecutor,
+  migrations: readonly Migration[] = embedded,
+): Promise<number[]> {
+  return executor.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS seats_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    );
+    const rows = await tx.query<{ version: number }>('SELECT version FROM seats_migrations');
+    const done = new Set(rows.map((row) => Number(row.version)));
+    const applied: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO seats_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

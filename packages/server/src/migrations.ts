@@ -1,0 +1,117 @@
+// Generated from migrations/*.sql by scripts/embed-migrations.ts; do not edit.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'init',
+    sql: `-- Accounts, their licence pools and members, quotes, the audit trail of changes,
+-- idempotency records and e-signature tokens.
+
+CREATE TABLE seats_accounts (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  plan text NOT NULL,
+  currency text NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
+  period_start timestamptz NOT NULL,
+  period_end timestamptz NOT NULL,
+  contract jsonb NOT NULL,
+  storage_used_bytes bigint,
+  policy jsonb NOT NULL,
+  version integer NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE seats_pools (
+  account_id text NOT NULL REFERENCES seats_accounts (id) ON DELETE CASCADE,
+  id text NOT NULL,
+  position integer NOT NULL,
+  name text NOT NULL,
+  term text NOT NULL,
+  purchased integer NOT NULL CHECK (purchased >= 0),
+  scheduled_removal integer NOT NULL DEFAULT 0 CHECK (scheduled_removal >= 0),
+  pending_signature integer NOT NULL DEFAULT 0 CHECK (pending_signature >= 0),
+  unit_price bigint NOT NULL CHECK (unit_price >= 0),
+  storage_per_licence_bytes bigint,
+  min integer,
+  max integer,
+  -- Consuming members, kept by the same statements that add, change and remove them,
+  -- so that a claim is one conditional update.
+  used integer NOT NULL DEFAULT 0 CHECK (used >= 0),
+  PRIMARY KEY (account_id, id)
+);
+
+CREATE TABLE seats_members (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES seats_accounts (id) ON DELETE CASCADE,
+  seq bigserial NOT NULL,
+  name text NOT NULL,
+  email text NOT NULL,
+  status text NOT NULL,
+  role text NOT NULL,
+  pool_id text,
+  consumes boolean NOT NULL,
+  revision integer NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX seats_members_account_seq ON seats_members (account_id, seq);
+
+CREATE TABLE seats_quotes (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES seats_accounts (id) ON DELETE CASCADE,
+  version integer NOT NULL,
+  request jsonb NOT NULL,
+  plan jsonb NOT NULL,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  change_id text
+);
+
+CREATE TABLE seats_changes (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES seats_accounts (id) ON DELETE CASCADE,
+  seq bigserial NOT NULL,
+  quote_id text,
+  pool_id text NOT NULL,
+  status text NOT NULL,
+  plan jsonb NOT NULL,
+  actor_member_id text,
+  actor_role text NOT NULL,
+  created_at timestamptz NOT NULL,
+  effective_at timestamptz,
+  signed_at timestamptz,
+  cancelled_at timestamptz,
+  charged_amount bigint,
+  charged_currency text,
+  charge_id text,
+  idempotency_key text
+);
+CREATE INDEX seats_changes_account_seq ON seats_changes (account_id, seq DESC);
+CREATE INDEX seats_changes_open ON seats_changes (account_id, status)
+  WHERE status IN ('scheduled', 'pending-signature');
+
+CREATE TABLE seats_idempotency_keys (
+  account_id text NOT NULL REFERENCES seats_accounts (id) ON DELETE CASCADE,
+  key text NOT NULL,
+  request_hash text NOT NULL,
+  response_status integer,
+  response_body jsonb,
+  created_at timestamptz NOT NULL,
+  PRIMARY KEY (account_id, key)
+);
+
+CREATE TABLE seats_signature_tokens (
+  change_id text PRIMARY KEY REFERENCES seats_changes (id) ON DELETE CASCADE,
+  token_hash text NOT NULL,
+  created_at timestamptz NOT NULL,
+  used_at timestamptz
+);
+`,
+  },
+];

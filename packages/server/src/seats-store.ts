@@ -1,0 +1,189 @@
+import type { Account, AllowancePlan, Instant, Pool, SeatPolicy } from '@seats/core';
+import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
+
+/** An account as stored: its policy, pools with their consuming counts, and its version. */
+export interface AccountState {
+  account: Account;
+  policy: SeatPolicy;
+  pools: Pool[];
+  /** Consuming members per pool id. */
+  usedByPool: Record<string, number>;
+  /** Increments on every change of the account's pools or members. */
+  version: number;
+}
+
+export interface StoredMember {
+  id: string;
+  name: string;
+  email: string;
+  status: string;
+  role: string;
+  poolId: string | null;
+  consumes: boolean;
+  revision: number;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface MemberFields {
+  name: string;
+  email: string;
+  status: string;
+  role: string;
+  poolId: string | null;
+  consumes: boolean;
+}
+
+export interface MemberFilter {
+  status?: string | undefined;
+  role?: string | undefined;
+  poolId?: string | undefined;
+  consuming?: boolean | undefined;
+  /** Members after this sequence number. */
+  after?: number | undefined;
+  limit: number;
+}
+
+export type MemberWrite =
+  | { status: 'written'; member: StoredMember; version: number }
+  /** The licence to claim was taken meanwhile. */
+  | { status: 'no-licence' }
+  /** The member changed or disappeared since it was read. */
+  | { status: 'conflict' };
+
+export interface StoredQuote {
+  id: string;
+  accountId: string;
+  version: number;
+  request: QuoteRequest;
+  plan: AllowancePlan;
+  createdAt: Instant;
+  expiresAt: Instant;
+  changeId: string | null;
+}
+
+export interface StoredChange {
+  id: string;
+  accountId: string;
+  seq: number;
+  quoteId: string | null;
+  poolId: string;
+  status: ChangeStatus;
+  plan: AllowancePlan;
+  actor: { memberId: string | null; role: string };
+  createdAt: Instant;
+  effectiveAt: Instant | null;
+  signedAt: Instant | null;
+  cancelledAt: Instant | null;
+  charged: { amount: number; currency: string } | null;
+  chargeId: string | null;
+}
+
+export type NewChange = Omit<StoredChange, 'seq'> & { idempotencyKey: string | null };
+
+export type IdempotencyClaim =
+  | { status: 'new' }
+  | {
+      status: 'replay';
+      requestHash: string;
+      response: { status: number; body: unknown } | null;
+    };
+
+/** Writes made under the account's lock, inside one transaction. */
+export interface SeatsTransaction {
+  /**
+   * Locks the account's pools, then the account, and returns them as they are now; `null` when the
+   * account does not exist. Every writer takes the locks in this order.
+   */
+  lockAccount(accountId: string): Promise<AccountState | null>;
+  /** Records the idempotency key, waiting for a concurrent holder of the same key to finish first. */
+  claimIdempotencyKey(
+    accountId: string,
+    key: string,
+    requestHash: string,
+    now: Instant,
+  ): Promise<IdempotencyClaim>;
+  saveIdempotentResponse(
+    accountId: string,
+    key: string,
+    status: number,
+    body: unknown,
+  ): Promise<void>;
+  getQuote(accountId: string, quoteId: string): Promise<StoredQuote | null>;
+  markQuoteUsed(quoteId: string, changeId: string): Promise<void>;
+  getChange(accountId: string, changeId: string): Promise<StoredChange | null>;
+  insertChange(change: NewChange): Promise<StoredChange>;
+  updateChange(
+    changeId: string,
+    fields: Partial<
+      Pick<
+        StoredChange,
+        'status' | 'effectiveAt' | 'signedAt' | 'cancelledAt' | 'charged' | 'chargeId'
+      >
+    >,
+  ): Promise<StoredChange>;
+  /** Changes still open: scheduled removals and pending signatures, newest first. */
+  openChanges(accountId: string): Promise<StoredChange[]>;
+  /** Writes a pool's purchased, scheduled and pending quantities. */
+  savePool(accountId: string, pool: Pool): Promise<void>;
+  saveBillingPeriod(accountId: string, period: { start: Instant; end: Instant }): Promise<void>;
+  bumpVersion(accountId: string): Promise<number>;
+  saveSignatureToken(changeId: string, tokenHash: string, now: Instant): Promise<void>;
+  /** Marks the token used and answers whether it matched an unused one. */
+  useSignatureToken(changeId: string, tokenHash: string, now: Instant): Promise<boolean>;
+}
+
+/** A new account with its pools and members, e.g. from `seedDemoAccounts`. */
+export interface NewAccount {
+  account: Account;
+  policy: SeatPolicy;
+  pools: Pool[];
+  members: (MemberFields & { id: string })[];
+  now: Instant;
+}
+
+/**
+ * Where the handler keeps accounts, members, quotes and the audit trail. One SQL implementation
+ * serves both drivers (`createPgliteStore`, `createPostgresStore`); licence claims are conditional
+ * updates in the database, so concurrent requests and several handlers on one database never
+ * oversubscribe a pool.
+ */
+export interface SeatsStore {
+  readonly driver: 'pglite' | 'postgres';
+  loadAccount(accountId: string): Promise<AccountState | null>;
+  /** Creates the account unless one with its id exists; answers whether it did. */
+  createAccount(input: NewAccount): Promise<boolean>;
+  getMember(accountId: string, memberId: string): Promise<StoredMember | null>;
+  listMembers(accountId: string, filter: MemberFilter): Promise<(StoredMember & { seq: number })[]>;
+  /** Inserts a member and, when `claim` names a pool, takes one of its free licences, atomically. */
+  createMember(
+    accountId: string,
+    member: MemberFields & { id: string },
+    claim: string | null,
+    now: Instant,
+  ): Promise<MemberWrite>;
+  /**
+   * Changes a member still at `revision`, claiming and releasing licences as decided, atomically.
+   */
+  updateMember(
+    accountId: string,
+    memberId: string,
+    revision: number,
+    after: MemberFields,
+    change: { claims: string | null; releases: string | null },
+    now: Instant,
+  ): Promise<MemberWrite>;
+  /** Deletes a member still at `revision` and releases its licence. */
+  deleteMember(accountId: string, memberId: string, revision: number): Promise<MemberWrite>;
+  insertQuote(quote: StoredQuote): Promise<void>;
+  /** Changes newest first, before the change with sequence `before` when given. */
+  listChanges(
+    accountId: string,
+    options: { before?: number | undefined; limit: number },
+  ): Promise<StoredChange[]>;
+  openChanges(accountId: string): Promise<StoredChange[]>;
+  transaction<T>(work: (tx: SeatsTransaction) => Promise<T>): Promise<T>;
+  /** Deletes every account and what belongs to it; for tests and mocks. */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,574 @@
+import type { Account, AllowancePlan, Pool, SeatPolicy } from '@seats/core';
+import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
+import type {
+  AccountState,
+  MemberFields,
+  MemberFilter,
+  MemberWrite,
+  NewAccount,
+  NewChange,
+  SeatsStore,
+  SeatsTransaction,
+  StoredChange,
+  StoredMember,
+  StoredQuote,
+} from './seats-store';
+import type { SqlExecutor, SqlQueryable } from './sql-executor';
+
+type Row = Record<string, unknown>;
+
+function iso(value: unknown): string {
+  return new Date(value as string | Date).toISOString();
+}
+
+function isoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : iso(value);
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+  return value === null || value === undefined ? undefined : Number(value);
+}
+
+function toPool(row: Row): Pool {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    term: row.term as Pool['term'],
+    purchased: Number(row.purchased),
+    scheduledRemoval: Number(row.scheduled_removal),
+    pendingSignature: Number(row.pending_signature),
+    unitPrice: Number(row.unit_price),
+    storagePerLicenceBytes: numberOrUndefined(row.storage_per_licence_bytes),
+    min: numberOrUndefined(row.min),
+    max: numberOrUndefined(row.max),
+  };
+}
+
+function toMember(row: Row): StoredMember & { seq: number } {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    email: row.email as string,
+    status: row.status as string,
+    role: row.role as string,
+    poolId: (row.pool_id as string | null) ?? null,
+    consumes: row.consumes as boolean,
+    revision: Number(row.revision),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    seq: Number(row.seq),
+  };
+}
+
+function toChange(row: Row): StoredChange {
+  return {
+    id: row.id as string,
+    accountId: row.account_id as string,
+    seq: Number(row.seq),
+    quoteId: (row.quote_id as string | null) ?? null,
+    poolId: row.pool_id as string,
+    status: row.status as ChangeStatus,
+    plan: row.plan as AllowancePlan,
+    actor: {
+      memberId: (row.actor_member_id as string | null) ?? null,
+      role: row.actor_role as string,
+    },
+    createdAt: iso(row.created_at),
+    effectiveAt: isoOrNull(row.effective_at),
+    signedAt: isoOrNull(row.signed_at),
+    cancelledAt: isoOrNull(row.cancelled_at),
+    charged:
+      row.charged_amount === null || row.charged_amount === undefined
+        ? null
+        : { amount: Number(row.charged_amount), currency: row.charged_currency as string },
+    chargeId: (row.charge_id as string | null) ?? null,
+  };
+}
+
+function toQuote(row: Row): StoredQuote {
+  return {
+    id: row.id as string,
+    accountId: row.account_id as string,
+    version: Number(row.version),
+    request: row.request as QuoteRequest,
+    plan: row.plan as AllowancePlan,
+    createdAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
+    changeId: (row.change_id as string | null) ?? null,
+  };
+}
+
+function toAccountState(accountRow: Row, poolRows: Row[]): AccountState {
+  const storage = accountRow.storage_used_bytes;
+  const account: Account = {
+    id: accountRow.id as string,
+    name: accountRow.name as string,
+    plan: accountRow.plan as string,
+    currency: accountRow.currency as string,
+    billingPeriod: { start: iso(accountRow.period_start), end: iso(accountRow.period_end) },
+    contract: accountRow.contract as Account['contract'],
+    ...(storage === null || storage === undefined ? {} : { storageUsedBytes: Number(storage) }),
+  };
+  const usedByPool: Record<string, number> = {};
+  for (const row of poolRows) usedByPool[row.id as string] = Number(row.used);
+  return {
+    account,
+    policy: accountRow.policy as SeatPolicy,
+    pools: poolRows.map(toPool),
+    usedByPool,
+    version: Number(accountRow.version),
+  };
+}
+
+const poolColumns =
+  'id, name, term, purchased, scheduled_removal, pending_signature, unit_price, storage_per_licence_bytes, min, max, used';
+const accountColumns =
+  'id, name, plan, currency, period_start, period_end, contract, storage_used_bytes, policy, version';
+const changeColumns =
+  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id';
+const memberColumns =
+  'id, seq, name, email, status, role, pool_id, consumes, revision, created_at, updated_at';
+
+// Adjusts a pool's consuming count by `delta` (+1 only while a licence is free) and then bumps the
+// account's version; takes the pool lock before the account lock, like every writer.
+const claimThenBump = `
+  WITH pool AS (
+    UPDATE seats_pools SET used = used + 1
+    WHERE account_id = $1 AND id = $2 AND used < purchased - scheduled_removal
+    RETURNING account_id
+  )
+  UPDATE seats_accounts SET version = version + 1
+  WHERE id = (SELECT account_id FROM pool)
+  RETURNING version`;
+
+async function openChanges(db: SqlQueryable, accountId: string): Promise<StoredChange[]> {
+  const rows = await db.query(
+    `SELECT ${changeColumns} FROM seats_changes
+     WHERE account_id = $1 AND status IN ('scheduled', 'pending-signature') ORDER BY seq DESC`,
+    [accountId],
+  );
+  return rows.map(toChange);
+}
+
+function transactionOf(tx: SqlQueryable): SeatsTransaction {
+  return {
+    async lockAccount(accountId) {
+      const pools = await tx.query(
+        `SELECT ${poolColumns} FROM seats_pools WHERE account_id = $1 ORDER BY id FOR UPDATE`,
+        [accountId],
+      );
+      const accounts = await tx.query(
+        `SELECT ${accountColumns} FROM seats_accounts WHERE id = $1 FOR UPDATE`,
+        [accountId],
+      );
+      const account = accounts[0];
+      if (account === undefined) return null;
+      const byPosition = await tx.query<{ id: string }>(
+        'SELECT id FROM seats_pools WHERE account_id = $1 ORDER BY position',
+        [accountId],
+      );
+      const order = byPosition.map((row) => row.id);
+      pools.sort((a, b) => order.indexOf(a.id as string) - order.indexOf(b.id as string));
+      return toAccountState(account, pools);
+    },
+    async claimIdempotencyKey(accountId, key, requestHash, now) {
+      const inserted = await tx.query(
+        `INSERT INTO seats_idempotency_keys (account_id, key, request_hash, created_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key`,
+        [accountId, key, requestHash, now],
+      );
+      if (inserted.length > 0) return { status: 'new' };
+      const rows = await tx.query(
+        `SELECT request_hash, response_status, response_body FROM seats_idempotency_keys
+         WHERE account_id = $1 AND key = $2`,
+        [accountId, key],
+      );
+      const row = rows[0];
+      if (row === undefined) throw new Error('idempotency record vanished while it was read');
+      return {
+        status: 'replay',
+        requestHash: row.request_hash as string,
+        response:
+          row.response_status === null
+            ? null
+            : { status: Number(row.response_status), body: row.response_body },
+      };
+    },
+    async saveIdempotentResponse(accountId, key, status, body) {
+      await tx.query(
+        `UPDATE seats_idempotency_keys SET response_status = $3, response_body = $4
+         WHERE account_id = $1 AND key = $2`,
+        [accountId, key, status, JSON.stringify(body)],
+      );
+    },
+    async getQuote(accountId, quoteId) {
+      const rows = await tx.query(
+        'SELECT * FROM seats_quotes WHERE account_id = $1 AND id = $2 FOR UPDATE',
+        [accountId, quoteId],
+      );
+      return rows[0] === undefined ? null : toQuote(rows[0]);
+    },
+    async markQuoteUsed(quoteId, changeId) {
+      await tx.query('UPDATE seats_quotes SET change_id = $2 WHERE id = $1', [quoteId, changeId]);
+    },
+    async getChange(accountId, changeId) {
+      const rows = await tx.query(
+        `SELECT ${changeColumns} FROM seats_changes WHERE account_id = $1 AND id = $2 FOR UPDATE`,
+        [accountId, changeId],
+      );
+      return rows[0] === undefined ? null : toChange(rows[0]);
+    },
+    async insertChange(change: NewChange) {
+      const rows = await tx.query(
+        `INSERT INTO seats_changes (id, account_id, quote_id, pool_id, status, plan, actor_member_id,
+           actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount,
+           charged_currency, charge_id, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         RETURNING ${changeColumns}`,
+        [
+          change.id,
+          change.accountId,
+          change.quoteId,
+          change.poolId,
+          change.status,
+          JSON.stringify(change.plan),
+          change.actor.memberId,
+          change.actor.role,
+          change.createdAt,
+          change.effectiveAt,
+          change.signedAt,
+          change.cancelledAt,
+          change.charged?.amount ?? null,
+          change.charged?.currency ?? null,
+          change.chargeId,
+          change.idempotencyKey,
+        ],
+      );
+      return toChange(rows[0] as Row);
+    },
+    async updateChange(changeId, fields) {
+      const sets: string[] = [];
+      const params: unknown[] = [changeId];
+      const set = (column: string, value: unknown) => {
+        params.push(value);
+        sets.push(`${column} = $${params.length}`);
+      };
+      if (fields.status !== undefined) set('status', fields.status);
+      if (fields.effectiveAt !== undefined) set('effective_at', fields.effectiveAt);
+      if (fields.signedAt !== undefined) set('signed_at', fields.signedAt);
+      if (fields.cancelledAt !== undefined) set('cancelled_at', fields.cancelledAt);
+      if (fields.charged !== undefined) {
+        set('charged_amount', fields.charged?.amount ?? null);
+        set('charged_currency', fields.charged?.currency ?? null);
+      }
+      if (fields.chargeId !== undefined) set('charge_id', fields.chargeId);
+      const rows = await tx.query(
+        `UPDATE seats_changes SET ${sets.length > 0 ? sets.join(', ') : 'id = id'} WHERE id = $1
+         RETURNING ${changeColumns}`,
+        params,
+      );
+      return toChange(rows[0] as Row);
+    },
+    openChanges: (accountId) => openChanges(tx, accountId),
+    async savePool(accountId, pool) {
+      await tx.query(
+        `UPDATE seats_pools SET purchased = $3, scheduled_removal = $4, pending_signature = $5
+         WHERE account_id = $1 AND id = $2`,
+        [accountId, pool.id, pool.purchased, pool.scheduledRemoval, pool.pendingSignature],
+      );
+    },
+    async saveBillingPeriod(accountId, period) {
+      await tx.query('UPDATE seats_accounts SET period_start = $2, period_end = $3 WHERE id = $1', [
+        accountId,
+        period.start,
+        period.end,
+      ]);
+    },
+    async bumpVersion(accountId) {
+      const rows = await tx.query<{ version: number }>(
+        'UPDATE seats_accounts SET version = version + 1 WHERE id = $1 RETURNING version',
+        [accountId],
+      );
+      return Number(rows[0]?.version);
+    },
+    async saveSignatureToken(changeId, tokenHash, now) {
+      await tx.query(
+        'INSERT INTO seats_signature_tokens (change_id, token_hash, created_at) VALUES ($1, $2, $3)',
+        [changeId, tokenHash, now],
+      );
+    },
+    async useSignatureToken(changeId, tokenHash, now) {
+      const rows = await tx.query(
+        `UPDATE seats_signature_tokens SET used_at = $3
+         WHERE change_id = $1 AND token_hash = $2 AND used_at IS NULL RETURNING change_id`,
+        [changeId, tokenHash, now],
+      );
+      return rows.length > 0;
+    },
+  };
+}
+
+/** The store over any SQL executor; both drivers run exactly these statements. */
+export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): SeatsStore {
+  async function memberWrite(rows: Row[], version: unknown): Promise<MemberWrite> {
+    const row = rows[0];
+    if (row === undefined) return { status: 'conflict' };
+    const { seq: _seq, ...member } = toMember(row);
+    return { status: 'written', member, version: Number(version) };
+  }
+
+  return {
+    driver,
+    async loadAccount(accountId) {
+      const accounts = await db.query(
+        `SELECT ${accountColumns} FROM seats_accounts WHERE id = $1`,
+        [accountId],
+      );
+      const account = accounts[0];
+      if (account === undefined) return null;
+      const pools = await db.query(
+        `SELECT ${poolColumns} FROM seats_pools WHERE account_id = $1 ORDER BY position`,
+        [accountId],
+      );
+      return toAccountState(account, pools);
+    },
+    async createAccount({ account, policy, pools, members, now }: NewAccount) {
+      return db.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO seats_accounts (id, name, plan, currency, period_start, period_end, contract,
+             storage_used_bytes, policy, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [
+            account.id,
+            account.name,
+            account.plan,
+            account.currency,
+            account.billingPeriod.start,
+            account.billingPeriod.end,
+            JSON.stringify(account.contract),
+            account.storageUsedBytes ?? null,
+            JSON.stringify(policy),
+            now,
+          ],
+        );
+        if (inserted.length === 0) return false;
+        const used: Record<string, number> = {};
+        for (const member of members) {
+          if (member.consumes && member.poolId !== null)
+            used[member.poolId] = (used[member.poolId] ?? 0) + 1;
+        }
+        for (const [position, pool] of pools.entries()) {
+          await tx.query(
+            `INSERT INTO seats_pools (account_id, id, position, name, term, purchased,
+               scheduled_removal, pending_signature, unit_price, storage_per_licence_bytes, min, max, used)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+            [
+              account.id,
+              pool.id,
+              position,
+              pool.name,
+              pool.term,
+              pool.purchased,
+              pool.scheduledRemoval,
+              pool.pendingSignature,
+              pool.unitPrice,
+              pool.storagePerLicenceBytes ?? null,
+              pool.min ?? null,
+              pool.max ?? null,
+              used[pool.id] ?? 0,
+            ],
+          );
+        }
+        for (const member of members) {
+          await tx.query(
+            `INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
+               created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+            [
+              member.id,
+              account.id,
+              member.name,
+              member.email,
+              member.status,
+              member.role,
+              member.poolId,
+              member.consumes,
+              now,
+            ],
+          );
+        }
+        return true;
+      });
+    },
+    async getMember(accountId, memberId) {
+      const rows = await db.query(
+        `SELECT ${memberColumns} FROM seats_members WHERE account_id = $1 AND id = $2`,
+        [accountId, memberId],
+      );
+      if (rows[0] === undefined) return null;
+      const { seq: _seq, ...member } = toMember(rows[0]);
+      return member;
+    },
+    async listMembers(accountId, filter: MemberFilter) {
+      const where = ['account_id = $1'];
+      const params: unknown[] = [accountId];
+      const add = (clause: string, value: unknown) => {
+        params.push(value);
+        where.push(clause.replace('?', `$${params.length}`));
+      };
+      if (filter.status !== undefined) add('status = ?', filter.status);
+      if (filter.role !== undefined) add('role = ?', filter.role);
+      if (filter.poolId !== undefined) add('pool_id = ?', filter.poolId);
+      if (filter.consuming !== undefined) add('consumes = ?', filter.consuming);
+      if (filter.after !== undefined) add('seq > ?', filter.after);
+      params.push(filter.limit);
+      const rows = await db.query(
+        `SELECT ${memberColumns} FROM seats_members WHERE ${where.join(' AND ')}
+         ORDER BY seq LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map(toMember);
+    },
+    async createMember(accountId, member, claim, now) {
+      // One statement: the licence claim, the version bump and the insert succeed or fail together.
+      const rows = await db.query(
+        `WITH ${
+          claim === null
+            ? 'bump AS (UPDATE seats_accounts SET version = version + 1 WHERE id = $1 RETURNING version)'
+            : `pool AS (
+                UPDATE seats_pools SET used = used + 1
+                WHERE account_id = $1 AND id = $10 AND used < purchased - scheduled_removal
+                RETURNING account_id
+              ),
+              bump AS (
+                UPDATE seats_accounts SET version = version + 1
+                WHERE id = (SELECT account_id FROM pool) RETURNING version
+              )`
+        }
+        INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
+          created_at, updated_at)
+        SELECT $2, $1, $3, $4, $5, $6, $7, $8, $9, $9 FROM bump
+        RETURNING ${memberColumns}, (SELECT version FROM bump) AS version`,
+        [
+          accountId,
+          member.id,
+          member.name,
+          member.email,
+          member.status,
+          member.role,
+          member.poolId,
+          member.consumes,
+          now,
+          ...(claim === null ? [] : [claim]),
+        ],
+      );
+      if (rows.length === 0)
+        return claim === null ? { status: 'conflict' } : { status: 'no-licence' };
+      return memberWrite(rows, rows[0]?.version);
+    },
+    async updateMember(accountId, memberId, revision, after: MemberFields, change, now) {
+      return db
+        .transaction(async (tx) => {
+          const rows = await tx.query(
+            `UPDATE seats_members SET name = $4, email = $5, status = $6, role = $7, pool_id = $8,
+               consumes = $9, revision = revision + 1, updated_at = $10
+             WHERE account_id = $1 AND id = $2 AND revision = $3
+             RETURNING ${memberColumns}`,
+            [
+              accountId,
+              memberId,
+              revision,
+              after.name,
+              after.email,
+              after.status,
+              after.role,
+              after.poolId,
+              after.consumes,
+              now,
+            ],
+          );
+          if (rows.length === 0) return { status: 'conflict' } as const;
+          // Pools in id order, as every writer locks them.
+          const moves = [
+            ...(change.claims === null ? [] : [{ poolId: change.claims, claim: true }]),
+            ...(change.releases === null ? [] : [{ poolId: change.releases, claim: false }]),
+          ].sort((a, b) => (a.poolId < b.poolId ? -1 : a.poolId > b.poolId ? 1 : 0));
+          for (const move of moves) {
+            const moved = await tx.query(
+              move.claim
+                ? `UPDATE seats_pools SET used = used + 1
+                   WHERE account_id = $1 AND id = $2 AND used < purchased - scheduled_removal RETURNING id`
+                : `UPDATE seats_pools SET used = used - 1
+                   WHERE account_id = $1 AND id = $2 AND used > 0 RETURNING id`,
+              [accountId, move.poolId],
+            );
+            if (moved.length === 0 && move.claim) throw new NoLicence();
+          }
+          const bumped = await tx.query<{ version: number }>(
+            'UPDATE seats_accounts SET version = version + 1 WHERE id = $1 RETURNING version',
+            [accountId],
+          );
+          return memberWrite(rows, bumped[0]?.version);
+        })
+        .catch((error: unknown) => {
+          if (error instanceof NoLicence) return { status: 'no-licence' } as const;
+          throw error;
+        });
+    },
+    async deleteMember(accountId, memberId, revision) {
+      const rows = await db.query(
+        `WITH gone AS (
+           DELETE FROM seats_members WHERE account_id = $1 AND id = $2 AND revision = $3
+           RETURNING ${memberColumns}
+         ),
+         released AS (
+           UPDATE seats_pools SET used = used - 1
+           WHERE account_id = $1 AND used > 0
+             AND id = (SELECT pool_id FROM gone WHERE consumes)
+           RETURNING id
+         ),
+         bump AS (
+           UPDATE seats_accounts SET version = version + 1
+           WHERE id = $1 AND EXISTS (SELECT 1 FROM gone)
+             AND (SELECT count(*) FROM released) >= 0
+           RETURNING version
+         )
+         SELECT gone.*, (SELECT version FROM bump) AS version FROM gone`,
+        [accountId, memberId, revision],
+      );
+      return memberWrite(rows, rows[0]?.version);
+    },
+    async insertQuote(quote) {
+      await db.query(
+        `INSERT INTO seats_quotes (id, account_id, version, request, plan, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          quote.id,
+          quote.accountId,
+          quote.version,
+          JSON.stringify(quote.request),
+          JSON.stringify(quote.plan),
+          quote.createdAt,
+          quote.expiresAt,
+        ],
+      );
+    },
+    async listChanges(accountId, { before, limit }) {
+      const rows = await db.query(
+        `SELECT ${changeColumns} FROM seats_changes
+         WHERE account_id = $1 AND ($2::bigint IS NULL OR seq < $2::bigint)
+         ORDER BY seq DESC LIMIT $3`,
+        [accountId, before ?? null, limit],
+      );
+      return rows.map(toChange);
+    },
+    openChanges: (accountId) => openChanges(db, accountId),
+    transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
+    async clear() {
+      await db.exec('TRUNCATE seats_accounts CASCADE');
+    },
+    close: () => db.close(),
+  };
+}
+
+class NoLicence extends Error {}
