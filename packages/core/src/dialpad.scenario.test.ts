@@ -439,10 +439,42 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
       expect(decision.plan.lines[0]).toEqual({ kind: 'restore', quantity: 3, amount: 0 });
       // Only the 2 bought licences are charged: 2 x 25.00 x 1,274,400 / 2,592,000.
       expect(decision.plan.dueNow.amount).toBe(2_458);
+      expect(decision.plan.nextInvoiceChange.amount).toBe(5 * 2_500);
       expect(applyAllowancePlan(scheduled, decision.plan)).toMatchObject({
         purchased: 12,
         scheduledRemoval: 0,
       });
+    });
+
+    it('bills restored licences again from the next invoice, as if never scheduled for removal', () => {
+      const removal = planAllowanceChange({
+        account,
+        pool: licences,
+        used: 6,
+        policy,
+        viewerRole: 'office-admin',
+        request: { poolId: 'licences', delta: -3 },
+        now,
+      });
+      if (removal.status !== 'planned') throw new Error(removal.status);
+      const scheduledNow = applyAllowancePlan(licences, removal.plan);
+      const restore = planRestore({
+        account,
+        pool: scheduledNow,
+        used: 6,
+        policy,
+        viewerRole: 'office-admin',
+        quantity: 3,
+        now,
+      });
+      if (restore.status !== 'planned') throw new Error(restore.status);
+      expect(restore.plan.lines).toEqual([
+        { kind: 'restore', quantity: 3, amount: 0 },
+        { kind: 'recurring-change', quantity: 3, unitPrice: 2_500, per: 'period', amount: 7_500 },
+      ]);
+      expect(restore.plan.dueNow.amount).toBe(0);
+      expect(restore.plan.nextInvoiceChange.amount + removal.plan.nextInvoiceChange.amount).toBe(0);
+      expect(applyAllowancePlan(scheduledNow, restore.plan)).toEqual(licences);
     });
 
     it('refuses to restore more licences than are scheduled for removal', () => {

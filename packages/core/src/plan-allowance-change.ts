@@ -173,9 +173,12 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
         if (chargesNow) dueNow += amount;
         else nextInvoice += amount;
       }
-      const line = recurring(added);
-      lines.push(line);
-      nextInvoice += perInvoice(line);
+    }
+    // Restored licences are free now but billed again from the next invoice, as before their removal.
+    const line = recurring(delta);
+    lines.push(line);
+    nextInvoice += perInvoice(line);
+    if (added > 0) {
       const lockedUntil = decreaseLockedUntil(account, pool, policy);
       if (
         pool.term === 'contracted' &&
@@ -274,6 +277,9 @@ export function planRestore(
   input: Omit<PlanAllowanceChangeInput, 'request'> & { quantity: number },
 ): AllowancePlanDecision {
   const { pool, quantity } = input;
+  if (!resolvePermissions(input.policy, input.viewerRole).changeAllowance) {
+    return { status: 'forbidden', reason: 'change-allowance' };
+  }
   if (pool === undefined)
     return { status: 'invalid', issues: [{ field: 'poolId', code: 'unknown-pool' }] };
   if (!Number.isSafeInteger(quantity) || quantity <= 0) {
