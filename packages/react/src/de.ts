@@ -1,0 +1,193 @@
+import type { SeatsMessages } from './messages';
+
+/** German. */
+export const de: SeatsMessages = {
+  meterLabel: () => 'Lizenzen',
+  accountLabel: () => 'Alle Lizenzen',
+  poolTerm: ({ term }) =>
+    ({ contracted: 'Vertraglich', monthly: 'Monatlich', daily: 'Täglich', 'add-on': 'Zusatz' })[
+      term
+    ],
+  usage: ({ used, purchased }, f) => `${f.number(used)} von ${f.number(purchased)} belegt`,
+  available: ({ count }, f) => f.plural(count, { other: '# verfügbar' }),
+  valueText: ({ used, purchased, available }, f) =>
+    `${f.number(used)} von ${f.plural(purchased, { one: '# Lizenz', other: '# Lizenzen' })} belegt, ${f.number(available)} verfügbar`,
+  state: ({ state }) =>
+    ({ ok: 'Im Rahmen', near: 'Fast ausgeschöpft', full: 'Ausgeschöpft', over: 'Überschritten' })[
+      state
+    ],
+  over: ({ count }, f) => f.plural(count, { other: '# über dem Limit' }),
+  scheduledRemoval: ({ count, date }, f) =>
+    `${f.plural(count, { one: '# Lizenz wird', other: '# Lizenzen werden' })} am ${f.date(date)} entfernt`,
+  pendingSignature: ({ count }, f) =>
+    f.plural(count, {
+      one: '# Lizenz wartet auf die E-Signatur',
+      other: '# Lizenzen warten auf die E-Signatur',
+    }),
+  nextPeriod: ({ count }, f) => `${f.number(count)} ab dem nächsten Zeitraum`,
+  renews: ({ date }, f) => `Verlängert sich am ${f.date(date)}`,
+  contractEnds: ({ date }, f) => `Vertrag endet am ${f.date(date)}`,
+  plan: ({ plan }) => `Tarif: ${plan}`,
+  changeInfo: ({ change, availability: a }, f) => {
+    if (a.allowed) {
+      if (a.effective === 'period-end' && a.at !== null)
+        return `Entfernungen werden am ${f.date(a.at)} wirksam`;
+      if (a.effective === 'after-signature') return 'Käufe werden nach der Signatur wirksam';
+      return '';
+    }
+    switch (a.reason) {
+      case 'contact':
+        return change === 'decrease'
+          ? `Zum Entfernen von Lizenzen wenden Sie sich an ${a.contact}`
+          : `Zum Hinzufügen von Lizenzen wenden Sie sich an ${a.contact}`;
+      case 'contracted-until':
+        return `Vertraglich gebunden bis ${f.date(a.until)}; Reduzierung bei Verlängerung`;
+      case 'at-max':
+        return `Maximum von ${f.number(a.max)} erreicht`;
+      case 'all-assigned':
+        return 'Alle Lizenzen sind zugewiesen';
+      default:
+        return '';
+    }
+  },
+  storageLabel: () => 'Speicher',
+  storage: ({ usedBytes, allowanceBytes }, f) =>
+    `${f.bytes(usedBytes)} von ${f.bytes(allowanceBytes)} belegt`,
+  loading: () => 'Lizenzen werden geladen…',
+  loadError: () => 'Die Lizenzen konnten nicht geladen werden.',
+  retry: () => 'Erneut versuchen',
+  noAccess: () => 'Ihre Rolle darf keine Lizenzen sehen.',
+  consumptionReason: ({ reason }) => {
+    switch (reason.kind) {
+      case 'status-consumes':
+        return `Zählt, weil der Status ${reason.status} ist`;
+      case 'status-does-not-consume':
+        return `Zählt nicht, weil der Status ${reason.status} ist`;
+      case 'role-does-not-consume':
+        return `Zählt nicht, weil die Rolle ${reason.role} ist`;
+      case 'no-pool':
+        return 'Zählt nicht, weil kein Lizenztyp zugewiesen ist';
+    }
+  },
+  statusName: ({ status }) => status,
+  roleName: ({ role }) => role,
+
+  adjustTrigger: ({ input }) => (input === 'delta' ? 'Lizenzen hinzufügen' : 'Nutzeranzahl ändern'),
+  adjustExplained: ({ roles }, f) => `Nur ${f.list(roles, 'disjunction')} kann Lizenzen ändern.`,
+  adjustTitle: ({ pool }) => `Lizenzen ändern: ${pool}`,
+  adjustDescription: ({ input, current }, f) =>
+    `Sie haben ${f.plural(current, { one: '# Lizenz', other: '# Lizenzen' })}. ${input === 'delta' ? 'Geben Sie an, wie viele hinzukommen sollen.' : 'Geben Sie die neue Gesamtzahl ein.'}`,
+  direction: ({ direction }) => (direction === 'add' ? 'Hinzufügen' : 'Entfernen'),
+  inputLabel: ({ input, direction }) =>
+    input === 'total'
+      ? 'Neue Gesamtzahl'
+      : direction === 'add'
+        ? 'Zusätzliche Lizenzen'
+        : 'Zu entfernende Lizenzen',
+  decrement: () => 'Eine weniger',
+  increment: () => 'Eine mehr',
+  restoreScheduled: ({ count }, f) =>
+    f.plural(count, {
+      one: 'Die zur Entfernung vorgesehene Lizenz behalten',
+      other: 'Die # zur Entfernung vorgesehenen Lizenzen behalten',
+    }),
+  quoteLoading: () => 'Preis wird berechnet…',
+  priceLine: ({ line, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const licences = (n: number) => f.plural(n, { one: '# Lizenz', other: '# Lizenzen' });
+    switch (line.kind) {
+      case 'prorated-charge':
+        return line.fraction.unit === 'none'
+          ? `${licences(line.quantity)} für diesen Zeitraum: ${m(line.amount)}`
+          : `${licences(line.quantity)} anteilig (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'Tage' : 'Sekunden'}): ${m(line.amount)}`;
+      case 'prorated-credit':
+        return `Gutschrift für ${licences(line.quantity)}: ${m(line.amount)}`;
+      case 'recurring-change':
+        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} pro ${line.per === 'day' ? 'Tag' : 'Zeitraum'}: ${m(line.amount)}`;
+      case 'restore':
+        return `${licences(line.quantity)} kostenlos wiederhergestellt`;
+      case 'commitment':
+        return `Verpflichtung bis ${f.date(line.until)}: ${m(line.amount)}`;
+    }
+  },
+  dueNow: () => 'Jetzt fällig',
+  nextInvoiceChange: () => 'Änderung der nächsten Rechnung',
+  effective: ({ plan }, f) =>
+    plan.effectiveAt === null
+      ? 'Wirksam nach Abschluss der E-Signatur'
+      : plan.result === 'scheduled'
+        ? `Wirksam am ${f.date(plan.effectiveAt)}`
+        : 'Sofort wirksam',
+  planIssue: ({ issue }, f) => {
+    switch (issue.code) {
+      case 'unknown-pool':
+        return 'Diesen Lizenztyp gibt es nicht.';
+      case 'not-an-integer':
+        return 'Geben Sie eine ganze Zahl ein.';
+      case 'zero':
+        return 'Geben Sie mindestens eine Lizenz an.';
+      case 'no-change':
+        return 'Die neue Gesamtzahl entspricht der heutigen.';
+      case 'below-assigned':
+        return `${f.plural(issue.limit ?? 0, { one: '# Lizenz ist', other: '# Lizenzen sind' })} zugewiesen; deaktivieren Sie zuerst Nutzer.`;
+      case 'below-min':
+        return `Die Anzahl darf ${f.number(issue.limit ?? 0)} nicht unterschreiten.`;
+      case 'above-max':
+        return `Die Anzahl darf ${f.number(issue.limit ?? 0)} nicht überschreiten.`;
+      case 'increase-not-allowed':
+        return `Lizenzen können hier nicht hinzugefügt werden; wenden Sie sich an ${issue.contact}.`;
+      case 'decrease-not-allowed':
+        return `Lizenzen können hier nicht reduziert werden; wenden Sie sich an ${issue.contact}.`;
+      case 'contracted-until':
+        return `Diese Lizenzen sind bis ${issue.until ? f.date(issue.until) : ''} vertraglich gebunden.`;
+      case 'not-restorable':
+        return `Höchstens ${f.number(issue.limit ?? 0)} Lizenzen können wiederhergestellt werden.`;
+    }
+  },
+  termsLabel: () => 'Ich habe die Allgemeinen Geschäftsbedingungen gelesen und akzeptiere sie',
+  passwordLabel: () => 'Mit Ihrem Passwort bestätigen',
+  signatureNotice: () =>
+    'Sie erhalten eine Signaturanfrage per E-Mail; die Lizenzen kommen nach der Unterschrift hinzu.',
+  submit: ({ plan }) => {
+    if (plan === null || plan.kind === 'increase') return 'Kauf bestätigen';
+    if (plan.kind === 'restore') return 'Lizenzen wiederherstellen';
+    return plan.result === 'scheduled' ? 'Entfernung planen' : 'Lizenzen entfernen';
+  },
+  submitting: () => 'Wird gespeichert…',
+  cancel: () => 'Abbrechen',
+  close: () => 'Schließen',
+  success: ({ result, plan }, f) => {
+    if (result === 'pending-signature') return 'Wartet auf Ihre E-Signatur.';
+    if (result === 'scheduled' && plan.effectiveAt !== null)
+      return `Die Entfernung ist für den ${f.date(plan.effectiveAt)} geplant.`;
+    return `Sie haben jetzt ${f.plural(plan.to, { one: '# Lizenz', other: '# Lizenzen' })}.`;
+  },
+  paymentFailed: () =>
+    'Die Zahlung ist fehlgeschlagen, es wurde nichts geändert. Prüfen Sie Ihre Zahlungsmethode.',
+  updatePaymentMethod: () => 'Zahlungsmethode aktualisieren',
+  requoted: ({ before, after }, f) =>
+    `Die Lizenzen haben sich inzwischen geändert, der Preis wurde aktualisiert: jetzt fällig ${f.money(before.dueNow)} → ${f.money(after.dueNow)}, heute ${f.number(before.from)} → ${f.number(after.from)} Lizenzen.`,
+  passwordInvalid: () => 'Das Passwort ist nicht korrekt.',
+  networkError: () => 'Die Verbindung ist fehlgeschlagen. Bitte erneut versuchen.',
+  genericError: ({ message }) => `Etwas ist schiefgelaufen: ${message}`,
+  pickToDeactivate: () => 'Deaktivieren Sie Nutzer, um darunter zu gehen:',
+  deactivate: ({ name }) => `${name} deaktivieren`,
+
+  guardTitle: () => 'Keine Lizenz verfügbar',
+  guardBody: ({ used, purchased }, f) =>
+    `${f.number(used)} von ${f.plural(purchased, { one: '# Lizenz', other: '# Lizenzen' })} sind belegt.`,
+  remedyBuy: ({ quantity }, f) =>
+    f.plural(quantity, { one: '# Lizenz kaufen', other: '# Lizenzen kaufen' }),
+  remedyNonConsuming: (params) =>
+    'status' in params ? `Als ${params.status} hinzufügen` : `Als ${params.role} hinzufügen`,
+  remedyFreeLicence: ({ quantity }, f) =>
+    f.plural(quantity, {
+      one: 'Eine Lizenz durch Deaktivieren freigeben',
+      other: '# Lizenzen durch Deaktivieren freigeben',
+    }),
+  remedyAskAdmin: ({ roles }, f) => `${f.list(roles, 'disjunction')} um eine Lizenz bitten`,
+  guardBlocked: () => 'Bitten Sie einen Administrator um weitere Lizenzen.',
+  guardForbidden: () => 'Ihre Rolle darf keine Nutzer hinzufügen.',
+  guardPending: () =>
+    'Der Kauf wartet auf die E-Signatur; der Nutzer kann danach hinzugefügt werden.',
+};

@@ -1,0 +1,195 @@
+import type { SeatsMessages } from './messages';
+
+/** Spanish. */
+export const es: SeatsMessages = {
+  meterLabel: () => 'Licencias',
+  accountLabel: () => 'Todas las licencias',
+  poolTerm: ({ term }) =>
+    ({ contracted: 'Contratada', monthly: 'Mensual', daily: 'Diaria', 'add-on': 'Complemento' })[
+      term
+    ],
+  usage: ({ used, purchased }, f) => `${f.number(used)} de ${f.number(purchased)} en uso`,
+  available: ({ count }, f) => f.plural(count, { one: '# disponible', other: '# disponibles' }),
+  valueText: ({ used, purchased, available }, f) =>
+    `${f.number(used)} de ${f.plural(purchased, { one: '# licencia', other: '# licencias' })} en uso, ${f.plural(available, { one: '# disponible', other: '# disponibles' })}`,
+  state: ({ state }) =>
+    ({
+      ok: 'Dentro del límite',
+      near: 'Cerca del límite',
+      full: 'Completo',
+      over: 'Límite superado',
+    })[state],
+  over: ({ count }, f) => f.plural(count, { other: '# por encima del límite' }),
+  scheduledRemoval: ({ count, date }, f) =>
+    `${f.plural(count, { one: '# licencia se eliminará', other: '# licencias se eliminarán' })} el ${f.date(date)}`,
+  pendingSignature: ({ count }, f) =>
+    f.plural(count, {
+      one: '# licencia pendiente de firma',
+      other: '# licencias pendientes de firma',
+    }),
+  nextPeriod: ({ count }, f) => `${f.number(count)} desde el próximo periodo`,
+  renews: ({ date }, f) => `Se renueva el ${f.date(date)}`,
+  contractEnds: ({ date }, f) => `El contrato termina el ${f.date(date)}`,
+  plan: ({ plan }) => `Plan: ${plan}`,
+  changeInfo: ({ change, availability: a }, f) => {
+    if (a.allowed) {
+      if (a.effective === 'period-end' && a.at !== null)
+        return `Las bajas se aplican el ${f.date(a.at)}`;
+      if (a.effective === 'after-signature') return 'Las compras se aplican tras la firma';
+      return '';
+    }
+    switch (a.reason) {
+      case 'contact':
+        return change === 'decrease'
+          ? `Para quitar licencias, contacta con ${a.contact}`
+          : `Para añadir licencias, contacta con ${a.contact}`;
+      case 'contracted-until':
+        return `Contratadas hasta el ${f.date(a.until)}; se pueden reducir al renovar`;
+      case 'at-max':
+        return `Máximo de ${f.number(a.max)} alcanzado`;
+      case 'all-assigned':
+        return 'Todas las licencias están asignadas';
+      default:
+        return '';
+    }
+  },
+  storageLabel: () => 'Almacenamiento',
+  storage: ({ usedBytes, allowanceBytes }, f) =>
+    `${f.bytes(usedBytes)} de ${f.bytes(allowanceBytes)} en uso`,
+  loading: () => 'Cargando licencias…',
+  loadError: () => 'No se pudieron cargar las licencias.',
+  retry: () => 'Reintentar',
+  noAccess: () => 'Tu rol no puede ver las licencias.',
+  consumptionReason: ({ reason }) => {
+    switch (reason.kind) {
+      case 'status-consumes':
+        return `Cuenta porque su estado es ${reason.status}`;
+      case 'status-does-not-consume':
+        return `No cuenta porque su estado es ${reason.status}`;
+      case 'role-does-not-consume':
+        return `No cuenta porque su rol es ${reason.role}`;
+      case 'no-pool':
+        return 'No cuenta porque no tiene tipo de licencia asignado';
+    }
+  },
+  statusName: ({ status }) => status,
+  roleName: ({ role }) => role,
+
+  adjustTrigger: ({ input }) => (input === 'delta' ? 'Añadir licencias' : 'Ajustar licencias'),
+  adjustExplained: ({ roles }, f) =>
+    `Solo ${f.list(roles, 'disjunction')} puede cambiar las licencias.`,
+  adjustTitle: ({ pool }) => `Ajustar licencias ${pool}`,
+  adjustDescription: ({ input, current }, f) =>
+    `Tienes ${f.plural(current, { one: '# licencia', other: '# licencias' })}. ${input === 'delta' ? 'Indica cuántas añadir.' : 'Indica el nuevo total.'}`,
+  direction: ({ direction }) => (direction === 'add' ? 'Añadir' : 'Quitar'),
+  inputLabel: ({ input, direction }) =>
+    input === 'total'
+      ? 'Nuevo total'
+      : direction === 'add'
+        ? 'Licencias para añadir'
+        : 'Licencias para quitar',
+  decrement: () => 'Una menos',
+  increment: () => 'Una más',
+  restoreScheduled: ({ count }, f) =>
+    f.plural(count, {
+      one: 'Conservar la licencia programada para baja',
+      other: 'Conservar las # licencias programadas para baja',
+    }),
+  quoteLoading: () => 'Calculando el precio…',
+  priceLine: ({ line, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const licences = (n: number) => f.plural(n, { one: '# licencia', other: '# licencias' });
+    switch (line.kind) {
+      case 'prorated-charge':
+        return line.fraction.unit === 'none'
+          ? `${licences(line.quantity)} para este periodo: ${m(line.amount)}`
+          : `${licences(line.quantity)} prorrateadas (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'días' : 'segundos'}): ${m(line.amount)}`;
+      case 'prorated-credit':
+        return `Abono por ${licences(line.quantity)}: ${m(line.amount)}`;
+      case 'recurring-change':
+        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} por ${line.per === 'day' ? 'día' : 'periodo'}: ${m(line.amount)}`;
+      case 'restore':
+        return `${licences(line.quantity)} restauradas sin coste`;
+      case 'commitment':
+        return `Compromiso hasta el ${f.date(line.until)}: ${m(line.amount)}`;
+    }
+  },
+  dueNow: () => 'A pagar ahora',
+  nextInvoiceChange: () => 'Cambio en la próxima factura',
+  effective: ({ plan }, f) =>
+    plan.effectiveAt === null
+      ? 'Se aplica al completar la firma electrónica'
+      : plan.result === 'scheduled'
+        ? `Se aplica el ${f.date(plan.effectiveAt)}`
+        : 'Se aplica de inmediato',
+  planIssue: ({ issue }, f) => {
+    switch (issue.code) {
+      case 'unknown-pool':
+        return 'Ese tipo de licencia no existe.';
+      case 'not-an-integer':
+        return 'Introduce un número entero.';
+      case 'zero':
+        return 'Introduce al menos una licencia.';
+      case 'no-change':
+        return 'El nuevo total es igual al actual.';
+      case 'below-assigned':
+        return `${f.plural(issue.limit ?? 0, { one: '# licencia está asignada', other: '# licencias están asignadas' })}; desactiva usuarios antes.`;
+      case 'below-min':
+        return `No puede bajar de ${f.number(issue.limit ?? 0)}.`;
+      case 'above-max':
+        return `No puede superar ${f.number(issue.limit ?? 0)}.`;
+      case 'increase-not-allowed':
+        return `Aquí no se pueden añadir licencias; contacta con ${issue.contact}.`;
+      case 'decrease-not-allowed':
+        return `Aquí no se pueden reducir licencias; contacta con ${issue.contact}.`;
+      case 'contracted-until':
+        return `Estas licencias están contratadas hasta el ${issue.until ? f.date(issue.until) : ''}.`;
+      case 'not-restorable':
+        return `Como máximo se pueden restaurar ${f.number(issue.limit ?? 0)} licencias.`;
+    }
+  },
+  termsLabel: () => 'He leído y acepto los términos y condiciones',
+  passwordLabel: () => 'Confirma con tu contraseña',
+  signatureNotice: () =>
+    'Recibirás una solicitud de firma por correo; las licencias se añaden cuando se firme.',
+  submit: ({ plan }) => {
+    if (plan === null || plan.kind === 'increase') return 'Confirmar compra';
+    if (plan.kind === 'restore') return 'Restaurar licencias';
+    return plan.result === 'scheduled' ? 'Programar baja' : 'Quitar licencias';
+  },
+  submitting: () => 'Guardando…',
+  cancel: () => 'Cancelar',
+  close: () => 'Cerrar',
+  success: ({ result, plan }, f) => {
+    if (result === 'pending-signature') return 'Pendiente de tu firma electrónica.';
+    if (result === 'scheduled' && plan.effectiveAt !== null)
+      return `La baja está programada para el ${f.date(plan.effectiveAt)}.`;
+    return `Ahora tienes ${f.plural(plan.to, { one: '# licencia', other: '# licencias' })}.`;
+  },
+  paymentFailed: () => 'El pago ha fallado y no se ha cambiado nada. Revisa tu método de pago.',
+  updatePaymentMethod: () => 'Actualizar método de pago',
+  requoted: ({ before, after }, f) =>
+    `Las licencias cambiaron entretanto y el precio se actualizó: a pagar ${f.money(before.dueNow)} → ${f.money(after.dueNow)}, licencias actuales ${f.number(before.from)} → ${f.number(after.from)}.`,
+  passwordInvalid: () => 'La contraseña no es correcta.',
+  networkError: () => 'Falló la conexión. Revisa tu red e inténtalo de nuevo.',
+  genericError: ({ message }) => `Algo salió mal: ${message}`,
+  pickToDeactivate: () => 'Desactiva usuarios para bajar de ahí:',
+  deactivate: ({ name }) => `Desactivar a ${name}`,
+
+  guardTitle: () => 'No hay licencias disponibles',
+  guardBody: ({ used, purchased }, f) =>
+    `${f.number(used)} de ${f.plural(purchased, { one: '# licencia', other: '# licencias' })} en uso.`,
+  remedyBuy: ({ quantity }, f) =>
+    f.plural(quantity, { one: 'Comprar # licencia', other: 'Comprar # licencias' }),
+  remedyNonConsuming: (params) =>
+    'status' in params ? `Añadir como ${params.status}` : `Añadir como ${params.role}`,
+  remedyFreeLicence: ({ quantity }, f) =>
+    f.plural(quantity, {
+      one: 'Liberar una licencia desactivando a un usuario',
+      other: 'Liberar # licencias desactivando usuarios',
+    }),
+  remedyAskAdmin: ({ roles }, f) => `Pedir una licencia a ${f.list(roles, 'disjunction')}`,
+  guardBlocked: () => 'Pide más licencias a un administrador.',
+  guardForbidden: () => 'Tu rol no puede añadir usuarios.',
+  guardPending: () => 'La compra espera la firma electrónica; después podrás añadir al usuario.',
+};

@@ -1,0 +1,202 @@
+import type { SeatsMessages } from './messages';
+
+/** French. */
+export const fr: SeatsMessages = {
+  meterLabel: () => 'Licences',
+  accountLabel: () => 'Toutes les licences',
+  poolTerm: ({ term }) =>
+    ({
+      contracted: 'Sous contrat',
+      monthly: 'Mensuelle',
+      daily: 'Journalière',
+      'add-on': 'Option',
+    })[term],
+  usage: ({ used, purchased }, f) => `${f.number(used)} sur ${f.number(purchased)} utilisées`,
+  available: ({ count }, f) => f.plural(count, { one: '# disponible', other: '# disponibles' }),
+  valueText: ({ used, purchased, available }, f) =>
+    `${f.number(used)} sur ${f.plural(purchased, { one: '# licence', other: '# licences' })} utilisées, ${f.plural(available, { one: '# disponible', other: '# disponibles' })}`,
+  state: ({ state }) =>
+    ({
+      ok: 'Dans la limite',
+      near: 'Proche de la limite',
+      full: 'Complet',
+      over: 'Limite dépassée',
+    })[state],
+  over: ({ count }, f) => f.plural(count, { other: '# au-delà de la limite' }),
+  scheduledRemoval: ({ count, date }, f) =>
+    `${f.plural(count, { one: '# licence sera supprimée', other: '# licences seront supprimées' })} le ${f.date(date)}`,
+  pendingSignature: ({ count }, f) =>
+    f.plural(count, {
+      one: '# licence en attente de signature',
+      other: '# licences en attente de signature',
+    }),
+  nextPeriod: ({ count }, f) => `${f.number(count)} à partir de la prochaine période`,
+  renews: ({ date }, f) => `Renouvellement le ${f.date(date)}`,
+  contractEnds: ({ date }, f) => `Fin du contrat le ${f.date(date)}`,
+  plan: ({ plan }) => `Offre : ${plan}`,
+  changeInfo: ({ change, availability: a }, f) => {
+    if (a.allowed) {
+      if (a.effective === 'period-end' && a.at !== null)
+        return `Les suppressions prennent effet le ${f.date(a.at)}`;
+      if (a.effective === 'after-signature') return 'Les achats prennent effet après signature';
+      return '';
+    }
+    switch (a.reason) {
+      case 'contact':
+        return change === 'decrease'
+          ? `Pour retirer des licences, contactez ${a.contact}`
+          : `Pour ajouter des licences, contactez ${a.contact}`;
+      case 'contracted-until':
+        return `Sous contrat jusqu’au ${f.date(a.until)} ; réductible au renouvellement`;
+      case 'at-max':
+        return `Maximum de ${f.number(a.max)} atteint`;
+      case 'all-assigned':
+        return 'Toutes les licences sont attribuées';
+      default:
+        return '';
+    }
+  },
+  storageLabel: () => 'Stockage',
+  storage: ({ usedBytes, allowanceBytes }, f) =>
+    `${f.bytes(usedBytes)} sur ${f.bytes(allowanceBytes)} utilisés`,
+  loading: () => 'Chargement des licences…',
+  loadError: () => 'Impossible de charger les licences.',
+  retry: () => 'Réessayer',
+  noAccess: () => 'Votre rôle ne permet pas de voir les licences.',
+  consumptionReason: ({ reason }) => {
+    switch (reason.kind) {
+      case 'status-consumes':
+        return `Compte car son statut est ${reason.status}`;
+      case 'status-does-not-consume':
+        return `Ne compte pas car son statut est ${reason.status}`;
+      case 'role-does-not-consume':
+        return `Ne compte pas car son rôle est ${reason.role}`;
+      case 'no-pool':
+        return 'Ne compte pas car aucun type de licence n’est attribué';
+    }
+  },
+  statusName: ({ status }) => status,
+  roleName: ({ role }) => role,
+
+  adjustTrigger: ({ input }) => (input === 'delta' ? 'Ajouter des licences' : 'Modifier le quota'),
+  adjustExplained: ({ roles }, f) =>
+    `Seul ${f.list(roles, 'disjunction')} peut modifier les licences.`,
+  adjustTitle: ({ pool }) => `Modifier les licences ${pool}`,
+  adjustDescription: ({ input, current }, f) =>
+    `Vous avez ${f.plural(current, { one: '# licence', other: '# licences' })}. ${input === 'delta' ? 'Indiquez combien en ajouter.' : 'Indiquez le nouveau total.'}`,
+  direction: ({ direction }) => (direction === 'add' ? 'Ajouter' : 'Retirer'),
+  inputLabel: ({ input, direction }) =>
+    input === 'total'
+      ? 'Nouveau total'
+      : direction === 'add'
+        ? 'Licences à ajouter'
+        : 'Licences à retirer',
+  decrement: () => 'Une de moins',
+  increment: () => 'Une de plus',
+  restoreScheduled: ({ count }, f) =>
+    f.plural(count, {
+      one: 'Conserver la licence prévue pour suppression',
+      other: 'Conserver les # licences prévues pour suppression',
+    }),
+  quoteLoading: () => 'Calcul du prix…',
+  priceLine: ({ line, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const licences = (n: number) => f.plural(n, { one: '# licence', other: '# licences' });
+    switch (line.kind) {
+      case 'prorated-charge':
+        return line.fraction.unit === 'none'
+          ? `${licences(line.quantity)} pour cette période : ${m(line.amount)}`
+          : `${licences(line.quantity)} au prorata (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'jours' : 'secondes'}) : ${m(line.amount)}`;
+      case 'prorated-credit':
+        return `Avoir pour ${licences(line.quantity)} : ${m(line.amount)}`;
+      case 'recurring-change':
+        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} par ${line.per === 'day' ? 'jour' : 'période'} : ${m(line.amount)}`;
+      case 'restore':
+        return `${licences(line.quantity)} rétablies sans frais`;
+      case 'commitment':
+        return `Engagement jusqu’au ${f.date(line.until)} : ${m(line.amount)}`;
+    }
+  },
+  dueNow: () => 'À payer maintenant',
+  nextInvoiceChange: () => 'Variation de la prochaine facture',
+  effective: ({ plan }, f) =>
+    plan.effectiveAt === null
+      ? 'Prend effet une fois la signature électronique terminée'
+      : plan.result === 'scheduled'
+        ? `Prend effet le ${f.date(plan.effectiveAt)}`
+        : 'Prend effet immédiatement',
+  planIssue: ({ issue }, f) => {
+    switch (issue.code) {
+      case 'unknown-pool':
+        return 'Ce type de licence n’existe pas.';
+      case 'not-an-integer':
+        return 'Saisissez un nombre entier.';
+      case 'zero':
+        return 'Saisissez au moins une licence.';
+      case 'no-change':
+        return 'Le nouveau total est identique à l’actuel.';
+      case 'below-assigned':
+        return `${f.plural(issue.limit ?? 0, { one: '# licence est attribuée', other: '# licences sont attribuées' })} ; désactivez d’abord des utilisateurs.`;
+      case 'below-min':
+        return `Le quota ne peut pas descendre sous ${f.number(issue.limit ?? 0)}.`;
+      case 'above-max':
+        return `Le quota ne peut pas dépasser ${f.number(issue.limit ?? 0)}.`;
+      case 'increase-not-allowed':
+        return `Impossible d’ajouter des licences ici ; contactez ${issue.contact}.`;
+      case 'decrease-not-allowed':
+        return `Impossible de réduire les licences ici ; contactez ${issue.contact}.`;
+      case 'contracted-until':
+        return `Ces licences sont sous contrat jusqu’au ${issue.until ? f.date(issue.until) : ''}.`;
+      case 'not-restorable':
+        return `Au plus ${f.number(issue.limit ?? 0)} licences peuvent être rétablies.`;
+    }
+  },
+  termsLabel: () => 'J’ai lu et j’accepte les conditions générales',
+  passwordLabel: () => 'Confirmez avec votre mot de passe',
+  signatureNotice: () =>
+    'Une demande de signature vous sera envoyée par e-mail ; les licences sont ajoutées après signature.',
+  submit: ({ plan }) => {
+    if (plan === null || plan.kind === 'increase') return 'Confirmer l’achat';
+    if (plan.kind === 'restore') return 'Rétablir les licences';
+    return plan.result === 'scheduled' ? 'Programmer la suppression' : 'Supprimer les licences';
+  },
+  submitting: () => 'Enregistrement…',
+  cancel: () => 'Annuler',
+  close: () => 'Fermer',
+  success: ({ result, plan }, f) => {
+    if (result === 'pending-signature') return 'En attente de votre signature électronique.';
+    if (result === 'scheduled' && plan.effectiveAt !== null)
+      return `La suppression est programmée pour le ${f.date(plan.effectiveAt)}.`;
+    return `Vous avez maintenant ${f.plural(plan.to, { one: '# licence', other: '# licences' })}.`;
+  },
+  paymentFailed: () =>
+    'Le paiement a échoué et rien n’a été modifié. Vérifiez votre moyen de paiement.',
+  updatePaymentMethod: () => 'Mettre à jour le moyen de paiement',
+  requoted: ({ before, after }, f) =>
+    `Les licences ont changé entre-temps et le prix a été mis à jour : à payer ${f.money(before.dueNow)} → ${f.money(after.dueNow)}, licences actuelles ${f.number(before.from)} → ${f.number(after.from)}.`,
+  passwordInvalid: () => 'Le mot de passe est incorrect.',
+  networkError: () => 'La connexion a échoué. Vérifiez votre réseau et réessayez.',
+  genericError: ({ message }) => `Une erreur est survenue : ${message}`,
+  pickToDeactivate: () => 'Désactivez des utilisateurs pour descendre en dessous :',
+  deactivate: ({ name }) => `Désactiver ${name}`,
+
+  guardTitle: () => 'Aucune licence disponible',
+  guardBody: ({ used, purchased }, f) =>
+    `${f.number(used)} sur ${f.plural(purchased, { one: '# licence', other: '# licences' })} sont utilisées.`,
+  remedyBuy: ({ quantity }, f) =>
+    f.plural(quantity, { one: 'Acheter # licence', other: 'Acheter # licences' }),
+  remedyNonConsuming: (params) =>
+    'status' in params
+      ? `Ajouter en tant que ${params.status}`
+      : `Ajouter en tant que ${params.role}`,
+  remedyFreeLicence: ({ quantity }, f) =>
+    f.plural(quantity, {
+      one: 'Libérer une licence en désactivant un utilisateur',
+      other: 'Libérer # licences en désactivant des utilisateurs',
+    }),
+  remedyAskAdmin: ({ roles }, f) => `Demander une licence à ${f.list(roles, 'disjunction')}`,
+  guardBlocked: () => 'Demandez plus de licences à un administrateur.',
+  guardForbidden: () => 'Votre rôle ne permet pas d’ajouter des utilisateurs.',
+  guardPending: () =>
+    'L’achat attend la signature électronique ; l’utilisateur pourra être ajouté ensuite.',
+};

@@ -1,0 +1,174 @@
+import type { SeatsMessages } from './messages';
+
+/** Japanese. */
+export const ja: SeatsMessages = {
+  meterLabel: () => 'ライセンス',
+  accountLabel: () => 'すべてのライセンス',
+  poolTerm: ({ term }) =>
+    ({ contracted: '契約', monthly: '月額', daily: '日額', 'add-on': 'アドオン' })[term],
+  usage: ({ used, purchased }, f) => `${f.number(purchased)} 件中 ${f.number(used)} 件使用中`,
+  available: ({ count }, f) => `空き ${f.number(count)} 件`,
+  valueText: ({ used, purchased, available }, f) =>
+    `${f.number(purchased)} 件中 ${f.number(used)} 件使用中、空き ${f.number(available)} 件`,
+  state: ({ state }) =>
+    ({ ok: '上限内', near: '上限間近', full: '上限到達', over: '上限超過' })[state],
+  over: ({ count }, f) => `上限を ${f.number(count)} 件超過`,
+  scheduledRemoval: ({ count, date }, f) =>
+    `${f.date(date)} に ${f.number(count)} 件のライセンスを削除予定`,
+  pendingSignature: ({ count }, f) => `${f.number(count)} 件が電子署名待ち`,
+  nextPeriod: ({ count }, f) => `次の期間から ${f.number(count)} 件`,
+  renews: ({ date }, f) => `${f.date(date)} に更新`,
+  contractEnds: ({ date }, f) => `契約終了日 ${f.date(date)}`,
+  plan: ({ plan }) => `プラン: ${plan}`,
+  changeInfo: ({ change, availability: a }, f) => {
+    if (a.allowed) {
+      if (a.effective === 'period-end' && a.at !== null)
+        return `削除は ${f.date(a.at)} に反映されます`;
+      if (a.effective === 'after-signature') return '購入は署名後に反映されます';
+      return '';
+    }
+    switch (a.reason) {
+      case 'contact':
+        return change === 'decrease'
+          ? `ライセンスを減らすには ${a.contact} にお問い合わせください`
+          : `ライセンスを追加するには ${a.contact} にお問い合わせください`;
+      case 'contracted-until':
+        return `${f.date(a.until)} まで契約中。更新時に減らせます`;
+      case 'at-max':
+        return `上限の ${f.number(a.max)} 件に達しています`;
+      case 'all-assigned':
+        return 'すべてのライセンスが割り当て済みです';
+      default:
+        return '';
+    }
+  },
+  storageLabel: () => 'ストレージ',
+  storage: ({ usedBytes, allowanceBytes }, f) =>
+    `${f.bytes(allowanceBytes)} 中 ${f.bytes(usedBytes)} 使用中`,
+  loading: () => 'ライセンスを読み込み中…',
+  loadError: () => 'ライセンスを読み込めませんでした。',
+  retry: () => '再試行',
+  noAccess: () => 'このロールではライセンスを表示できません。',
+  consumptionReason: ({ reason }) => {
+    switch (reason.kind) {
+      case 'status-consumes':
+        return `ステータスが ${reason.status} のためカウントされます`;
+      case 'status-does-not-consume':
+        return `ステータスが ${reason.status} のためカウントされません`;
+      case 'role-does-not-consume':
+        return `ロールが ${reason.role} のためカウントされません`;
+      case 'no-pool':
+        return 'ライセンス種別が割り当てられていないためカウントされません';
+    }
+  },
+  statusName: ({ status }) => status,
+  roleName: ({ role }) => role,
+
+  adjustTrigger: ({ input }) => (input === 'delta' ? 'ライセンスを追加' : 'ライセンス数を変更'),
+  adjustExplained: ({ roles }, f) =>
+    `ライセンスを変更できるのは ${f.list(roles, 'disjunction')} のみです。`,
+  adjustTitle: ({ pool }) => `${pool} のライセンス数を変更`,
+  adjustDescription: ({ input, current }, f) =>
+    `現在 ${f.number(current)} 件のライセンスがあります。${input === 'delta' ? '追加する数を入力してください。' : '新しい合計数を入力してください。'}`,
+  direction: ({ direction }) => (direction === 'add' ? '追加' : '削除'),
+  inputLabel: ({ input, direction }) =>
+    input === 'total'
+      ? '新しい合計数'
+      : direction === 'add'
+        ? '追加するライセンス数'
+        : '削除するライセンス数',
+  decrement: () => '1 件減らす',
+  increment: () => '1 件増やす',
+  restoreScheduled: ({ count }, f) => `削除予定の ${f.number(count)} 件を維持する`,
+  quoteLoading: () => '料金を計算中…',
+  priceLine: ({ line, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    switch (line.kind) {
+      case 'prorated-charge':
+        return line.fraction.unit === 'none'
+          ? `今期分 ${f.number(line.quantity)} 件: ${m(line.amount)}`
+          : `日割り ${f.number(line.quantity)} 件 (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? '日' : '秒'}): ${m(line.amount)}`;
+      case 'prorated-credit':
+        return `${f.number(line.quantity)} 件分の返金: ${m(line.amount)}`;
+      case 'recurring-change':
+        return `${f.number(Math.abs(line.quantity))} 件 × ${m(line.unitPrice)} / ${line.per === 'day' ? '日' : '期間'}: ${m(line.amount)}`;
+      case 'restore':
+        return `${f.number(line.quantity)} 件を無料で復元`;
+      case 'commitment':
+        return `${f.date(line.until)} までの契約額: ${m(line.amount)}`;
+    }
+  },
+  dueNow: () => '今回のお支払い',
+  nextInvoiceChange: () => '次回請求額の変更',
+  effective: ({ plan }, f) =>
+    plan.effectiveAt === null
+      ? '電子署名の完了後に反映されます'
+      : plan.result === 'scheduled'
+        ? `${f.date(plan.effectiveAt)} に反映されます`
+        : 'すぐに反映されます',
+  planIssue: ({ issue }, f) => {
+    switch (issue.code) {
+      case 'unknown-pool':
+        return 'そのライセンス種別はありません。';
+      case 'not-an-integer':
+        return '整数を入力してください。';
+      case 'zero':
+        return '1 件以上を入力してください。';
+      case 'no-change':
+        return '現在の合計数と同じです。';
+      case 'below-assigned':
+        return `${f.number(issue.limit ?? 0)} 件が割り当て済みです。先にユーザーを無効化してください。`;
+      case 'below-min':
+        return `${f.number(issue.limit ?? 0)} 件未満にはできません。`;
+      case 'above-max':
+        return `${f.number(issue.limit ?? 0)} 件を超えることはできません。`;
+      case 'increase-not-allowed':
+        return `ここではライセンスを追加できません。${issue.contact} にお問い合わせください。`;
+      case 'decrease-not-allowed':
+        return `ここではライセンスを減らせません。${issue.contact} にお問い合わせください。`;
+      case 'contracted-until':
+        return `これらのライセンスは ${issue.until ? f.date(issue.until) : ''} まで契約中です。`;
+      case 'not-restorable':
+        return `復元できるのは最大 ${f.number(issue.limit ?? 0)} 件です。`;
+    }
+  },
+  termsLabel: () => '利用規約を読み、同意します',
+  passwordLabel: () => 'パスワードで確認',
+  signatureNotice: () => '署名依頼をメールでお送りします。署名後にライセンスが追加されます。',
+  submit: ({ plan }) => {
+    if (plan === null || plan.kind === 'increase') return '購入を確定';
+    if (plan.kind === 'restore') return 'ライセンスを復元';
+    return plan.result === 'scheduled' ? '削除を予約' : 'ライセンスを削除';
+  },
+  submitting: () => '保存中…',
+  cancel: () => 'キャンセル',
+  close: () => '閉じる',
+  success: ({ result, plan }, f) => {
+    if (result === 'pending-signature') return '電子署名をお待ちしています。';
+    if (result === 'scheduled' && plan.effectiveAt !== null)
+      return `削除は ${f.date(plan.effectiveAt)} に予約されました。`;
+    return `ライセンスは ${f.number(plan.to)} 件になりました。`;
+  },
+  paymentFailed: () =>
+    'お支払いに失敗したため、変更は行われていません。お支払い方法をご確認ください。',
+  updatePaymentMethod: () => 'お支払い方法を更新',
+  requoted: ({ before, after }, f) =>
+    `ライセンスが変更されたため料金を更新しました: 今回のお支払い ${f.money(before.dueNow)} → ${f.money(after.dueNow)}、現在のライセンス数 ${f.number(before.from)} → ${f.number(after.from)}。`,
+  passwordInvalid: () => 'パスワードが正しくありません。',
+  networkError: () => '接続に失敗しました。ネットワークを確認して再試行してください。',
+  genericError: ({ message }) => `エラーが発生しました: ${message}`,
+  pickToDeactivate: () => 'ユーザーを無効化してください:',
+  deactivate: ({ name }) => `${name} を無効化`,
+
+  guardTitle: () => '空きライセンスがありません',
+  guardBody: ({ used, purchased }, f) =>
+    `${f.number(purchased)} 件中 ${f.number(used)} 件のライセンスが使用中です。`,
+  remedyBuy: ({ quantity }, f) => `ライセンスを ${f.number(quantity)} 件購入`,
+  remedyNonConsuming: (params) =>
+    'status' in params ? `${params.status} として追加` : `${params.role} として追加`,
+  remedyFreeLicence: ({ quantity }, f) => `ユーザーを無効化して ${f.number(quantity)} 件を空ける`,
+  remedyAskAdmin: ({ roles }, f) => `${f.list(roles, 'disjunction')} にライセンスを依頼`,
+  guardBlocked: () => '管理者に追加のライセンスを依頼してください。',
+  guardForbidden: () => 'このロールではユーザーを追加できません。',
+  guardPending: () => '購入は電子署名待ちです。署名後にユーザーを追加できます。',
+};

@@ -1,0 +1,291 @@
+import type {
+  AllowancePlan,
+  ChangeAvailability,
+  ChangeResult,
+  ConsumptionReason,
+  Instant,
+  Money,
+  PlanIssue,
+  PoolState,
+  PoolTerm,
+  PriceLine,
+} from '@seats/core';
+import type { SeatsFormat } from './format';
+
+type Message<Params = void> = (params: Params, format: SeatsFormat) => string;
+
+/** How the admin enters a change, as the policy's `changeInput` says. */
+export type ChangeInput = 'delta' | 'total';
+
+/** Whether a change entered as a `delta` adds or removes licences. */
+export type ChangeDirection = 'add' | 'remove';
+
+/** Every visible string of the widgets. Each is a function of its parameters and an `Intl` formatter. */
+export interface SeatsMessages {
+  /** Heading of the meter. */
+  meterLabel: Message;
+  /** Name of the account-wide bar when several licence types exist. */
+  accountLabel: Message;
+  poolTerm: Message<{ term: PoolTerm }>;
+  usage: Message<{ used: number; purchased: number }>;
+  available: Message<{ count: number }>;
+  /** The meter's spoken value (`aria-valuetext`). */
+  valueText: Message<{ used: number; purchased: number; available: number }>;
+  state: Message<{ state: PoolState }>;
+  over: Message<{ count: number }>;
+  scheduledRemoval: Message<{ count: number; date: Instant }>;
+  pendingSignature: Message<{ count: number }>;
+  nextPeriod: Message<{ count: number }>;
+  renews: Message<{ date: Instant }>;
+  contractEnds: Message<{ date: Instant }>;
+  plan: Message<{ plan: string }>;
+  /** What may change and when, for a pool; empty when there is nothing to say. */
+  changeInfo: Message<{ change: 'increase' | 'decrease'; availability: ChangeAvailability }>;
+  storageLabel: Message;
+  storage: Message<{ usedBytes: number; allowanceBytes: number }>;
+  loading: Message;
+  loadError: Message;
+  retry: Message;
+  noAccess: Message;
+  consumptionReason: Message<{ reason: ConsumptionReason }>;
+  statusName: Message<{ status: string }>;
+  roleName: Message<{ role: string }>;
+
+  adjustTrigger: Message<{ input: ChangeInput }>;
+  adjustExplained: Message<{ roles: string[] }>;
+  adjustTitle: Message<{ pool: string }>;
+  adjustDescription: Message<{ input: ChangeInput; current: number }>;
+  /** Whether a `delta` change adds or removes licences. */
+  direction: Message<{ direction: ChangeDirection }>;
+  inputLabel: Message<{ input: ChangeInput; direction: ChangeDirection }>;
+  decrement: Message;
+  increment: Message;
+  restoreScheduled: Message<{ count: number }>;
+  quoteLoading: Message;
+  priceLine: Message<{ line: PriceLine; currency: string }>;
+  dueNow: Message;
+  nextInvoiceChange: Message;
+  effective: Message<{ plan: AllowancePlan }>;
+  planIssue: Message<{ issue: PlanIssue }>;
+  termsLabel: Message;
+  passwordLabel: Message;
+  signatureNotice: Message;
+  submit: Message<{ plan: AllowancePlan | null }>;
+  submitting: Message;
+  cancel: Message;
+  close: Message;
+  success: Message<{ result: ChangeResult; plan: AllowancePlan }>;
+  paymentFailed: Message;
+  updatePaymentMethod: Message;
+  requoted: Message<{ before: AllowancePlan; after: AllowancePlan }>;
+  passwordInvalid: Message;
+  networkError: Message;
+  genericError: Message<{ message: string }>;
+  pickToDeactivate: Message;
+  deactivate: Message<{ name: string }>;
+
+  guardTitle: Message;
+  guardBody: Message<{ used: number; purchased: number }>;
+  remedyBuy: Message<{ quantity: number }>;
+  remedyNonConsuming: Message<{ status: string } | { role: string }>;
+  remedyFreeLicence: Message<{ quantity: number }>;
+  remedyAskAdmin: Message<{ roles: string[] }>;
+  guardBlocked: Message;
+  guardForbidden: Message;
+  guardPending: Message;
+}
+
+/** Per-string overrides of a catalog. */
+export type SeatsMessageOverrides = Partial<SeatsMessages>;
+
+const money = (f: SeatsFormat, amount: number, currency: string) => f.money({ amount, currency });
+const moneyOf = (f: SeatsFormat, value: Money) => f.money(value);
+
+/** English, the default catalog. */
+export const en: SeatsMessages = {
+  meterLabel: () => 'Licences',
+  accountLabel: () => 'All licences',
+  poolTerm: ({ term }) =>
+    ({ contracted: 'Contracted', monthly: 'Monthly', daily: 'Daily', 'add-on': 'Add-on' })[term],
+  usage: ({ used, purchased }, f) => `${f.number(used)} of ${f.number(purchased)} used`,
+  available: ({ count }, f) => f.plural(count, { other: '# available' }),
+  valueText: ({ used, purchased, available }, f) =>
+    `${f.number(used)} of ${f.plural(purchased, { one: '# licence', other: '# licences' })} used, ${f.number(available)} available`,
+  state: ({ state }) =>
+    ({ ok: 'Within limit', near: 'Near the limit', full: 'Full', over: 'Over the limit' })[state],
+  over: ({ count }, f) => f.plural(count, { other: '# over the limit' }),
+  scheduledRemoval: ({ count, date }, f) =>
+    `${f.plural(count, { one: '# licence', other: '# licences' })} to be removed on ${f.date(date)}`,
+  pendingSignature: ({ count }, f) =>
+    f.plural(count, {
+      one: '# licence awaiting e-signature',
+      other: '# licences awaiting e-signature',
+    }),
+  nextPeriod: ({ count }, f) => `${f.number(count)} from the next period`,
+  renews: ({ date }, f) => `Renews on ${f.date(date)}`,
+  contractEnds: ({ date }, f) => `Contract ends on ${f.date(date)}`,
+  plan: ({ plan }) => `Plan: ${plan}`,
+  changeInfo: ({ change, availability: a }, f) => {
+    if (a.allowed) {
+      if (a.effective === 'period-end' && a.at !== null)
+        return `Removals take effect on ${f.date(a.at)}`;
+      if (a.effective === 'after-signature') return 'Purchases take effect once signed';
+      return '';
+    }
+    switch (a.reason) {
+      case 'contact':
+        return change === 'decrease'
+          ? `To remove licences, contact ${a.contact}`
+          : `To add licences, contact ${a.contact}`;
+      case 'contracted-until':
+        return `Contracted until ${f.date(a.until)}; can be reduced at renewal`;
+      case 'at-max':
+        return `At the maximum of ${f.number(a.max)}`;
+      case 'all-assigned':
+        return 'Every licence is assigned';
+      default:
+        return '';
+    }
+  },
+  storageLabel: () => 'Storage',
+  storage: ({ usedBytes, allowanceBytes }, f) =>
+    `${f.bytes(usedBytes)} of ${f.bytes(allowanceBytes)} used`,
+  loading: () => 'Loading licences…',
+  loadError: () => 'The licences could not be loaded.',
+  retry: () => 'Try again',
+  noAccess: () => 'Your role cannot see licences.',
+  consumptionReason: ({ reason }) => {
+    switch (reason.kind) {
+      case 'status-consumes':
+        return `Counts because its status is ${reason.status}`;
+      case 'status-does-not-consume':
+        return `Does not count because its status is ${reason.status}`;
+      case 'role-does-not-consume':
+        return `Does not count because its role is ${reason.role}`;
+      case 'no-pool':
+        return 'Does not count because no licence type is assigned';
+    }
+  },
+  statusName: ({ status }) => status,
+  roleName: ({ role }) => role,
+
+  adjustTrigger: ({ input }) => (input === 'delta' ? 'Add licences' : 'Adjust allowance'),
+  adjustExplained: ({ roles }, f) => `Only ${f.list(roles, 'disjunction')} can change licences.`,
+  adjustTitle: ({ pool }) => `Adjust ${pool} licences`,
+  adjustDescription: ({ input, current }, f) =>
+    input === 'delta'
+      ? `You have ${f.plural(current, { one: '# licence', other: '# licences' })}. Enter how many to add.`
+      : `You have ${f.plural(current, { one: '# licence', other: '# licences' })}. Enter the new total.`,
+  direction: ({ direction }) => (direction === 'add' ? 'Add' : 'Remove'),
+  inputLabel: ({ input, direction }) =>
+    input === 'total'
+      ? 'New total'
+      : direction === 'add'
+        ? 'Licences to add'
+        : 'Licences to remove',
+  decrement: () => 'One less',
+  increment: () => 'One more',
+  restoreScheduled: ({ count }, f) =>
+    f.plural(count, {
+      one: 'Keep the licence scheduled for removal',
+      other: 'Keep the # licences scheduled for removal',
+    }),
+  quoteLoading: () => 'Calculating the price…',
+  priceLine: ({ line, currency }, f) => {
+    const licences = (n: number) => f.plural(n, { one: '# licence', other: '# licences' });
+    switch (line.kind) {
+      case 'prorated-charge':
+        return line.fraction.unit === 'none'
+          ? `${licences(line.quantity)} for this period: ${money(f, line.amount, currency)}`
+          : `${licences(line.quantity)} for the rest of this period (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'days' : 'seconds'}): ${money(f, line.amount, currency)}`;
+      case 'prorated-credit':
+        return `Credit for ${licences(line.quantity)}: ${money(f, line.amount, currency)}`;
+      case 'recurring-change':
+        return `${licences(Math.abs(line.quantity))} × ${money(f, line.unitPrice, currency)} per ${line.per === 'day' ? 'day' : 'period'}: ${money(f, line.amount, currency)}`;
+      case 'restore':
+        return `${licences(line.quantity)} restored at no charge`;
+      case 'commitment':
+        return `Commitment until ${f.date(line.until)}: ${money(f, line.amount, currency)}`;
+    }
+  },
+  dueNow: () => 'Due now',
+  nextInvoiceChange: () => 'Change to the next invoice',
+  effective: ({ plan }, f) =>
+    plan.effectiveAt === null
+      ? 'Takes effect once the e-signature is complete'
+      : plan.result === 'scheduled'
+        ? `Takes effect on ${f.date(plan.effectiveAt)}`
+        : 'Takes effect immediately',
+  planIssue: ({ issue }, f) => {
+    switch (issue.code) {
+      case 'unknown-pool':
+        return 'There is no such licence type.';
+      case 'not-an-integer':
+        return 'Enter a whole number of licences.';
+      case 'zero':
+        return 'Enter at least one licence.';
+      case 'no-change':
+        return 'The new total is the same as today’s.';
+      case 'below-assigned':
+        return `${f.plural(issue.limit ?? 0, { one: '# licence is', other: '# licences are' })} assigned; deactivate users before going below that.`;
+      case 'below-min':
+        return `The allowance cannot go below ${f.number(issue.limit ?? 0)}.`;
+      case 'above-max':
+        return `The allowance cannot go above ${f.number(issue.limit ?? 0)}.`;
+      case 'increase-not-allowed':
+        return `Licences cannot be added here; please contact ${issue.contact}.`;
+      case 'decrease-not-allowed':
+        return `You cannot reduce your licences here; please contact ${issue.contact}.`;
+      case 'contracted-until':
+        return `These licences are contracted until ${issue.until ? f.date(issue.until) : ''} and can be reduced at renewal.`;
+      case 'not-restorable':
+        return `At most ${f.number(issue.limit ?? 0)} licences can be restored.`;
+    }
+  },
+  termsLabel: () => 'I have read and accept the terms and conditions',
+  passwordLabel: () => 'Confirm with your password',
+  signatureNotice: () =>
+    'A signature request will be emailed to you; the licences are added once it is signed.',
+  submit: ({ plan }) => {
+    if (plan === null || plan.kind === 'increase') return 'Confirm purchase';
+    if (plan.kind === 'restore') return 'Restore licences';
+    return plan.result === 'scheduled' ? 'Schedule removal' : 'Remove licences';
+  },
+  submitting: () => 'Saving…',
+  cancel: () => 'Cancel',
+  close: () => 'Close',
+  success: ({ result, plan }, f) => {
+    if (result === 'pending-signature') return 'Waiting for your e-signature.';
+    if (result === 'scheduled' && plan.effectiveAt !== null)
+      return `The removal is scheduled for ${f.date(plan.effectiveAt)}.`;
+    return `You now have ${f.plural(plan.to, { one: '# licence', other: '# licences' })}.`;
+  },
+  paymentFailed: () =>
+    'The payment failed and nothing was changed. Check that your payment method is valid.',
+  updatePaymentMethod: () => 'Update payment method',
+  requoted: ({ before, after }, f) =>
+    `The licences changed meanwhile and the price was updated: due now ${moneyOf(f, before.dueNow)} → ${moneyOf(f, after.dueNow)}, from ${f.number(before.from)} → ${f.number(after.from)} licences today.`,
+  passwordInvalid: () => 'The password is not correct.',
+  networkError: () => 'The connection failed. Check your network and try again.',
+  genericError: ({ message }) => `Something went wrong: ${message}`,
+  pickToDeactivate: () => 'Deactivate users to go below that:',
+  deactivate: ({ name }) => `Deactivate ${name}`,
+
+  guardTitle: () => 'No licence available',
+  guardBody: ({ used, purchased }, f) =>
+    `${f.number(used)} of ${f.plural(purchased, { one: '# licence', other: '# licences' })} are in use.`,
+  remedyBuy: ({ quantity }, f) =>
+    f.plural(quantity, { one: 'Buy # licence', other: 'Buy # licences' }),
+  remedyNonConsuming: (params) =>
+    'status' in params ? `Add as ${params.status}` : `Add as ${params.role}`,
+  remedyFreeLicence: ({ quantity }, f) =>
+    f.plural(quantity, {
+      one: 'Free a licence by deactivating a user',
+      other: 'Free # licences by deactivating users',
+    }),
+  remedyAskAdmin: ({ roles }, f) => `Ask ${f.list(roles, 'disjunction')} for a licence`,
+  guardBlocked: () => 'Ask an administrator for more licences.',
+  guardForbidden: () => 'Your role cannot add users.',
+  guardPending: () =>
+    'The purchase waits for an e-signature; the user can be added once it is signed.',
+};

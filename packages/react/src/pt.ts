@@ -1,0 +1,196 @@
+import type { SeatsMessages } from './messages';
+
+/** Portuguese. */
+export const pt: SeatsMessages = {
+  meterLabel: () => 'Licenças',
+  accountLabel: () => 'Todas as licenças',
+  poolTerm: ({ term }) =>
+    ({ contracted: 'Contratada', monthly: 'Mensal', daily: 'Diária', 'add-on': 'Complemento' })[
+      term
+    ],
+  usage: ({ used, purchased }, f) => `${f.number(used)} de ${f.number(purchased)} em uso`,
+  available: ({ count }, f) => f.plural(count, { one: '# disponível', other: '# disponíveis' }),
+  valueText: ({ used, purchased, available }, f) =>
+    `${f.number(used)} de ${f.plural(purchased, { one: '# licença', other: '# licenças' })} em uso, ${f.plural(available, { one: '# disponível', other: '# disponíveis' })}`,
+  state: ({ state }) =>
+    ({
+      ok: 'Dentro do limite',
+      near: 'Perto do limite',
+      full: 'Completo',
+      over: 'Limite excedido',
+    })[state],
+  over: ({ count }, f) => f.plural(count, { other: '# acima do limite' }),
+  scheduledRemoval: ({ count, date }, f) =>
+    `${f.plural(count, { one: '# licença será removida', other: '# licenças serão removidas' })} em ${f.date(date)}`,
+  pendingSignature: ({ count }, f) =>
+    f.plural(count, {
+      one: '# licença aguardando assinatura',
+      other: '# licenças aguardando assinatura',
+    }),
+  nextPeriod: ({ count }, f) => `${f.number(count)} a partir do próximo período`,
+  renews: ({ date }, f) => `Renova em ${f.date(date)}`,
+  contractEnds: ({ date }, f) => `O contrato termina em ${f.date(date)}`,
+  plan: ({ plan }) => `Plano: ${plan}`,
+  changeInfo: ({ change, availability: a }, f) => {
+    if (a.allowed) {
+      if (a.effective === 'period-end' && a.at !== null)
+        return `As remoções entram em vigor em ${f.date(a.at)}`;
+      if (a.effective === 'after-signature') return 'As compras entram em vigor após a assinatura';
+      return '';
+    }
+    switch (a.reason) {
+      case 'contact':
+        return change === 'decrease'
+          ? `Para remover licenças, contate ${a.contact}`
+          : `Para adicionar licenças, contate ${a.contact}`;
+      case 'contracted-until':
+        return `Contratadas até ${f.date(a.until)}; podem ser reduzidas na renovação`;
+      case 'at-max':
+        return `Máximo de ${f.number(a.max)} atingido`;
+      case 'all-assigned':
+        return 'Todas as licenças estão atribuídas';
+      default:
+        return '';
+    }
+  },
+  storageLabel: () => 'Armazenamento',
+  storage: ({ usedBytes, allowanceBytes }, f) =>
+    `${f.bytes(usedBytes)} de ${f.bytes(allowanceBytes)} em uso`,
+  loading: () => 'Carregando licenças…',
+  loadError: () => 'Não foi possível carregar as licenças.',
+  retry: () => 'Tentar novamente',
+  noAccess: () => 'Sua função não pode ver licenças.',
+  consumptionReason: ({ reason }) => {
+    switch (reason.kind) {
+      case 'status-consumes':
+        return `Conta porque o status é ${reason.status}`;
+      case 'status-does-not-consume':
+        return `Não conta porque o status é ${reason.status}`;
+      case 'role-does-not-consume':
+        return `Não conta porque a função é ${reason.role}`;
+      case 'no-pool':
+        return 'Não conta porque nenhum tipo de licença foi atribuído';
+    }
+  },
+  statusName: ({ status }) => status,
+  roleName: ({ role }) => role,
+
+  adjustTrigger: ({ input }) => (input === 'delta' ? 'Adicionar licenças' : 'Ajustar licenças'),
+  adjustExplained: ({ roles }, f) =>
+    `Somente ${f.list(roles, 'disjunction')} pode alterar licenças.`,
+  adjustTitle: ({ pool }) => `Ajustar licenças ${pool}`,
+  adjustDescription: ({ input, current }, f) =>
+    `Você tem ${f.plural(current, { one: '# licença', other: '# licenças' })}. ${input === 'delta' ? 'Informe quantas adicionar.' : 'Informe o novo total.'}`,
+  direction: ({ direction }) => (direction === 'add' ? 'Adicionar' : 'Remover'),
+  inputLabel: ({ input, direction }) =>
+    input === 'total'
+      ? 'Novo total'
+      : direction === 'add'
+        ? 'Licenças a adicionar'
+        : 'Licenças a remover',
+  decrement: () => 'Uma a menos',
+  increment: () => 'Uma a mais',
+  restoreScheduled: ({ count }, f) =>
+    f.plural(count, {
+      one: 'Manter a licença agendada para remoção',
+      other: 'Manter as # licenças agendadas para remoção',
+    }),
+  quoteLoading: () => 'Calculando o preço…',
+  priceLine: ({ line, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const licences = (n: number) => f.plural(n, { one: '# licença', other: '# licenças' });
+    switch (line.kind) {
+      case 'prorated-charge':
+        return line.fraction.unit === 'none'
+          ? `${licences(line.quantity)} para este período: ${m(line.amount)}`
+          : `${licences(line.quantity)} proporcionais (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'dias' : 'segundos'}): ${m(line.amount)}`;
+      case 'prorated-credit':
+        return `Crédito por ${licences(line.quantity)}: ${m(line.amount)}`;
+      case 'recurring-change':
+        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} por ${line.per === 'day' ? 'dia' : 'período'}: ${m(line.amount)}`;
+      case 'restore':
+        return `${licences(line.quantity)} restauradas sem custo`;
+      case 'commitment':
+        return `Compromisso até ${f.date(line.until)}: ${m(line.amount)}`;
+    }
+  },
+  dueNow: () => 'A pagar agora',
+  nextInvoiceChange: () => 'Alteração na próxima fatura',
+  effective: ({ plan }, f) =>
+    plan.effectiveAt === null
+      ? 'Entra em vigor após a assinatura eletrônica'
+      : plan.result === 'scheduled'
+        ? `Entra em vigor em ${f.date(plan.effectiveAt)}`
+        : 'Entra em vigor imediatamente',
+  planIssue: ({ issue }, f) => {
+    switch (issue.code) {
+      case 'unknown-pool':
+        return 'Esse tipo de licença não existe.';
+      case 'not-an-integer':
+        return 'Informe um número inteiro.';
+      case 'zero':
+        return 'Informe pelo menos uma licença.';
+      case 'no-change':
+        return 'O novo total é igual ao atual.';
+      case 'below-assigned':
+        return `${f.plural(issue.limit ?? 0, { one: '# licença está atribuída', other: '# licenças estão atribuídas' })}; desative usuários antes.`;
+      case 'below-min':
+        return `Não pode ficar abaixo de ${f.number(issue.limit ?? 0)}.`;
+      case 'above-max':
+        return `Não pode passar de ${f.number(issue.limit ?? 0)}.`;
+      case 'increase-not-allowed':
+        return `Não é possível adicionar licenças aqui; contate ${issue.contact}.`;
+      case 'decrease-not-allowed':
+        return `Não é possível reduzir licenças aqui; contate ${issue.contact}.`;
+      case 'contracted-until':
+        return `Estas licenças estão contratadas até ${issue.until ? f.date(issue.until) : ''}.`;
+      case 'not-restorable':
+        return `No máximo ${f.number(issue.limit ?? 0)} licenças podem ser restauradas.`;
+    }
+  },
+  termsLabel: () => 'Li e aceito os termos e condições',
+  passwordLabel: () => 'Confirme com sua senha',
+  signatureNotice: () =>
+    'Você receberá um pedido de assinatura por e-mail; as licenças são adicionadas após a assinatura.',
+  submit: ({ plan }) => {
+    if (plan === null || plan.kind === 'increase') return 'Confirmar compra';
+    if (plan.kind === 'restore') return 'Restaurar licenças';
+    return plan.result === 'scheduled' ? 'Agendar remoção' : 'Remover licenças';
+  },
+  submitting: () => 'Salvando…',
+  cancel: () => 'Cancelar',
+  close: () => 'Fechar',
+  success: ({ result, plan }, f) => {
+    if (result === 'pending-signature') return 'Aguardando sua assinatura eletrônica.';
+    if (result === 'scheduled' && plan.effectiveAt !== null)
+      return `A remoção está agendada para ${f.date(plan.effectiveAt)}.`;
+    return `Agora você tem ${f.plural(plan.to, { one: '# licença', other: '# licenças' })}.`;
+  },
+  paymentFailed: () => 'O pagamento falhou e nada foi alterado. Verifique seu método de pagamento.',
+  updatePaymentMethod: () => 'Atualizar método de pagamento',
+  requoted: ({ before, after }, f) =>
+    `As licenças mudaram nesse meio-tempo e o preço foi atualizado: a pagar ${f.money(before.dueNow)} → ${f.money(after.dueNow)}, licenças atuais ${f.number(before.from)} → ${f.number(after.from)}.`,
+  passwordInvalid: () => 'A senha não está correta.',
+  networkError: () => 'A conexão falhou. Verifique sua rede e tente novamente.',
+  genericError: ({ message }) => `Algo deu errado: ${message}`,
+  pickToDeactivate: () => 'Desative usuários para ficar abaixo disso:',
+  deactivate: ({ name }) => `Desativar ${name}`,
+
+  guardTitle: () => 'Nenhuma licença disponível',
+  guardBody: ({ used, purchased }, f) =>
+    `${f.number(used)} de ${f.plural(purchased, { one: '# licença', other: '# licenças' })} em uso.`,
+  remedyBuy: ({ quantity }, f) =>
+    f.plural(quantity, { one: 'Comprar # licença', other: 'Comprar # licenças' }),
+  remedyNonConsuming: (params) =>
+    'status' in params ? `Adicionar como ${params.status}` : `Adicionar como ${params.role}`,
+  remedyFreeLicence: ({ quantity }, f) =>
+    f.plural(quantity, {
+      one: 'Liberar uma licença desativando um usuário',
+      other: 'Liberar # licenças desativando usuários',
+    }),
+  remedyAskAdmin: ({ roles }, f) => `Pedir uma licença a ${f.list(roles, 'disjunction')}`,
+  guardBlocked: () => 'Peça mais licenças a um administrador.',
+  guardForbidden: () => 'Sua função não pode adicionar usuários.',
+  guardPending: () =>
+    'A compra aguarda a assinatura eletrônica; o usuário poderá ser adicionado depois.',
+};

@@ -1,0 +1,44 @@
+import type { QuoteRequest } from '@seats/client';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useSeats } from './seats-context';
+import { quoteQueryOptions } from './seats-query-options';
+import { useSeatsSummary } from './use-seats-summary';
+
+export interface UseQuoteOptions {
+  /**
+   * How long the request must stay unchanged before it is quoted.
+   * @default 300
+   */
+  debounceMs?: number;
+}
+
+function sameRequest(a: QuoteRequest | null, b: QuoteRequest | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The server's quote for a proposed change, debounced while the admin types. Each request and
+ * summary version has its own cache entry, so an answer to an older request is never shown for a
+ * newer one, and a superseded request is aborted.
+ */
+export function useQuote(request: QuoteRequest | null, { debounceMs = 300 }: UseQuoteOptions = {}) {
+  const { client, queryClient, scope } = useSeats();
+  const summary = useSeatsSummary();
+  const [debounced, setDebounced] = useState(request);
+  useEffect(() => {
+    if (sameRequest(request, debounced)) return;
+    if (request === null) {
+      setDebounced(null);
+      return;
+    }
+    const timer = setTimeout(() => setDebounced(request), debounceMs);
+    return () => clearTimeout(timer);
+  }, [request, debounced, debounceMs]);
+  const settled = sameRequest(request, debounced);
+  const query = useQuery(
+    quoteQueryOptions(client, debounced, summary.data?.version, scope),
+    queryClient,
+  );
+  return { ...query, isDebouncing: !settled, request: debounced };
+}
