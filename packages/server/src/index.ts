@@ -1,1 +1,31 @@
-export {};
+export type { PgliteStoreOptions } from './create-pglite-store';
+export { createPgliteStore } from './create-pglite-store';
+export type { PostgresStoreOptions } from './create-postgres-store';
+export { createPostgresStore } from './create-postgres-store';
+export type { SeatsHandlerOptions, SeatsIdentity } from './create-seats-handler';
+export { createSeatsHandler } from './create-seats-handler';
+export { defaultDemoAccount, demoIdentify } from './demo-identify';
+export { demoPassword } from './demo-password';
+export type {
+  BillingProvider,
+  ChargeRequest,
+  ChargeResult,
+  DevBilling,
+  RecordedCharge,
+} from './dev-billing';
+export { createDevBilling } from './dev-billing';
+export type { SeatsEvent, SeatsEventType } from './seats-event';
+export type {
+  AccountState,
+  MemberFields,
+  MemberFilter,
+  MemberWrite,
+  NewAccount,
+  SeatsStore,
+  SeatsTransaction,
+  StoredChange,
+  StoredMember,
+  StoredQuote,
+} from './seats-store';
+export type { DemoAccount } from './seed-demo-accounts';
+export { demoAccounts, seedDemoAccounts } from './seed-demo-accounts';

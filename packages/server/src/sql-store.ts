@@ -129,18 +129,6 @@ const changeColumns =
 const memberColumns =
   'id, seq, name, email, status, role, pool_id, consumes, revision, created_at, updated_at';
 
-// Adjusts a pool's consuming count by `delta` (+1 only while a licence is free) and then bumps the
-// account's version; takes the pool lock before the account lock, like every writer.
-const claimThenBump = `
-  WITH pool AS (
-    UPDATE seats_pools SET used = used + 1
-    WHERE account_id = $1 AND id = $2 AND used < purchased - scheduled_removal
-    RETURNING account_id
-  )
-  UPDATE seats_accounts SET version = version + 1
-  WHERE id = (SELECT account_id FROM pool)
-  RETURNING version`;
-
 async function openChanges(db: SqlQueryable, accountId: string): Promise<StoredChange[]> {
   const rows = await db.query(
     `SELECT ${changeColumns} FROM seats_changes
