@@ -465,7 +465,11 @@ describe('invariants of the seat policy', () => {
           if (increase.plan.to - removed < used) {
             expect(smaller).toEqual({
               status: 'invalid',
-              issues: [{ field: 'delta', code: 'below-assigned', limit: used }],
+              issues: [
+                used > 0
+                  ? { field: 'delta', code: 'below-assigned', limit: used }
+                  : { field: 'delta', code: 'below-min', limit: 0 },
+              ],
             });
             return;
           }

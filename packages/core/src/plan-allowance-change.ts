@@ -230,8 +230,10 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
     return invalid({ code: 'decrease-not-allowed', contact: decrease.contact });
   const lockedUntil = decreaseLockedUntil(account, pool, policy);
   if (lockedUntil !== null) return invalid({ code: 'contracted-until', until: lockedUntil });
-  if (to < used) return invalid({ code: 'below-assigned', limit: used });
-  if (to < (pool.min ?? 0)) return invalid({ code: 'below-min', limit: pool.min ?? 0 });
+  // Name the bound that binds: with nobody assigned, going below zero is below the minimum.
+  const min = pool.min ?? 0;
+  if (to < used && used > min) return invalid({ code: 'below-assigned', limit: used });
+  if (to < min) return invalid({ code: 'below-min', limit: min });
 
   const removed = -delta;
   const line = recurring(delta);
