@@ -31,7 +31,7 @@ function useSubject(part: string) {
   return subject;
 }
 
-export interface SeatMeterRootProps extends ComponentPropsWithoutRef<'section'> {
+export interface SeatMeterRootProps extends ComponentPropsWithoutRef<'div'> {
   /** Rendered while the summary loads. @default a skeleton */
   loadingFallback?: ReactNode;
   children?: ReactNode;
@@ -41,7 +41,7 @@ export interface SeatMeterRootProps extends ComponentPropsWithoutRef<'section'> 
  * Loads the summary and shares it with the meter's parts; shows a skeleton while loading and an
  * error with a retry button. For a custom layout of `SeatMeterPool`, `SeatMeterBar`, ...
  */
-export const SeatMeterRoot = forwardRef<HTMLElement, SeatMeterRootProps>(function SeatMeterRoot(
+export const SeatMeterRoot = forwardRef<HTMLDivElement, SeatMeterRootProps>(function SeatMeterRoot(
   { loadingFallback, children, ...props },
   ref,
 ) {
@@ -54,6 +54,7 @@ export const SeatMeterRoot = forwardRef<HTMLElement, SeatMeterRootProps>(functio
     ref,
     dir,
     'data-seats': 'meter',
+    role: 'group',
     'data-part': 'root',
     'aria-labelledby': titleId,
   };
@@ -65,7 +66,7 @@ export const SeatMeterRoot = forwardRef<HTMLElement, SeatMeterRootProps>(functio
   if (summary.data === undefined) {
     if (summary.isError) {
       return (
-        <section {...common} data-state="error">
+        <div {...common} data-state="error">
           {title}
           <p role="alert" data-part="error">
             {t.loadError(undefined, format)}
@@ -73,11 +74,11 @@ export const SeatMeterRoot = forwardRef<HTMLElement, SeatMeterRootProps>(functio
           <button type="button" data-part="retry" onClick={() => void summary.refetch()}>
             {t.retry(undefined, format)}
           </button>
-        </section>
+        </div>
       );
     }
     return (
-      <section {...common} data-state="loading" aria-busy="true">
+      <div {...common} data-state="loading" aria-busy="true">
         {title}
         {loadingFallback ?? (
           <div data-part="skeleton">
@@ -85,23 +86,23 @@ export const SeatMeterRoot = forwardRef<HTMLElement, SeatMeterRootProps>(functio
             <div data-part="skeleton-bar" />
           </div>
         )}
-      </section>
+      </div>
     );
   }
   const usage = summary.data.usage;
   if (!usage.viewer.viewLicences) {
     return (
-      <section {...common} data-state="no-access">
+      <div {...common} data-state="no-access">
         {title}
         <p data-part="no-access">{t.noAccess(undefined, format)}</p>
-      </section>
+      </div>
     );
   }
   return (
-    <section {...common} data-state={usage.state}>
+    <div {...common} data-state={usage.state}>
       {title}
       <UsageContext.Provider value={usage}>{children}</UsageContext.Provider>
-    </section>
+    </div>
   );
 });
 
@@ -329,7 +330,7 @@ export interface SeatMeterProps extends Omit<SeatMeterRootProps, 'children'> {
 }
 
 /** Used / purchased / available per licence type and for the account, as `role="meter"` bars. */
-export const SeatMeter = forwardRef<HTMLElement, SeatMeterProps>(function SeatMeter(
+export const SeatMeter = forwardRef<HTMLDivElement, SeatMeterProps>(function SeatMeter(
   { variant = 'detailed', poolId, ...props },
   ref,
 ) {

@@ -1,0 +1,178 @@
+import { createSeatsClient } from '@seats/client';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../test/axe';
+import { api, clientFor } from '../test/mock-api';
+import {
+  AdjustAllowanceDialog,
+  de,
+  SeatMeter,
+  SeatMeterBar,
+  SeatMeterCounts,
+  SeatMeterLabel,
+  SeatMeterPool,
+  SeatMeterReason,
+  SeatMeterRoot,
+  SeatsProvider,
+} from './index';
+
+describe('SeatMeter', () => {
+  it('shows used, purchased and available as a meter with a spoken value (OpenCRM counters)', async () => {
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease')}>
+        <SeatMeter />
+      </SeatsProvider>,
+    );
+    expect(screen.getByText('Loading licences…')).toBeTruthy();
+    const meter = await screen.findByRole('meter', { name: /User licences/ });
+    expect(meter.getAttribute('aria-valuenow')).toBe('9');
+    expect(meter.getAttribute('aria-valuemin')).toBe('0');
+    expect(meter.getAttribute('aria-valuemax')).toBe('12');
+    expect(meter.getAttribute('aria-valuetext')).toBe('9 of 12 licences used, 3 available');
+    expect(screen.getByText('9 of 12 used')).toBeTruthy();
+    expect(screen.getByText('3 available')).toBeTruthy();
+    expect(screen.getByText('To remove licences, contact your Account Manager')).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('marks a pool whose every licence is used as full (Dazos at its limit)', async () => {
+    const { container } = render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit')}>
+        <SeatMeter variant="compact" />
+      </SeatsProvider>,
+    );
+    const meter = await screen.findByRole('meter');
+    expect(meter.getAttribute('data-state')).toBe('full');
+    expect(container.querySelector('[data-seats="meter"]')?.getAttribute('data-state')).toBe('full');
+    expect(screen.getByText('Full')).toBeTruthy();
+    expect(screen.getByText('0 available')).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('shows a bar per licence type, the account total, contract end and storage (Commusoft)', async () => {
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types')}>
+        <SeatMeter />
+      </SeatsProvider>,
+    );
+    const meters = await screen.findAllByRole('meter');
+    const names = meters.map((meter) => meter.getAttribute('aria-valuetext'));
+    expect(names).toEqual([
+      '13 of 16 licences used, 3 available',
+      '9 of 10 licences used, 1 available',
+      '3 of 4 licences used, 1 available',
+      '1 of 2 licences used, 1 available',
+      '212 GB of 280 GB used',
+    ]);
+    expect(screen.getByRole('meter', { name: /Contracted licences/ })).toBeTruthy();
+    expect(screen.getByRole('meter', { name: /Daily licences/ })).toBeTruthy();
+    expect(screen.getByRole('meter', { name: 'Storage' })).toBeTruthy();
+    expect(screen.getByText('Plan: Customer Journey Plan')).toBeTruthy();
+    expect(screen.getByText(/^Contract ends on/)).toBeTruthy();
+    expect(screen.getAllByText(/^Contracted until .*; can be reduced at renewal$/)).toHaveLength(1);
+    expect(screen.getAllByText('Purchases take effect once signed').length).toBeGreaterThan(0);
+    await expectNoAxeViolations();
+  });
+
+  it('says that the viewer may not see licences when the role lacks the permission (Commusoft engineer)', async () => {
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types', 'engineer')}>
+        <SeatMeter />
+      </SeatsProvider>,
+    );
+    expect(await screen.findByText('Your role cannot see licences.')).toBeTruthy();
+    expect(screen.queryByRole('meter')).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('shows an error with a retry button that loads the summary again', async () => {
+    api.faults.serverError(3);
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease')}>
+        <SeatMeter />
+      </SeatsProvider>,
+    );
+    const alert = await screen.findByRole('alert', {}, { timeout: 8000 });
+    expect(alert.textContent).toBe('The licences could not be loaded.');
+    await expectNoAxeViolations();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect((await screen.findByRole('meter')).getAttribute('aria-valuenow')).toBe('9');
+  });
+
+  it('shares one summary request between several widgets on a page', async () => {
+    let summaryRequests = 0;
+    const client = createSeatsClient({
+      baseUrl: '/api/seats',
+      headers: { 'x-seats-account': 'delta-upgrade-at-limit' },
+      fetch: (input, init) => {
+        if (input.endsWith('/v1/summary')) summaryRequests += 1;
+        return fetch(input, init);
+      },
+    });
+    render(
+      <SeatsProvider client={client}>
+        <SeatMeter />
+        <SeatMeter variant="compact" />
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    expect(await screen.findAllByRole('meter')).toHaveLength(2);
+    expect(await screen.findByRole('button', { name: 'Add licences' })).toBeTruthy();
+    expect(summaryRequests).toBe(1);
+    await expectNoAxeViolations();
+  });
+
+  it('formats numbers and dates in German and lays out right to left', async () => {
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types')} locale="de-DE" messages={de} dir="rtl">
+        <SeatMeter />
+      </SeatsProvider>,
+    );
+    const storage = await screen.findByRole('meter', { name: 'Speicher' });
+    // Intl puts a no-break space between a number and its unit.
+    expect(storage.getAttribute('aria-valuetext')).toBe('212\u00a0GB von 280\u00a0GB belegt');
+    const root = storage.closest('[data-seats="meter"]');
+    expect(root?.getAttribute('dir')).toBe('rtl');
+    expect(getComputedStyle(root as Element).direction).toBe('rtl');
+    expect(screen.getByText(/^Vertrag endet am \d{2}\.\d{2}\.\d{4}$/)).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('lets the host lay out the parts and override a single string', async () => {
+    render(
+      <SeatsProvider
+        client={clientFor('daily-prorated-with-password')}
+        messages={{ usage: ({ used, purchased }) => `${used}/${purchased} seats` }}
+      >
+        <SeatMeterRoot className="my-meter">
+          <SeatMeterPool poolId="named" className="row">
+            <SeatMeterBar />
+            <SeatMeterLabel />
+            <SeatMeterCounts />
+          </SeatMeterPool>
+        </SeatMeterRoot>
+      </SeatsProvider>,
+    );
+    const meter = await screen.findByRole('meter', { name: /Named licences/ });
+    const pool = meter.closest('[data-part="pool"]') as HTMLElement;
+    expect(pool.className).toBe('row');
+    expect(pool.style.getPropertyValue('--seats-percent')).toBe('70%');
+    expect(within(pool).getByText('7/10 seats')).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('explains why a member counts, or why not (factro guest)', async () => {
+    const members = await clientFor('daily-prorated-with-password').listMembers({ role: 'guest' });
+    const guest = members.items[0];
+    if (guest === undefined) throw new Error('the demo account has a guest');
+    render(
+      <SeatsProvider client={clientFor('daily-prorated-with-password')}>
+        <SeatMeterReason reason={guest.reason} />
+      </SeatsProvider>,
+    );
+    expect(screen.getByText('Does not count because its role is guest')).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+});

@@ -1,0 +1,18 @@
+import { createSeatsClient, type SeatsClient } from '@seats/client';
+import type { PresetName } from '@seats/core';
+import { createSeatsMsw } from '@seats/server/msw';
+import { setupWorker } from 'msw/browser';
+
+/** The real Seats handler over in-browser PGlite, served through a service worker. */
+export const api = await createSeatsMsw({ baseUrl: '/api/seats' });
+
+const worker = setupWorker(...api.handlers);
+await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+
+/** A client acting as `role` in the demo account of `account`. */
+export function clientFor(account: PresetName, role?: string): SeatsClient {
+  return createSeatsClient({
+    baseUrl: '/api/seats',
+    headers: { 'x-seats-account': account, ...(role === undefined ? {} : { 'x-seats-role': role }) },
+  });
+}

@@ -1,0 +1,34 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions } from 'vite';
+import { defineProject } from 'vitest/config';
+import { chromium } from './vitest.config';
+
+// The same tests against React 18: every import of react and react-dom, the kit's and its
+// dependencies', resolves to the `react-18` and `react-dom-18` aliases.
+export default defineProject({
+  plugins: [react()],
+  cacheDir: 'node_modules/.vite-react-18',
+  resolve: {
+    conditions: ['@seats/source', ...defaultClientConditions],
+    alias: [
+      { find: /^react$/, replacement: 'react-18' },
+      { find: /^react\/(.*)$/, replacement: 'react-18/$1' },
+      { find: /^react-dom$/, replacement: 'react-dom-18' },
+      { find: /^react-dom\/(.*)$/, replacement: 'react-dom-18/$1' },
+    ],
+  },
+  optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+  publicDir: 'test/public',
+  test: {
+    name: 'react-18',
+    include: ['src/**/*.test.tsx'],
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 15_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: chromium,
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
