@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countConsumingMembers,
+  dailyProratedWithPassword,
+  decideConsumption,
+  definePolicy,
+  explainConsumption,
+  type MemberAssignment,
+  totalWithTermsNoSelfDecrease,
+} from './index';
+
+const policy = definePolicy({
+  statuses: ['active', 'locked', 'inactive'],
+  consumingStatuses: ['active', 'locked'],
+  roles: ['owner', 'member', 'guest'],
+  nonConsumingRoles: ['guest'],
+});
+
+describe('decideConsumption', () => {
+  it.each([
+    {
+      member: { status: 'active', role: 'member', poolId: 'seats' },
+      decision: {
+        consumes: true,
+        poolId: 'seats',
+        reason: { kind: 'status-consumes', status: 'active' },
+      },
+      sentence: 'Counts because its status is active.',
+    },
+    {
+      member: { status: 'locked', role: 'owner', poolId: 'seats' },
+      decision: {
+        consumes: true,
+        poolId: 'seats',
+        reason: { kind: 'status-consumes', status: 'locked' },
+      },
+      sentence: 'Counts because its status is locked.',
+    },
+    {
+      member: { status: 'inactive', role: 'member', poolId: 'seats' },
+      decision: {
+        consumes: false,
+        reason: { kind: 'status-does-not-consume', status: 'inactive' },
+      },
+      sentence: 'Does not count because its status is inactive.',
+    },
+    {
+      member: { status: 'active', role: 'guest', poolId: 'seats' },
+      decision: { consumes: false, reason: { kind: 'role-does-not-consume', role: 'guest' } },
+      sentence: 'Does not count because its role is guest.',
+    },
+    {
+      member: { status: 'active', role: 'member', poolId: null },
+      decision: { consumes: false, reason: { kind: 'no-pool' } },
+      sentence: 'Does not count because no licence type is assigned.',
+    },
+  ])('says $sentence', ({ member, decision, sentence }) => {
+    const decided = decideConsumption(member, policy);
+    expect(decided).toEqual(decision);
+    expect(explainConsumption(decided.reason)).toBe(sentence);
+  });
+
+  it('gives the status as the reason when neither status nor role consumes', () => {
+    expect(
+      decideConsumption({ status: 'inactive', role: 'guest', poolId: 'seats' }, policy).reason,
+    ).toEqual({ kind: 'status-does-not-consume', status: 'inactive' });
+  });
+
+  it('matches statuses and roles exactly, case included', () => {
+    expect(
+      decideConsumption({ status: 'Active', role: 'member', poolId: 'seats' }, policy).consumes,
+    ).toBe(false);
+  });
+});
+
+describe('countConsumingMembers', () => {
+  it('counts consuming members per pool and leaves out pools nobody consumes', () => {
+    const members: MemberAssignment[] = [
+      { status: 'active', role: 'member', poolId: 'a' },
+      { status: 'locked', role: 'member', poolId: 'a' },
+      { status: 'active', role: 'owner', poolId: 'b' },
+      { status: 'inactive', role: 'member', poolId: 'c' },
+      { status: 'active', role: 'guest', poolId: 'c' },
+      { status: 'active', role: 'member', poolId: null },
+    ];
+    expect(countConsumingMembers(members, policy)).toEqual({ a: 2, b: 1 });
+  });
+
+  it('agrees with decideConsumption member by member for every preset', () => {
+    for (const preset of [totalWithTermsNoSelfDecrease, dailyProratedWithPassword]) {
+      const members: MemberAssignment[] = preset.statuses.flatMap((status) =>
+        preset.roles.map((role, index) => ({ status, role, poolId: index % 2 ? 'a' : 'b' })),
+      );
+      const expected: Record<string, number> = {};
+      for (const member of members) {
+        const decision = decideConsumption(member, preset);
+        if (decision.consumes) expected[decision.poolId] = (expected[decision.poolId] ?? 0) + 1;
+      }
+      expect({ ...countConsumingMembers(members, preset) }).toEqual(expected);
+    }
+  });
+
+  it('takes any iterable, such as a generator over a large list', () => {
+    function* many() {
+      for (let index = 0; index < 10_000; index++) {
+        yield { status: index % 4 === 0 ? 'inactive' : 'active', role: 'member', poolId: 'a' };
+      }
+    }
+    expect(countConsumingMembers(many(), policy)).toEqual({ a: 7_500 });
+  });
+
+  it('is not confused by pool ids that name object properties', () => {
+    const counts = countConsumingMembers(
+      [
+        { status: 'active', role: 'member', poolId: 'toString' },
+        { status: 'active', role: 'member', poolId: '__proto__' },
+      ],
+      policy,
+    );
+    expect(counts.toString).toBe(1);
+    expect(Object.keys(counts).sort()).toEqual(['__proto__', 'toString']);
+  });
+});
