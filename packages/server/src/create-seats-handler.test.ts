@@ -1,0 +1,562 @@
+import { type MemberRecord, ProblemSchema, type Quote, type Summary } from '@seats/core/contract';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createDevBilling,
+  createPgliteStore,
+  createSeatsHandler,
+  type DevBilling,
+  demoPassword,
+  type SeatsEvent,
+  type SeatsStore,
+  seedDemoAccounts,
+} from './index';
+
+const start = new Date('2026-03-10T12:00:00.000Z');
+
+let store: SeatsStore;
+let billing: DevBilling;
+let events: SeatsEvent[];
+let signatures: { changeId: string; token: string }[];
+let now: Date;
+let handle: (request: Request) => Promise<Response>;
+
+beforeAll(async () => {
+  store = await createPgliteStore();
+});
+
+afterAll(async () => {
+  await store.close();
+});
+
+beforeEach(async () => {
+  await store.clear();
+  await seedDemoAccounts(store, { now: start });
+  billing = createDevBilling();
+  events = [];
+  signatures = [];
+  now = start;
+  handle = createSeatsHandler({
+    store,
+    billing,
+    basePath: '/api/seats',
+    clock: () => now,
+    identify: (request) => {
+      const accountId = request.headers.get('x-account');
+      if (accountId === null) return null;
+      return { accountId, memberId: null, role: request.headers.get('x-role') ?? 'owner' };
+    },
+    verifyPassword: (_identity, password) => password === demoPassword,
+    requestSignature: ({ changeId, token }) => {
+      signatures.push({ changeId, token });
+    },
+    onEvent: (event) => {
+      events.push(event);
+    },
+  });
+});
+
+interface Call {
+  account?: string;
+  role?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+async function call(method: string, path: string, options: Call = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.account !== undefined) headers['x-account'] = options.account;
+  if (options.role !== undefined) headers['x-role'] = options.role;
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await handle(
+    new Request(`http://host.test/api/seats/v1${path}`, {
+      method,
+      headers,
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
+    }),
+  );
+  const text = await response.text();
+  // biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field
+  const body: any = text === '' ? null : JSON.parse(text);
+  return { status: response.status, headers: response.headers, body };
+}
+
+const dazos = { account: 'delta-upgrade-at-limit', role: 'owner' };
+const openCrm = { account: 'total-with-terms-no-self-decrease', role: 'System Admin' };
+const dialpad = { account: 'scheduled-removal-with-restore', role: 'company-admin' };
+const factro = { account: 'daily-prorated-with-password', role: 'owner' };
+const commusoft = { account: 'signed-contract-licence-types', role: 'owner-manager' };
+
+async function summary(who: Call): Promise<Summary> {
+  return (await call('GET', '/summary', who)).body;
+}
+
+async function quote(who: Call, request: object): Promise<Quote> {
+  const answer = await call('POST', '/quotes', { ...who, body: request });
+  expect(answer.status).toBe(201);
+  return answer.body;
+}
+
+function commit(who: Call, body: object, key = crypto.randomUUID()) {
+  return call('POST', '/changes', { ...who, body, headers: { 'idempotency-key': key } });
+}
+
+describe('summary', () => {
+  it("answers the account's usage, policy, viewer and version", async () => {
+    const answer = await call('GET', '/summary', dazos);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/json');
+    const body: Summary = answer.body;
+    expect(body.account.id).toBe('delta-upgrade-at-limit');
+    expect(body.policy.changeInput).toBe('delta');
+    expect(body.usage.pools[0]).toMatchObject({
+      purchased: 10,
+      used: 10,
+      available: 0,
+      state: 'full',
+    });
+    expect(body.viewer).toEqual({ memberId: null, role: 'owner' });
+    expect(body.usage.viewer.changeAllowance).toBe(true);
+    expect(Number.isInteger(body.version)).toBe(true);
+  });
+
+  it('counts only the statuses and roles the policy says consume', async () => {
+    expect((await summary(openCrm)).usage.used).toBe(9);
+    expect((await summary(factro)).usage.used).toBe(7);
+  });
+});
+
+describe('members', () => {
+  it('lists members a page at a time with a cursor, and filters by consumption', async () => {
+    const first = await call('GET', '/members?limit=5', openCrm);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(5);
+    const second = await call('GET', `/members?limit=5&cursor=${first.body.nextCursor}`, openCrm);
+    const third = await call('GET', `/members?limit=5&cursor=${second.body.nextCursor}`, openCrm);
+    expect(third.body.nextCursor).toBeNull();
+    const ids = [...first.body.items, ...second.body.items, ...third.body.items].map(
+      (member: MemberRecord) => member.id,
+    );
+    expect(new Set(ids).size).toBe(13);
+
+    const free = await call('GET', '/members?consuming=false', openCrm);
+    expect(free.body.items.map((member: MemberRecord) => member.status).sort()).toEqual([
+      'Inactive',
+      'Inactive',
+      'Queue',
+      'Room',
+    ]);
+    expect(free.body.items[0].reason.kind).toBe('status-does-not-consume');
+  });
+
+  it('refuses to add an active user when every licence is used, with the remedies', async () => {
+    const before = await summary(dazos);
+    const answer = await call('POST', '/members', {
+      ...dazos,
+      body: { name: 'New', email: 'new@example.com', status: 'active', role: 'member' },
+    });
+    expect(answer.status).toBe(409);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(answer.body.code).toBe('no_licence_available');
+    expect(answer.body.decision).toMatchObject({ outcome: 'needs-licence', shortfall: 1 });
+    expect(answer.body.decision.remedies[0]).toEqual({
+      kind: 'buy',
+      poolId: 'users',
+      quantity: 1,
+      total: 11,
+    });
+    expect((await summary(dazos)).version).toBe(before.version);
+  });
+
+  it('adds a user with a non-consuming status at zero available', async () => {
+    const before = await summary(dazos);
+    const answer = await call('POST', '/members', {
+      ...dazos,
+      body: { name: 'New', email: 'new@example.com', status: 'inactive', role: 'member' },
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ consumes: false, status: 'inactive', poolId: 'users' });
+    const after = await summary(dazos);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.usage.used).toBe(10);
+  });
+
+  it('frees a licence when a user is deactivated and claims it when one is activated', async () => {
+    const list = await call('GET', '/members?status=active&role=member&limit=1', dazos);
+    const active: MemberRecord = list.body.items[0];
+    const inactive: MemberRecord = (await call('GET', '/members?status=inactive&limit=1', dazos))
+      .body.items[0];
+
+    const blocked = await call('PATCH', `/members/${inactive.id}`, {
+      ...dazos,
+      body: { status: 'active' },
+    });
+    expect(blocked.status).toBe(409);
+
+    const deactivated = await call('PATCH', `/members/${active.id}`, {
+      ...dazos,
+      body: { status: 'inactive' },
+    });
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.body.consumes).toBe(false);
+    expect((await summary(dazos)).usage.available).toBe(1);
+
+    const activated = await call('PATCH', `/members/${inactive.id}`, {
+      ...dazos,
+      body: { status: 'active' },
+    });
+    expect(activated.status).toBe(200);
+    expect((await summary(dazos)).usage.available).toBe(0);
+    expect(events.map((event) => event.type)).toEqual(['seat.released', 'seat.claimed']);
+  });
+
+  it('frees the licence of a deleted user', async () => {
+    const member: MemberRecord = (await call('GET', '/members?consuming=true&limit=1', dazos)).body
+      .items[0];
+    const answer = await call('DELETE', `/members/${member.id}`, dazos);
+    expect(answer.status).toBe(204);
+    expect((await summary(dazos)).usage.available).toBe(1);
+    expect(events).toMatchObject([{ type: 'seat.released', memberId: member.id, poolId: 'users' }]);
+    expect((await call('DELETE', `/members/${member.id}`, dazos)).status).toBe(404);
+  });
+
+  it("answers 404 for another account's member and 403 for a role that may not manage users", async () => {
+    const foreign: MemberRecord = (await call('GET', '/members?limit=1', openCrm)).body.items[0];
+    expect((await call('PATCH', `/members/${foreign.id}`, { ...dazos, body: {} })).status).toBe(
+      404,
+    );
+    expect((await call('DELETE', `/members/${foreign.id}`, dazos)).status).toBe(404);
+    const forbidden = await call('POST', '/members', {
+      account: 'delta-upgrade-at-limit',
+      role: 'member',
+      body: { name: 'X', email: 'x@example.com', status: 'inactive', role: 'member' },
+    });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.code).toBe('forbidden');
+  });
+});
+
+describe('quotes and changes', () => {
+  it('buys licences: charges the card, raises the allowance and lets the user be added (Dazos)', async () => {
+    const offer = await quote(dazos, { poolId: 'users', delta: 2 });
+    expect(offer.plan).toMatchObject({ from: 10, to: 12, result: 'applied' });
+    expect(offer.plan.dueNow).toEqual({ amount: 9_800, currency: 'USD' });
+    expect(Date.parse(offer.expiresAt) - Date.parse(offer.createdAt)).toBe(900_000);
+
+    const answer = await commit(dazos, { quoteId: offer.id });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ status: 'applied', charged: { amount: 9_800 } });
+    expect(billing.charges()).toHaveLength(1);
+    expect((await summary(dazos)).usage.pools[0]).toMatchObject({ purchased: 12, available: 2 });
+
+    const added = await call('POST', '/members', {
+      ...dazos,
+      body: { name: 'New', email: 'new@example.com', status: 'active', role: 'member' },
+    });
+    expect(added.status).toBe(201);
+    expect(events.map((event) => event.type)).toEqual(['allowance.increased', 'seat.claimed']);
+
+    const history = await call('GET', '/changes', dazos);
+    expect(history.body.items).toHaveLength(1);
+    expect(history.body.items[0]).toMatchObject({ id: answer.body.id, actor: { role: 'owner' } });
+  });
+
+  it('changes nothing when the payment fails', async () => {
+    const before = await summary(dazos);
+    const offer = await quote(dazos, { poolId: 'users', delta: 1 });
+    billing.failNext('Card declined');
+    const answer = await commit(dazos, { quoteId: offer.id });
+    expect(answer.status).toBe(402);
+    expect(answer.body).toMatchObject({ code: 'payment_failed', detail: 'Card declined' });
+    const after = await summary(dazos);
+    expect(after.version).toBe(before.version);
+    expect(after.usage.purchased).toBe(10);
+    expect(billing.charges()).toHaveLength(0);
+    expect((await call('GET', '/changes', dazos)).body.items).toHaveLength(0);
+    expect(events.map((event) => event.type)).toEqual(['payment.failed']);
+
+    const retried = await commit(dazos, { quoteId: offer.id });
+    expect(retried.status).toBe(201);
+  });
+
+  it('refuses a quote whose account changed since (stale version)', async () => {
+    const offer = await quote(dazos, { poolId: 'users', delta: 1 });
+    await call('POST', '/members', {
+      ...dazos,
+      body: { name: 'New', email: 'new@example.com', status: 'inactive', role: 'member' },
+    });
+    const answer = await commit(dazos, { quoteId: offer.id });
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('stale_version');
+    expect(billing.charges()).toHaveLength(0);
+  });
+
+  it('refuses an expired quote and a used one', async () => {
+    const offer = await quote(dazos, { poolId: 'users', delta: 1 });
+    now = new Date(start.getTime() + 901_000);
+    expect((await commit(dazos, { quoteId: offer.id })).body.code).toBe('quote_expired');
+
+    const fresh = await quote(dazos, { poolId: 'users', delta: 1 });
+    expect((await commit(dazos, { quoteId: fresh.id })).status).toBe(201);
+    const again = await commit(dazos, { quoteId: fresh.id });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('quote_used');
+  });
+
+  it('replays a retried commit and refuses the same key with another body', async () => {
+    const offer = await quote(dazos, { poolId: 'users', delta: 1 });
+    const first = await commit(dazos, { quoteId: offer.id }, 'key-1');
+    const retry = await commit(dazos, { quoteId: offer.id }, 'key-1');
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(billing.charges()).toHaveLength(1);
+    const other = await commit(
+      dazos,
+      { quoteId: offer.id, confirmations: { termsAccepted: true } },
+      'key-1',
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('idempotency_key_conflict');
+    const missing = await call('POST', '/changes', { ...dazos, body: { quoteId: offer.id } });
+    expect(missing.body.code).toBe('idempotency_key_required');
+  });
+
+  it('needs the terms accepted and adds the price to the next invoice (OpenCRM)', async () => {
+    const offer = await quote(openCrm, { poolId: 'users', total: 14 });
+    expect(offer.plan.confirmations).toEqual(['terms']);
+    const refused = await commit(openCrm, { quoteId: offer.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('confirmation_required');
+    const accepted = await commit(openCrm, {
+      quoteId: offer.id,
+      confirmations: { termsAccepted: true },
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.charged).toBeNull();
+    expect(billing.charges()).toHaveLength(0);
+    expect((await summary(openCrm)).usage.purchased).toBe(14);
+  });
+
+  it('refuses a decrease with whom to contact (OpenCRM) and a role without billing rights', async () => {
+    const decrease = await call('POST', '/quotes', {
+      ...openCrm,
+      body: { poolId: 'users', total: 10 },
+    });
+    expect(decrease.status).toBe(422);
+    expect(decrease.body.code).toBe('plan_invalid');
+    expect(decrease.body.issues[0]).toMatchObject({
+      code: 'decrease-not-allowed',
+      contact: 'your Account Manager',
+    });
+    expect(decrease.body.errors[0].message).toContain('your Account Manager');
+    const forbidden = await call('POST', '/quotes', {
+      account: openCrm.account,
+      role: 'Standard User',
+      body: { poolId: 'users', total: 14 },
+    });
+    expect(forbidden.status).toBe(403);
+    const foreignPool = await call('POST', '/quotes', {
+      ...openCrm,
+      body: { poolId: 'standard', delta: 1 },
+    });
+    expect(foreignPool.status).toBe(404);
+  });
+
+  it('confirms a purchase with the password (factro)', async () => {
+    const offer = await quote(factro, { poolId: 'named', total: 12 });
+    expect(offer.plan.confirmations).toEqual(['password']);
+    expect(offer.plan.lines[0]).toMatchObject({
+      kind: 'prorated-charge',
+      fraction: { unit: 'day', remaining: 22, total: 31 },
+    });
+    expect((await commit(factro, { quoteId: offer.id })).body.code).toBe('confirmation_required');
+    const wrong = await commit(factro, { quoteId: offer.id, confirmations: { password: 'nope' } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.code).toBe('password_invalid');
+    const right = await commit(factro, {
+      quoteId: offer.id,
+      confirmations: { password: demoPassword },
+    });
+    expect(right.status).toBe(201);
+    expect(billing.charges()[0]?.amount).toEqual(offer.plan.dueNow);
+  });
+
+  it('leaves a purchase pending until it is signed (Commusoft)', async () => {
+    const offer = await quote(commusoft, { poolId: 'monthly', delta: 2 });
+    const pending = await commit(commusoft, { quoteId: offer.id });
+    expect(pending.status).toBe(201);
+    expect(pending.body.status).toBe('pending-signature');
+    expect(billing.charges()).toHaveLength(0);
+    const waiting = await summary(commusoft);
+    expect(waiting.pools.find((pool) => pool.id === 'monthly')).toMatchObject({
+      purchased: 4,
+      pendingSignature: 2,
+    });
+    expect(waiting.pendingChanges.map((change) => change.id)).toEqual([pending.body.id]);
+    expect(signatures).toHaveLength(1);
+
+    const forged = await call('POST', `/changes/${pending.body.id}/sign`, {
+      ...commusoft,
+      body: { token: 'forged' },
+    });
+    expect(forged.status).toBe(422);
+    expect(forged.body.code).toBe('signature_invalid');
+
+    const signed = await call('POST', `/changes/${pending.body.id}/sign`, {
+      ...commusoft,
+      body: { token: signatures[0]?.token },
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body).toMatchObject({ status: 'applied', signedAt: now.toISOString() });
+    expect(billing.charges()).toHaveLength(1);
+    const done = await summary(commusoft);
+    expect(done.pools.find((pool) => pool.id === 'monthly')).toMatchObject({
+      purchased: 6,
+      pendingSignature: 0,
+    });
+    expect(done.pendingChanges).toEqual([]);
+    expect(events.map((event) => event.type)).toEqual([
+      'allowance.pending_signature',
+      'allowance.signed',
+    ]);
+    const twice = await call('POST', `/changes/${pending.body.id}/sign`, {
+      ...commusoft,
+      body: { token: signatures[0]?.token },
+    });
+    expect(twice.status).toBe(422);
+  });
+
+  it('refuses to remove contracted licences before renewal (Commusoft)', async () => {
+    const answer = await call('POST', '/quotes', {
+      ...commusoft,
+      body: { poolId: 'contracted', delta: -1 },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body.issues[0].code).toBe('contracted-until');
+  });
+
+  it('schedules a removal for the period end and restores it at no charge (Dialpad)', async () => {
+    const offer = await quote(dialpad, { poolId: 'standard', delta: -3 });
+    const scheduled = await commit(dialpad, { quoteId: offer.id });
+    expect(scheduled.body).toMatchObject({
+      status: 'scheduled',
+      effectiveAt: '2026-04-01T00:00:00.000Z',
+    });
+    expect((await summary(dialpad)).usage.pools[0]).toMatchObject({
+      purchased: 20,
+      scheduledRemoval: 3,
+      nextPeriod: 17,
+    });
+
+    const cancelled = await call('POST', `/changes/${scheduled.body.id}/cancel`, dialpad);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledAt: now.toISOString() });
+    expect((await summary(dialpad)).usage.pools[0]).toMatchObject({
+      purchased: 20,
+      scheduledRemoval: 0,
+    });
+    expect(billing.charges()).toHaveLength(0);
+    expect(events.map((event) => event.type)).toEqual([
+      'allowance.scheduled',
+      'allowance.restored',
+    ]);
+    const again = await call('POST', `/changes/${scheduled.body.id}/cancel`, dialpad);
+    expect(again.body.code).toBe('not_cancellable');
+  });
+
+  it('applies scheduled removals when the clock passes the period end', async () => {
+    const offer = await quote(dialpad, { poolId: 'standard', delta: -3 });
+    const scheduled = await commit(dialpad, { quoteId: offer.id });
+    now = new Date('2026-04-02T08:00:00.000Z');
+    const rolled = await summary(dialpad);
+    expect(rolled.account.billingPeriod).toEqual({
+      start: '2026-04-01T00:00:00.000Z',
+      end: '2026-05-01T00:00:00.000Z',
+    });
+    expect(rolled.usage.pools[0]).toMatchObject({ purchased: 17, scheduledRemoval: 0 });
+    const history = await call('GET', '/changes', dialpad);
+    expect(history.body.items[0]).toMatchObject({ id: scheduled.body.id, status: 'applied' });
+  });
+});
+
+describe('problem documents', () => {
+  it('answers every malformed request with a 4xx problem and a request id', async () => {
+    const cases: [Call & { method?: string; path?: string }, number, string][] = [
+      [{ ...dazos, body: '{"name":' }, 400, 'malformed_json'],
+      [
+        { ...dazos, body: 'name=x', headers: { 'content-type': 'text/plain' } },
+        415,
+        'unsupported_media_type',
+      ],
+      [
+        {
+          ...dazos,
+          body: { name: 'x'.repeat(70_000), email: 'a@b', status: 'active', role: 'member' },
+        },
+        413,
+        'payload_too_large',
+      ],
+      [
+        {
+          ...dazos,
+          body: { name: 'X', email: 'x@y', status: 'inactive', role: 'member', admin: true },
+        },
+        400,
+        'validation_failed',
+      ],
+      [
+        {
+          ...dazos,
+          body: { name: 'X', email: 'not-an-email', status: 'inactive', role: 'member' },
+        },
+        400,
+        'validation_failed',
+      ],
+      [
+        { ...dazos, body: { name: 'X', email: 'x@y', status: 'nonsense', role: 'member' } },
+        400,
+        'validation_failed',
+      ],
+      [
+        { ...dazos, body: { name: 'X\u0000', email: 'x@y', status: 'inactive', role: 'member' } },
+        400,
+        'validation_failed',
+      ],
+      [
+        { body: { name: 'X', email: 'x@y', status: 'inactive', role: 'member' } },
+        401,
+        'unauthenticated',
+      ],
+      [{ ...dazos, method: 'PUT' }, 405, 'method_not_allowed'],
+      [{ ...dazos, method: 'GET', path: '/nothing' }, 404, 'not_found'],
+      [{ ...dazos, method: 'GET', path: '/members?limit=0' }, 400, 'validation_failed'],
+      [{ ...dazos, method: 'GET', path: '/members?cursor=bogus' }, 400, 'validation_failed'],
+    ];
+    for (const [options, status, code] of cases) {
+      const answer = await call(options.method ?? 'POST', options.path ?? '/members', options);
+      expect({ status: answer.status, code: answer.body.code }).toEqual({ status, code });
+      expect(answer.headers.get('content-type')).toBe('application/problem+json');
+      expect(ProblemSchema.safeParse(answer.body).success).toBe(true);
+      expect(answer.headers.get('x-request-id')).toBe(answer.body.requestId);
+    }
+    const unknownField = await call('POST', '/members', {
+      ...dazos,
+      body: { name: 'X', email: 'x@y', status: 'inactive', role: 'member', admin: true },
+    });
+    expect(unknownField.body.errors).toEqual([
+      expect.objectContaining({ field: 'admin', code: 'unknown_field' }),
+    ]);
+    expect((await summary(dazos)).usage.pools[0]?.used).toBe(10);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const answer = await call('GET', '/openapi.json');
+    expect(answer.status).toBe(200);
+    expect(answer.body.openapi).toBe('3.1.0');
+    expect(Object.keys(answer.body.paths)).toContain('/v1/changes/{id}/sign');
+  });
+});
