@@ -101,7 +101,7 @@ CREATE TABLE seats_idempotency_keys (
   key text NOT NULL,
   request_hash text NOT NULL,
   response_status integer,
-  response_body jsonb,
+  response_body text,
   created_at timestamptz NOT NULL,
   PRIMARY KEY (account_id, key)
 );

@@ -179,7 +179,10 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         response:
           row.response_status === null
             ? null
-            : { status: Number(row.response_status), body: row.response_body },
+            : {
+                status: Number(row.response_status),
+                body: JSON.parse(row.response_body as string),
+              },
       };
     },
     async saveIdempotentResponse(accountId, key, status, body) {
