@@ -1,0 +1,134 @@
+/**
+ * The admin example: the Vite app and `@seats/server` on one port, over an embedded PGlite database
+ * kept in `.data/` and seeded with one demo account per preset on first run.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import {
+  createDevBilling,
+  createPgliteStore,
+  createSeatsHandler,
+  demoAccounts,
+  demoIdentify,
+  demoPassword,
+  seedDemoAccounts,
+} from '@seats/server';
+import { createServer as createViteServer } from 'vite';
+
+interface OutboxMessage {
+  id: string;
+  accountId: string;
+  changeId: string;
+  token: string;
+  sentAt: string;
+  summary: string;
+}
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const dataDir = process.env.SEATS_DATA_DIR ?? `${root}.data`;
+const port = Number(process.env.PORT ?? 5173);
+mkdirSync(dataDir, { recursive: true });
+
+const outboxFile = `${dataDir}/outbox.json`;
+const outbox: OutboxMessage[] = existsSync(outboxFile)
+  ? JSON.parse(readFileSync(outboxFile, 'utf8'))
+  : [];
+const saveOutbox = () => writeFileSync(outboxFile, JSON.stringify(outbox, null, 2));
+
+const store = await createPgliteStore({ dataDir: `${dataDir}/pglite` });
+const seededFile = `${dataDir}/seeded`;
+if (!existsSync(seededFile)) {
+  await seedDemoAccounts(store);
+  writeFileSync(seededFile, new Date().toISOString());
+}
+
+const billing = createDevBilling();
+const seats = createSeatsHandler({
+  store,
+  billing,
+  basePath: '/api/seats',
+  identify: demoIdentify,
+  verifyPassword: (_identity, password) => password === demoPassword,
+  requestSignature: ({ accountId, changeId, token, plan }) => {
+    outbox.unshift({
+      id: crypto.randomUUID(),
+      accountId,
+      changeId,
+      token,
+      sentAt: new Date().toISOString(),
+      summary: `Sign to confirm ${plan.added} more licence(s) (${plan.from} -> ${plan.to}).`,
+    });
+    saveOutbox();
+  },
+  onEvent: (event) => console.log(`[seats] ${event.type}`),
+});
+
+/** Development-only endpoints: the demo accounts, the e-signature outbox and the payment failure switch. */
+async function dev(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.pathname === '/api/dev/accounts' && request.method === 'GET') {
+    return Response.json(
+      demoAccounts().map(({ id, name, policy, adminRole, memberRole }) => ({
+        id,
+        name,
+        roles: policy.roles,
+        adminRole,
+        memberRole,
+      })),
+    );
+  }
+  if (url.pathname === '/api/dev/outbox' && request.method === 'GET') {
+    const account = url.searchParams.get('account');
+    return Response.json(
+      outbox.filter((message) => account === null || message.accountId === account),
+    );
+  }
+  if (url.pathname === '/api/dev/fail-next-payment' && request.method === 'POST') {
+    billing.failNext('Card declined (development switch)');
+    return Response.json({ armed: true });
+  }
+  return Response.json({ error: 'not found' }, { status: 404 });
+}
+
+function toRequest(incoming: IncomingMessage): Request {
+  const url = new URL(
+    incoming.url ?? '/',
+    `http://${incoming.headers.host ?? `localhost:${port}`}`,
+  );
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD';
+  return new Request(url, {
+    method: incoming.method ?? 'GET',
+    headers,
+    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+async function send(outgoing: ServerResponse, response: Response): Promise<void> {
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+const vite = await createViteServer({ root, server: { middlewareMode: true }, appType: 'spa' });
+
+const server = createServer((incoming, outgoing) => {
+  const path = incoming.url ?? '/';
+  if (path.startsWith('/api/seats/')) {
+    seats(toRequest(incoming)).then((response) => send(outgoing, response));
+  } else if (path.startsWith('/api/dev/')) {
+    dev(toRequest(incoming)).then((response) => send(outgoing, response));
+  } else {
+    vite.middlewares(incoming, outgoing);
+  }
+});
+
+server.listen(port, () => {
+  console.log(`\n  Seats admin example: http://localhost:${port}/`);
+  console.log(`  data: ${dataDir} (delete it to start over)\n`);
+});

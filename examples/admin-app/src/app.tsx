@@ -1,0 +1,131 @@
+import { createSeatsClient } from '@seats/client';
+import { SeatsProvider } from '@seats/react';
+import { useEffect, useMemo, useState } from 'react';
+import { type DemoAccountInfo, type DemoSession, useDemoSession } from './demo-session';
+import { LicencesPage } from './licences-page';
+import { OutboxPage } from './outbox-page';
+import { UsersPage } from './users-page';
+
+const pages = { users: 'Users', licences: 'Licences', outbox: 'Outbox' } as const;
+type Page = keyof typeof pages;
+
+function usePage(): Page {
+  const read = () => {
+    const name = window.location.hash.replace('#/', '');
+    return name in pages ? (name as Page) : 'users';
+  };
+  const [page, setPage] = useState<Page>(read);
+  useEffect(() => {
+    const update = () => setPage(read());
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return page;
+}
+
+export function App() {
+  const { accounts, session, choose } = useDemoSession();
+  const page = usePage();
+  const client = useMemo(
+    () =>
+      session === null
+        ? null
+        : createSeatsClient({
+            baseUrl: '/api/seats',
+            headers: { 'x-seats-account': session.accountId, 'x-seats-role': session.role },
+          }),
+    [session],
+  );
+  const account = accounts.find((candidate) => candidate.id === session?.accountId);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <strong className="app-brand">Acme Admin</strong>
+        <nav aria-label="Main">
+          {Object.entries(pages).map(([name, label]) => (
+            <a key={name} href={`#/${name}`} aria-current={page === name ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        {session !== null && account !== undefined && (
+          <SessionSwitcher
+            accounts={accounts}
+            account={account}
+            session={session}
+            choose={choose}
+          />
+        )}
+      </header>
+      <main className="app-main">
+        {client === null || session === null ? (
+          <p>Loading demo accounts…</p>
+        ) : (
+          <SeatsProvider client={client} scope={`${session.accountId}:${session.role}`}>
+            {page === 'users' && <UsersPage client={client} />}
+            {page === 'licences' && <LicencesPage client={client} />}
+            {page === 'outbox' && <OutboxPage client={client} accountId={session.accountId} />}
+          </SeatsProvider>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function SessionSwitcher({
+  accounts,
+  account,
+  session,
+  choose,
+}: {
+  accounts: DemoAccountInfo[];
+  account: DemoAccountInfo;
+  session: DemoSession;
+  choose: (session: DemoSession) => void;
+}) {
+  const [armed, setArmed] = useState(false);
+  return (
+    <div className="app-session">
+      <label>
+        Account{' '}
+        <select
+          value={session.accountId}
+          onChange={(event) => {
+            const next = accounts.find((candidate) => candidate.id === event.target.value);
+            if (next !== undefined) choose({ accountId: next.id, role: next.adminRole });
+          }}
+        >
+          {accounts.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Acting as{' '}
+        <select
+          value={session.role}
+          onChange={(event) => choose({ ...session, role: event.target.value })}
+        >
+          {account.roles.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        aria-pressed={armed}
+        onClick={async () => {
+          await fetch('/api/dev/fail-next-payment', { method: 'POST' });
+          setArmed(true);
+        }}
+      >
+        {armed ? 'Next payment will fail' : 'Make next payment fail'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Change, SeatsClient } from '@seats/client';
+import {
+  AdjustAllowanceDialog,
+  changesQueryOptions,
+  SeatMeter,
+  useSeats,
+  useSeatsSummary,
+} from '@seats/react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
+const date = (instant: string | null) =>
+  instant === null ? '—' : new Date(instant).toLocaleDateString('en');
+
+/** The host's "Licences" page: a meter and an adjust dialog per licence type, pending changes and history. */
+export function LicencesPage({ client }: { client: SeatsClient }) {
+  const summary = useSeatsSummary();
+  const { scope } = useSeats();
+  const history = useQuery(changesQueryOptions(client, {}, scope));
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['seats'] });
+
+  if (summary.data === undefined)
+    return <p>{summary.error ? summary.error.message : 'Loading…'}</p>;
+  const { account, pools, pendingChanges } = summary.data;
+  const poolName = (id: string) => pools.find((pool) => pool.id === id)?.name ?? id;
+
+  return (
+    <section aria-labelledby="licences-title">
+      <h1 id="licences-title">Licences</h1>
+      <p className="app-plan">
+        Plan <strong>{account.plan}</strong>
+        {account.contract.kind === 'contracted' &&
+          ` · contract ${date(account.contract.start)} – ${date(account.contract.end)}`}
+        {` · billing period ends ${date(account.billingPeriod.end)}`}
+      </p>
+      {pools.length > 1 && <SeatMeter variant="detailed" />}
+      <div className="app-pools">
+        {pools.map((pool) => (
+          <article key={pool.id} className="app-card" aria-label={pool.name}>
+            <SeatMeter poolId={pool.id} variant="detailed" />
+            <AdjustAllowanceDialog
+              poolId={pool.id}
+              paymentMethodHref="#/billing"
+              onSuccess={refresh}
+            />
+          </article>
+        ))}
+      </div>
+
+      <h2>Scheduled removals and pending signatures</h2>
+      {pendingChanges.length === 0 ? (
+        <p>Nothing is scheduled or waiting for a signature.</p>
+      ) : (
+        <ul className="app-list" aria-label="Pending changes">
+          {pendingChanges.map((change) => (
+            <li key={change.id}>
+              {describe(change, poolName(change.poolId))}
+              {change.status === 'scheduled' && (
+                <button
+                  type="button"
+                  onClick={async () => {
+                    await client.cancelChange(change.id);
+                    await refresh();
+                  }}
+                >
+                  Restore {change.plan.removed}
+                </button>
+              )}
+              {change.status === 'pending-signature' && <a href="#/outbox">Sign in the outbox</a>}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>History</h2>
+      <table className="app-table">
+        <caption>Changes, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Status</th>
+            <th scope="col">Charged</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.data?.items.map((change) => (
+            <tr key={change.id}>
+              <td>{new Date(change.createdAt).toLocaleString('en')}</td>
+              <td>{change.actor.role}</td>
+              <td>{describe(change, poolName(change.poolId))}</td>
+              <td>{change.status}</td>
+              <td>
+                {change.charged === null
+                  ? '—'
+                  : money(change.charged.amount, change.charged.currency)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function describe(change: Change, pool: string): string {
+  const { plan } = change;
+  if (plan.kind === 'decrease')
+    return `${pool}: remove ${plan.removed} (${plan.from} → ${plan.to}) on ${date(plan.effectiveAt)}`;
+  if (plan.kind === 'restore')
+    return `${pool}: restore ${plan.restored} (${plan.from} → ${plan.to})`;
+  return `${pool}: add ${plan.added} (${plan.from} → ${plan.to})`;
+}
