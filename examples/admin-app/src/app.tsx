@@ -9,14 +9,15 @@ import { UsersPage } from './users-page';
 const pages = { users: 'Users', licences: 'Licences', outbox: 'Outbox' } as const;
 type Page = keyof typeof pages;
 
+function readPage(): Page {
+  const name = window.location.hash.replace('#/', '');
+  return name in pages ? (name as Page) : 'users';
+}
+
 function usePage(): Page {
-  const read = () => {
-    const name = window.location.hash.replace('#/', '');
-    return name in pages ? (name as Page) : 'users';
-  };
-  const [page, setPage] = useState<Page>(read);
+  const [page, setPage] = useState<Page>(readPage);
   useEffect(() => {
-    const update = () => setPage(read());
+    const update = () => setPage(readPage());
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);
