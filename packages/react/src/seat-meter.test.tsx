@@ -44,7 +44,9 @@ describe('SeatMeter', () => {
     );
     const meter = await screen.findByRole('meter');
     expect(meter.getAttribute('data-state')).toBe('full');
-    expect(container.querySelector('[data-seats="meter"]')?.getAttribute('data-state')).toBe('full');
+    expect(container.querySelector('[data-seats="meter"]')?.getAttribute('data-state')).toBe(
+      'full',
+    );
     expect(screen.getByText('Full')).toBeTruthy();
     expect(screen.getByText('0 available')).toBeTruthy();
     await expectNoAxeViolations();
@@ -126,7 +128,12 @@ describe('SeatMeter', () => {
 
   it('formats numbers and dates in German and lays out right to left', async () => {
     render(
-      <SeatsProvider client={clientFor('signed-contract-licence-types')} locale="de-DE" messages={de} dir="rtl">
+      <SeatsProvider
+        client={clientFor('signed-contract-licence-types')}
+        locale="de-DE"
+        messages={de}
+        dir="rtl"
+      >
         <SeatMeter />
       </SeatsProvider>,
     );

@@ -1,0 +1,404 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { expectNoAxeViolations } from '../test/axe';
+import { api, clientFor } from '../test/mock-api';
+import { AdjustAllowanceDialog, fr, SeatMeter, SeatsProvider } from './index';
+
+// `hidden`: while a dialog is open, Radix hides the rest of the page from assistive technology.
+const valueText = (name: RegExp) =>
+  screen.getByRole('meter', { name, hidden: true }).getAttribute('aria-valuetext');
+
+describe('AdjustAllowanceDialog', () => {
+  it('buys additional licences entered as a delta, then hides the upgrade below the limit (Dazos upgrade)', async () => {
+    const user = userEvent.setup();
+    const onSuccess = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <SeatMeter variant="compact" />
+        <AdjustAllowanceDialog onSuccess={onSuccess} />
+      </SeatsProvider>,
+    );
+    const trigger = await screen.findByRole('button', { name: 'Add licences' });
+    await user.click(trigger);
+    const dialog = await screen.findByRole('dialog', { name: 'Adjust User licences licences' });
+    expect(within(dialog).getByText('You have 10 licences. Enter how many to add.')).toBeTruthy();
+    await user.type(within(dialog).getByLabelText('Licences to add'), '2');
+    expect(await within(dialog).findByText('2 licences for this period: $98.00')).toBeTruthy();
+    expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$98.00');
+    expect(within(dialog).getByText('Takes effect immediately')).toBeTruthy();
+    await expectNoAxeViolations();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onSuccess).toHaveBeenCalledOnce();
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'applied' });
+    // Below the limit again, the policy offers no upgrade until the limit is reached.
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Add licences' })).toBeNull());
+    expect(trigger.isConnected).toBe(false);
+    await waitFor(() =>
+      expect(valueText(/User licences/)).toBe('10 of 12 licences used, 2 available'),
+    );
+    expect(api.billing.charges().map((charge) => charge.amount)).toEqual([
+      { amount: 9_800, currency: 'USD' },
+    ]);
+  });
+
+  it('hides the upgrade from a role without billing permission (Dazos admin)', async () => {
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'admin')}>
+        <SeatMeter variant="compact" />
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    await screen.findByRole('meter');
+    expect(screen.queryByRole('button', { name: 'Add licences' })).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('explains who may change licences when the policy says to (factro admin)', async () => {
+    render(
+      <SeatsProvider client={clientFor('daily-prorated-with-password', 'admin')}>
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    const trigger = await screen.findByRole('button', { name: 'Adjust allowance' });
+    expect(trigger.getAttribute('aria-disabled')).toBe('true');
+    expect(trigger.getAttribute('aria-describedby')).not.toBeNull();
+    expect(screen.getByText('Only owner can change licences.')).toBeTruthy();
+    await userEvent.setup().click(trigger);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('says the payment failed, offers the payment method link and changes nothing (Dazos troubleshooting)', async () => {
+    const user = userEvent.setup();
+    api.faults.failNextPayment();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <SeatMeter variant="compact" />
+        <AdjustAllowanceDialog paymentMethodHref="/settings/billing" />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Licences to add'), '1');
+    await within(dialog).findByText('1 licence for this period: $49.00');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('The payment failed and nothing was changed.');
+    expect(
+      within(alert).getByRole('link', { name: 'Update payment method' }).getAttribute('href'),
+    ).toBe('/settings/billing');
+    expect(valueText(/User licences/)).toBe('10 of 10 licences used, 0 available');
+    expect(api.billing.charges()).toEqual([]);
+    await expectNoAxeViolations();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.billing.charges()).toHaveLength(1);
+  });
+
+  it('submits once however often the confirm button is clicked', async () => {
+    const user = userEvent.setup();
+    api.faults.latency(150);
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Licences to add'), '1');
+    await within(dialog).findByText('1 licence for this period: $49.00');
+    const submit = within(dialog).getByRole('button', { name: 'Confirm purchase' });
+    await user.tripleClick(submit);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.billing.charges()).toHaveLength(1);
+    const changes = await clientFor('delta-upgrade-at-limit').listChanges();
+    expect(changes.items).toHaveLength(1);
+  });
+
+  it('re-quotes a stale quote and shows what changed before confirming again', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Licences to add'), '1');
+    await within(dialog).findByText('1 licence for this period: $49.00');
+
+    // Someone else buys a licence meanwhile.
+    const other = clientFor('delta-upgrade-at-limit', 'billing-admin');
+    const quote = await other.createQuote({ poolId: 'users', delta: 3 });
+    await other.commitChange({ quoteId: quote.id });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    const notice = await within(dialog).findByText(/^The licences changed meanwhile/);
+    expect(notice.textContent).toContain('from 10 → 13 licences today');
+    expect(within(dialog).getByText('You have 13 licences. Enter how many to add.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const summary = await other.getSummary();
+    expect(summary.pools[0]?.purchased).toBe(14);
+  });
+
+  it('raises a new total with the stepper once the terms are accepted, refuses a decrease, and returns focus (OpenCRM)', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
+        <SeatMeter variant="compact" />
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Adjust allowance' }));
+    const dialog = await screen.findByRole('dialog');
+    const input = within(dialog).getByLabelText('New total') as HTMLInputElement;
+    expect(input.value).toBe('12');
+
+    await user.clear(input);
+    await user.type(input, '10');
+    expect(
+      await within(dialog).findByText(
+        'You cannot reduce your licences here; please contact your Account Manager.',
+      ),
+    ).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(input);
+    await user.type(input, '12');
+    await user.click(within(dialog).getByRole('button', { name: 'One more' }));
+    await user.click(within(dialog).getByRole('button', { name: 'One more' }));
+    expect(input.value).toBe('14');
+    await within(dialog).findByText('Change to the next invoice');
+    expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('£0.00');
+    expect(
+      within(dialog).getByText('Change to the next invoice').nextElementSibling?.textContent,
+    ).toBe('£50.00');
+    const submit = within(dialog).getByRole('button', { name: 'Confirm purchase' });
+    expect(submit.getAttribute('aria-disabled')).toBe('true');
+    await user.click(submit);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    await user.click(
+      within(dialog).getByLabelText('I have read and accept the terms and conditions'),
+    );
+    await expectNoAxeViolations();
+    await user.click(submit);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Adjust allowance' }));
+    await waitFor(() =>
+      expect(valueText(/User licences/)).toBe('9 of 14 licences used, 5 available'),
+    );
+  });
+
+  it('is used with the keyboard alone: open, arrow keys, tab to confirm, escape closes', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    const trigger = await screen.findByRole('button', { name: 'Adjust allowance' });
+    await user.tab();
+    expect(document.activeElement).toBe(trigger);
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    const input = within(dialog).getByLabelText('New total') as HTMLInputElement;
+    input.focus();
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
+    expect(input.value).toBe('15');
+    await within(dialog).findByText('Change to the next invoice');
+    const terms = within(dialog).getByLabelText('I have read and accept the terms and conditions');
+    while (document.activeElement !== terms) await user.tab();
+    await user.keyboard(' ');
+    expect((terms as HTMLInputElement).checked).toBe(true);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(trigger);
+  });
+
+  it('schedules a removal for the period end and restores it at no charge (Dialpad)', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('scheduled-removal-with-restore', 'company-admin')}>
+        <SeatMeter />
+        <AdjustAllowanceDialog poolId="standard" />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    let dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: 'Remove' }));
+    await user.type(within(dialog).getByLabelText('Licences to remove'), '2');
+    expect(await within(dialog).findByText(/^Takes effect on /)).toBeTruthy();
+    expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$0.00');
+    await user.click(within(dialog).getByRole('button', { name: 'Schedule removal' }));
+    expect(await within(dialog).findByText(/^The removal is scheduled for /)).toBeTruthy();
+    await expectNoAxeViolations();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(await screen.findByText(/^2 licences to be removed on /)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Add licences' }));
+    dialog = await screen.findByRole('dialog');
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Keep the 2 licences scheduled for removal' }),
+    );
+    expect(await within(dialog).findByText('2 licences restored at no charge')).toBeTruthy();
+    expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$0.00');
+    await user.click(within(dialog).getByRole('button', { name: 'Restore licences' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/to be removed on/)).toBeNull());
+    expect(api.billing.charges()).toEqual([]);
+  });
+
+  it('confirms a daily prorated purchase with the password (factro)', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('daily-prorated-with-password', 'owner')}>
+        <SeatMeter variant="compact" />
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Adjust allowance' }));
+    const dialog = await screen.findByRole('dialog');
+    const input = within(dialog).getByLabelText('New total');
+    await user.clear(input);
+    await user.type(input, '12');
+    expect(
+      await within(dialog).findByText(
+        /^2 licences for the rest of this period \(\d+\/\d+ days\): €/,
+      ),
+    ).toBeTruthy();
+    const password = within(dialog).getByLabelText('Confirm with your password');
+    await user.type(password, 'wrong');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'The password is not correct.',
+    );
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(password);
+    await user.type(password, 'demo-password');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() =>
+      expect(valueText(/Named licences/)).toBe('7 of 12 licences used, 5 available'),
+    );
+  });
+
+  it('leaves a purchase pending until the e-signature, and keeps contracted licences until renewal (Commusoft)', async () => {
+    const user = userEvent.setup();
+    const onSuccess = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types', 'owner-manager')}>
+        <SeatMeter />
+        <AdjustAllowanceDialog poolId="monthly" onSuccess={onSuccess} />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Adjust Monthly licences licences' });
+    await user.type(within(dialog).getByLabelText('Licences to add'), '1');
+    expect(
+      await within(dialog).findByText('Takes effect once the e-signature is complete'),
+    ).toBeTruthy();
+    expect(within(dialog).getByText(/^A signature request will be emailed/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    expect(await within(dialog).findByText('Waiting for your e-signature.')).toBeTruthy();
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'pending-signature' });
+    expect(api.signatures()).toHaveLength(1);
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(await screen.findByText('1 licence awaiting e-signature')).toBeTruthy();
+    expect(screen.getByText(/^Contracted until .*; can be reduced at renewal$/)).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('refuses to go below the assigned licences and offers whom to deactivate (Commusoft monthly)', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types', 'owner-manager')}>
+        <AdjustAllowanceDialog poolId="monthly" />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: 'Remove' }));
+    await user.type(within(dialog).getByLabelText('Licences to remove'), '2');
+    expect(
+      await within(dialog).findByText(
+        '3 licences are assigned; deactivate users before going below that.',
+      ),
+    ).toBeTruthy();
+    const deactivate = await within(dialog).findAllByRole('button', { name: /^Deactivate / });
+    expect(deactivate).toHaveLength(3);
+    await expectNoAxeViolations();
+    await user.click(deactivate[0] as HTMLElement);
+    expect(await within(dialog).findByText(/^Credit for 2 licences: /)).toBeTruthy();
+    expect(within(dialog).getByText('Takes effect immediately')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Remove licences' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const summary = await clientFor('signed-contract-licence-types').getSummary();
+    expect(summary.pools.find((pool) => pool.id === 'monthly')?.purchased).toBe(2);
+  });
+
+  it('is controlled through open and onOpenChange and prefilled with defaultValue', async () => {
+    const user = userEvent.setup();
+    const onOpenChange = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <AdjustAllowanceDialog open defaultValue={3} onOpenChange={onOpenChange} hideTrigger />
+      </SeatsProvider>,
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect((within(dialog).getByLabelText('Licences to add') as HTMLInputElement).value).toBe('3');
+    expect(await within(dialog).findByText('3 licences for this period: $147.00')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('quotes only the settled number and never shows an answer to an older one', async () => {
+    const user = userEvent.setup();
+    api.faults.latency(120);
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <AdjustAllowanceDialog debounceMs={50} />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    const dialog = await screen.findByRole('dialog');
+    const input = within(dialog).getByLabelText('Licences to add');
+    await user.type(input, '1');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await user.clear(input);
+    await user.type(input, '4');
+    expect(await within(dialog).findByText('4 licences for this period: $196.00')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(within(dialog).queryByText('1 licence for this period: $49.00')).toBeNull();
+    expect(within(dialog).getByText('4 licences for this period: $196.00')).toBeTruthy();
+  });
+
+  it('speaks French with euro amounts', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider
+        client={clientFor('daily-prorated-with-password', 'owner')}
+        locale="fr-FR"
+        messages={fr}
+      >
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Modifier le quota' }));
+    const dialog = await screen.findByRole('dialog');
+    const input = within(dialog).getByLabelText('Nouveau total');
+    await user.clear(input);
+    await user.type(input, '11');
+    const recurring = await within(dialog).findByText(
+      /^1 licence × 12,90\s€ par période : 12,90\s€$/,
+    );
+    expect(recurring).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Confirmer l’achat' })).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+});
