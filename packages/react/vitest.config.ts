@@ -3,7 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions } from 'vite';
 import { defineProject } from 'vitest/config';
 
-export const chromium = playwright({
+const chromium = playwright({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -23,6 +23,7 @@ export default defineProject({
   // PGlite loads its WebAssembly and data files next to its module; pre-bundling would move them.
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   publicDir: 'test/public',
+  define: { __REACT_MAJOR__: JSON.stringify('19') },
   test: {
     name: 'react',
     include: ['src/**/*.test.tsx'],

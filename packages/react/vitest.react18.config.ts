@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions } from 'vite';
 import { defineProject } from 'vitest/config';
-import { chromium } from './vitest.config';
 
 // The same tests against React 18: every import of react and react-dom, the kit's and its
 // dependencies', resolves to the `react-18` and `react-dom-18` aliases.
@@ -19,6 +19,7 @@ export default defineProject({
   },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   publicDir: 'test/public',
+  define: { __REACT_MAJOR__: JSON.stringify('18') },
   test: {
     name: 'react-18',
     include: ['src/**/*.test.tsx'],
@@ -27,7 +28,19 @@ export default defineProject({
     browser: {
       enabled: true,
       headless: true,
-      provider: chromium,
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      }),
       instances: [{ browser: 'chromium' }],
     },
   },

@@ -13,6 +13,9 @@ await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
 export function clientFor(account: PresetName, role?: string): SeatsClient {
   return createSeatsClient({
     baseUrl: '/api/seats',
-    headers: { 'x-seats-account': account, ...(role === undefined ? {} : { 'x-seats-role': role }) },
+    headers: {
+      'x-seats-account': account,
+      ...(role === undefined ? {} : { 'x-seats-role': role }),
+    },
   });
 }

@@ -1,0 +1,309 @@
+import type { PresetName } from '@seats/core';
+import { render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { expectNoAxeViolations } from '../test/axe';
+import { api, clientFor } from '../test/mock-api';
+import { AddUserGuard, ja, SeatsProvider, useAddUserDecision, useSeatsSummary } from './index';
+
+async function fill(
+  account: PresetName,
+  role: string,
+  count: number,
+  member: { status: string; role: string; poolId: string },
+) {
+  const client = clientFor(account, role);
+  for (let index = 0; index < count; index += 1) {
+    await client.createMember({
+      name: `Filler ${index}`,
+      email: `filler${index}@example.com`,
+      ...member,
+    });
+  }
+}
+
+describe('AddUserGuard', () => {
+  it('lets the action proceed at once while a licence is free (OpenCRM)', async () => {
+    const user = userEvent.setup();
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
+        <AddUserGuard onProceed={onProceed}>New User</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'New User' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('allowed'));
+    await user.click(button);
+    expect(onProceed).toHaveBeenCalledWith({ kind: 'allowed' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('offers to buy the shortfall at the limit and resumes the action after the purchase (Dazos)', async () => {
+    const user = userEvent.setup();
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <AddUserGuard asChild onProceed={onProceed}>
+          <button type="button" className="host-button">
+            + Add User
+          </button>
+        </AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: '+ Add User' });
+    expect(button.className).toBe('host-button');
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    const guard = await screen.findByRole('dialog', { name: 'No licence available' });
+    expect(within(guard).getByText('10 of 10 licences are in use.')).toBeTruthy();
+    const remedies = within(guard)
+      .getAllByRole('button')
+      .map((element) => element.textContent);
+    expect(remedies).toEqual(['Buy 1 licence', 'Cancel']);
+    await expectNoAxeViolations();
+
+    await user.click(within(guard).getByRole('button', { name: 'Buy 1 licence' }));
+    const adjust = await screen.findByRole('dialog', { name: 'Adjust User licences licences' });
+    expect((within(adjust).getByLabelText('Licences to add') as HTMLInputElement).value).toBe('1');
+    await within(adjust).findByText('1 licence for this period: $49.00');
+    expect(onProceed).not.toHaveBeenCalled();
+    await user.click(within(adjust).getByRole('button', { name: 'Confirm purchase' }));
+    await waitFor(() => expect(onProceed).toHaveBeenCalledOnce());
+    expect(onProceed.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'purchased',
+      change: { status: 'applied' },
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('allowed'));
+  });
+
+  it('shows a user without billing permission only the way to ask an admin (Dazos admin)', async () => {
+    const user = userEvent.setup();
+    const onAskAdmin = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'admin')}>
+        <AddUserGuard onProceed={() => {}} onAskAdmin={onAskAdmin}>
+          Add user
+        </AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'Add user' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    const guard = await screen.findByRole('dialog');
+    expect(within(guard).queryByRole('button', { name: /^Buy/ })).toBeNull();
+    await user.click(
+      within(guard).getByRole('button', { name: 'Ask owner or billing-admin for a licence' }),
+    );
+    expect(onAskAdmin).toHaveBeenCalledWith(['owner', 'billing-admin']);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('offers buying, a non-consuming status and freeing a licence, in the policy order (OpenCRM at zero)', async () => {
+    const user = userEvent.setup();
+    await fill('total-with-terms-no-self-decrease', 'System Admin', 3, {
+      status: 'Active',
+      role: 'Standard User',
+      poolId: 'users',
+    });
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
+        <AddUserGuard onProceed={onProceed}>New User</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'New User' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    const guard = await screen.findByRole('dialog');
+    expect(within(guard).getByText('12 of 12 licences are in use.')).toBeTruthy();
+    const kinds = [...guard.querySelectorAll('[data-part="remedy"]')].map((element) =>
+      element.getAttribute('data-kind'),
+    );
+    expect(kinds).toEqual(['buy', 'use-non-consuming', 'free-licence']);
+    expect(
+      within(guard)
+        .getAllByRole('button', { name: /^Add as/ })
+        .map((element) => element.textContent),
+    ).toEqual([
+      'Add as Inactive',
+      'Add as Room',
+      'Add as Resource',
+      'Add as Asset',
+      'Add as Queue',
+    ]);
+    await expectNoAxeViolations();
+    await user.click(within(guard).getByRole('button', { name: 'Add as Room' }));
+    expect(onProceed).toHaveBeenCalledWith({ kind: 'non-consuming', status: 'Room' });
+  });
+
+  it('frees a licence by deactivating a user, then resumes (OpenCRM)', async () => {
+    const user = userEvent.setup();
+    await fill('total-with-terms-no-self-decrease', 'System Admin', 3, {
+      status: 'Active',
+      role: 'Standard User',
+      poolId: 'users',
+    });
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
+        <AddUserGuard onProceed={onProceed}>New User</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'New User' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    const guard = await screen.findByRole('dialog');
+    const free = within(guard).getByRole('button', {
+      name: 'Free a licence by deactivating a user',
+    });
+    await user.click(free);
+    expect(free.getAttribute('aria-expanded')).toBe('true');
+    const candidates = await within(guard).findAllByRole('button', { name: /^Deactivate / });
+    expect(candidates).toHaveLength(12);
+    await user.click(candidates[candidates.length - 1] as HTMLElement);
+    await waitFor(() => expect(onProceed).toHaveBeenCalledWith({ kind: 'freed' }));
+    const summary = await clientFor('total-with-terms-no-self-decrease').getSummary();
+    expect(summary.usage.available).toBe(1);
+  });
+
+  it('guards activating a member and offers the guest rights group, which uses no licence (factro)', async () => {
+    const user = userEvent.setup();
+    await fill('daily-prorated-with-password', 'owner', 3, {
+      status: 'active',
+      role: 'employee',
+      poolId: 'named',
+    });
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('daily-prorated-with-password', 'owner')}>
+        <AddUserGuard
+          before={{ status: 'deactivated', role: 'employee', poolId: 'named' }}
+          member={{ status: 'active', role: 'employee', poolId: 'named' }}
+          onProceed={onProceed}
+        >
+          Activate
+        </AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'Activate' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    const guard = await screen.findByRole('dialog');
+    await user.click(within(guard).getByRole('button', { name: 'Add as guest' }));
+    expect(onProceed).toHaveBeenCalledWith({ kind: 'non-consuming', role: 'guest' });
+  });
+
+  it('does not resume while a purchase waits for its e-signature (Commusoft)', async () => {
+    const user = userEvent.setup();
+    await fill('signed-contract-licence-types', 'owner-manager', 1, {
+      status: 'active',
+      role: 'engineer',
+      poolId: 'contracted',
+    });
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types', 'owner-manager')}>
+        <AddUserGuard onProceed={onProceed}>Add user</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'Add user' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Buy 1 licence' }),
+    );
+    const adjust = await screen.findByRole('dialog', { name: /Contracted licences/ });
+    await within(adjust).findByText('Takes effect once the e-signature is complete');
+    await user.click(within(adjust).getByRole('button', { name: 'Confirm purchase' }));
+    expect(await within(adjust).findByText('Waiting for your e-signature.')).toBeTruthy();
+    expect(onProceed).not.toHaveBeenCalled();
+    expect(api.signatures()).toHaveLength(1);
+  });
+
+  it('tells a role that may not manage users so (Dialpad user)', async () => {
+    const user = userEvent.setup();
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('scheduled-removal-with-restore', 'user')}>
+        <AddUserGuard onProceed={onProceed}>Add user</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'Add user' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    expect(await screen.findByRole('dialog', { name: 'Your role cannot add users.' })).toBeTruthy();
+    expect(onProceed).not.toHaveBeenCalled();
+  });
+
+  it('works from the keyboard and returns focus to the guarded control, in Japanese and right to left', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider
+        client={clientFor('delta-upgrade-at-limit', 'owner')}
+        locale="ja-JP"
+        messages={ja}
+        dir="rtl"
+      >
+        <AddUserGuard onProceed={() => {}}>ユーザーを追加</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'ユーザーを追加' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.tab();
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    const guard = await screen.findByRole('dialog', { name: '空きライセンスがありません' });
+    expect(guard.getAttribute('dir')).toBe('rtl');
+    expect(within(guard).getByText('10 件中 10 件のライセンスが使用中です。')).toBeTruthy();
+    expect(within(guard).getByRole('button', { name: 'ライセンスを 1 件購入' })).toBeTruthy();
+    await expectNoAxeViolations();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(button);
+  });
+});
+
+describe('hooks', () => {
+  it('decide on the client what the server will decide again (useAddUserDecision)', async () => {
+    const { result } = renderHook(() => useAddUserDecision(), {
+      wrapper: ({ children }) => (
+        <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+          {children}
+        </SeatsProvider>
+      ),
+    });
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    const ready = result.current;
+    if (ready.status !== 'ready') throw new Error('not ready');
+    expect(ready.decision).toMatchObject({
+      outcome: 'needs-licence',
+      shortfall: 1,
+      remedies: [{ kind: 'buy', poolId: 'users', quantity: 1 }],
+    });
+    await expect(
+      clientFor('delta-upgrade-at-limit', 'owner').createMember({
+        name: 'New',
+        email: 'new@example.com',
+        status: 'active',
+        role: 'member',
+        poolId: 'users',
+      }),
+    ).rejects.toMatchObject({
+      code: 'no_licence_available',
+      decision: {
+        remedies: ready.decision.outcome === 'needs-licence' ? ready.decision.remedies : [],
+      },
+    });
+  });
+
+  it('throw a message naming the provider when used outside it', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => renderHook(() => useSeatsSummary())).toThrow(
+      '`useSeats` must be used within `SeatsProvider`',
+    );
+    error.mockRestore();
+  });
+});

@@ -1,0 +1,64 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { version } from 'react';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../test/axe';
+import { clientFor } from '../test/mock-api';
+import { SeatMeter, SeatsProvider, summaryQueryOptions, useSeats } from './index';
+
+function ShowsQueryClient({ expected }: { expected: QueryClient }) {
+  const { queryClient } = useSeats();
+  const fromContext = useQueryClient();
+  return (
+    <p>
+      {queryClient === expected ? 'host client' : 'own client'}
+      {fromContext === expected ? ', shared' : ', separate'}
+    </p>
+  );
+}
+
+describe('SeatsProvider', () => {
+  it('runs on the React version the test project names', () => {
+    expect(version.split('.')[0]).toBe(__REACT_MAJOR__);
+  });
+
+  it('uses the host QueryClient when there is one, so a prefetched summary renders without loading', async () => {
+    const host = new QueryClient();
+    const client = clientFor('total-with-terms-no-self-decrease');
+    await host.prefetchQuery(summaryQueryOptions(client));
+    render(
+      <QueryClientProvider client={host}>
+        <SeatsProvider client={client}>
+          <ShowsQueryClient expected={host} />
+          <SeatMeter variant="compact" />
+        </SeatsProvider>
+      </QueryClientProvider>,
+    );
+    expect(screen.getByText('host client, shared')).toBeTruthy();
+    expect(screen.getByRole('meter').getAttribute('aria-valuenow')).toBe('9');
+    expect(screen.queryByText('Loading licences…')).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('creates its own QueryClient when the host has none', async () => {
+    const unrelated = new QueryClient();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit')}>
+        <ShowsQueryClient expected={unrelated} />
+      </SeatsProvider>,
+    );
+    expect(screen.getByText('own client, separate')).toBeTruthy();
+  });
+
+  it('sets the direction from a right-to-left locale', async () => {
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit')} locale="ar-EG">
+        <SeatMeter variant="compact" />
+      </SeatsProvider>,
+    );
+    const meter = await screen.findByRole('meter');
+    expect(meter.closest('[data-seats="meter"]')?.getAttribute('dir')).toBe('rtl');
+    // Numbers follow the locale even where a string falls back to English.
+    expect(screen.getByText('١٠ of ١٠ used')).toBeTruthy();
+  });
+});
