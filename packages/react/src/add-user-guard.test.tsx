@@ -64,7 +64,7 @@ describe('AddUserGuard', () => {
     await expectNoAxeViolations();
 
     await user.click(within(guard).getByRole('button', { name: 'Buy 1 licence' }));
-    const adjust = await screen.findByRole('dialog', { name: 'Adjust User licences licences' });
+    const adjust = await screen.findByRole('dialog', { name: 'Adjust allowance: User licences' });
     expect((within(adjust).getByLabelText('Licences to add') as HTMLInputElement).value).toBe('1');
     await within(adjust).findByText('1 licence for this period: $49.00');
     expect(onProceed).not.toHaveBeenCalled();

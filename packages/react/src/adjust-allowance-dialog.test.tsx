@@ -21,7 +21,7 @@ describe('AdjustAllowanceDialog', () => {
     );
     const trigger = await screen.findByRole('button', { name: 'Add licences' });
     await user.click(trigger);
-    const dialog = await screen.findByRole('dialog', { name: 'Adjust User licences licences' });
+    const dialog = await screen.findByRole('dialog', { name: 'Adjust allowance: User licences' });
     expect(within(dialog).getByText('You have 10 licences. Enter how many to add.')).toBeTruthy();
     await user.type(within(dialog).getByLabelText('Licences to add'), '2');
     expect(await within(dialog).findByText('2 licences for this period: $98.00')).toBeTruthy();
@@ -297,7 +297,7 @@ describe('AdjustAllowanceDialog', () => {
       </SeatsProvider>,
     );
     await user.click(await screen.findByRole('button', { name: 'Add licences' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Adjust Monthly licences licences' });
+    const dialog = await screen.findByRole('dialog', { name: 'Adjust allowance: Monthly licences' });
     await user.type(within(dialog).getByLabelText('Licences to add'), '1');
     expect(
       await within(dialog).findByText('Takes effect once the e-signature is complete'),

@@ -78,7 +78,7 @@ export const es: SeatsMessages = {
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Añadir licencias' : 'Ajustar licencias'),
   adjustExplained: ({ roles }, f) =>
     `Solo ${f.list(roles, 'disjunction')} puede cambiar las licencias.`,
-  adjustTitle: ({ pool }) => `Ajustar licencias ${pool}`,
+  adjustTitle: ({ pool }) => `Ajustar licencias: ${pool}`,
   adjustDescription: ({ input, current }, f) =>
     `Tienes ${f.plural(current, { one: '# licencia', other: '# licencias' })}. ${input === 'delta' ? 'Indica cuántas añadir.' : 'Indica el nuevo total.'}`,
   direction: ({ direction }) => (direction === 'add' ? 'Añadir' : 'Quitar'),

@@ -81,7 +81,7 @@ export const fr: SeatsMessages = {
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Ajouter des licences' : 'Modifier le quota'),
   adjustExplained: ({ roles }, f) =>
     `Seul ${f.list(roles, 'disjunction')} peut modifier les licences.`,
-  adjustTitle: ({ pool }) => `Modifier les licences ${pool}`,
+  adjustTitle: ({ pool }) => `Modifier le quota : ${pool}`,
   adjustDescription: ({ input, current }, f) =>
     `Vous avez ${f.plural(current, { one: '# licence', other: '# licences' })}. ${input === 'delta' ? 'Indiquez combien en ajouter.' : 'Indiquez le nouveau total.'}`,
   direction: ({ direction }) => (direction === 'add' ? 'Ajouter' : 'Retirer'),

@@ -67,7 +67,7 @@ export const ja: SeatsMessages = {
   adjustTrigger: ({ input }) => (input === 'delta' ? 'ライセンスを追加' : 'ライセンス数を変更'),
   adjustExplained: ({ roles }, f) =>
     `ライセンスを変更できるのは ${f.list(roles, 'disjunction')} のみです。`,
-  adjustTitle: ({ pool }) => `${pool} のライセンス数を変更`,
+  adjustTitle: ({ pool }) => `ライセンス数を変更: ${pool}`,
   adjustDescription: ({ input, current }, f) =>
     `現在 ${f.number(current)} 件のライセンスがあります。${input === 'delta' ? '追加する数を入力してください。' : '新しい合計数を入力してください。'}`,
   direction: ({ direction }) => (direction === 'add' ? '追加' : '削除'),

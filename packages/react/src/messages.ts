@@ -171,7 +171,7 @@ export const en: SeatsMessages = {
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Add licences' : 'Adjust allowance'),
   adjustExplained: ({ roles }, f) => `Only ${f.list(roles, 'disjunction')} can change licences.`,
-  adjustTitle: ({ pool }) => `Adjust ${pool} licences`,
+  adjustTitle: ({ pool }) => `Adjust allowance: ${pool}`,
   adjustDescription: ({ input, current }, f) =>
     input === 'delta'
       ? `You have ${f.plural(current, { one: '# licence', other: '# licences' })}. Enter how many to add.`

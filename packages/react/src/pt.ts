@@ -78,7 +78,7 @@ export const pt: SeatsMessages = {
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Adicionar licenças' : 'Ajustar licenças'),
   adjustExplained: ({ roles }, f) =>
     `Somente ${f.list(roles, 'disjunction')} pode alterar licenças.`,
-  adjustTitle: ({ pool }) => `Ajustar licenças ${pool}`,
+  adjustTitle: ({ pool }) => `Ajustar licenças: ${pool}`,
   adjustDescription: ({ input, current }, f) =>
     `Você tem ${f.plural(current, { one: '# licença', other: '# licenças' })}. ${input === 'delta' ? 'Informe quantas adicionar.' : 'Informe o novo total.'}`,
   direction: ({ direction }) => (direction === 'add' ? 'Adicionar' : 'Remover'),
