@@ -297,7 +297,9 @@ describe('AdjustAllowanceDialog', () => {
       </SeatsProvider>,
     );
     await user.click(await screen.findByRole('button', { name: 'Add licences' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Adjust allowance: Monthly licences' });
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Adjust allowance: Monthly licences',
+    });
     await user.type(within(dialog).getByLabelText('Licences to add'), '1');
     expect(
       await within(dialog).findByText('Takes effect once the e-signature is complete'),
