@@ -1,0 +1,157 @@
+import { de, en, es, fr, ja, pt, type SeatsMessageOverrides, SeatsProvider } from '@seats/react';
+import seatsStyles from '@seats/react/styles.css?inline';
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { type ReactNode, useState } from 'react';
+import { clientFor, seatsApi } from './seats-api';
+import type { SeatsParameters } from './seats-parameters';
+
+const catalogs: Record<string, { locale: string; messages: SeatsMessageOverrides }> = {
+  en: { locale: 'en-US', messages: en },
+  de: { locale: 'de-DE', messages: de },
+  fr: { locale: 'fr-FR', messages: fr },
+  es: { locale: 'es-ES', messages: es },
+  pt: { locale: 'pt-BR', messages: pt },
+  ja: { locale: 'ja-JP', messages: ja },
+};
+
+/** Puts the page in the story's theme: the shipped stylesheet or none, light or dark, and its direction. */
+function applyPageGlobals(globals: Record<string, unknown>, locale: string): void {
+  const root = document.documentElement;
+  const styled = globals.styles !== 'unstyled';
+  let style = document.getElementById('seats-styles');
+  if (styled && style === null) {
+    style = document.createElement('style');
+    style.id = 'seats-styles';
+    style.textContent = seatsStyles;
+    document.head.append(style);
+  } else if (!styled) style?.remove();
+  if (styled) root.dataset.theme = globals.theme === 'dark' ? 'dark' : 'light';
+  else delete root.dataset.theme;
+  // The page paints the theme's background, so that text outside the widgets keeps its contrast.
+  document.body.style.background = styled ? 'var(--seats-bg)' : '';
+  document.body.style.color = styled ? 'var(--seats-fg)' : '';
+  root.lang = locale;
+  root.dir = globals.dir === 'rtl' ? 'rtl' : 'ltr';
+}
+
+function StoryProviders({
+  seats,
+  globals,
+  children,
+}: {
+  seats: SeatsParameters;
+  globals: Record<string, unknown>;
+  children: ReactNode;
+}) {
+  const [client] = useState(() => clientFor(seats.account, seats.role));
+  const catalog = catalogs[String(globals.locale)] ?? catalogs.en;
+  return (
+    <SeatsProvider
+      client={client}
+      locale={catalog?.locale}
+      messages={catalog?.messages}
+      dir={globals.dir === 'rtl' ? 'rtl' : 'ltr'}
+    >
+      {children}
+    </SeatsProvider>
+  );
+}
+
+/** Gives each story a `SeatsProvider` with a fresh client for its account, role, locale and direction. */
+const withSeats: Decorator = (Story, context) => {
+  const catalog = catalogs[String(context.globals.locale)] ?? catalogs.en;
+  applyPageGlobals(context.globals, catalog?.locale ?? 'en-US');
+  const seats = context.parameters.seats as SeatsParameters | undefined;
+  if (seats === undefined) return <Story />;
+  return (
+    <StoryProviders key={context.id} seats={seats} globals={context.globals}>
+      <Story />
+    </StoryProviders>
+  );
+};
+
+const preview: Preview = {
+  globalTypes: {
+    theme: {
+      description: 'Colour theme of the shipped stylesheet',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    styles: {
+      description: 'The shipped stylesheet, or none (semantic markup and data attributes only)',
+      toolbar: {
+        title: 'Styles',
+        icon: 'paintbrush',
+        items: [
+          { value: 'shipped', title: 'styles.css' },
+          { value: 'unstyled', title: 'Unstyled' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Message catalog and Intl locale',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'fr', title: 'Français' },
+          { value: 'es', title: 'Español' },
+          { value: 'pt', title: 'Português' },
+          { value: 'ja', title: '日本語' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Text direction',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', styles: 'shipped', locale: 'en', dir: 'ltr' },
+  loaders: [
+    mswLoader(async () => {
+      const api = await seatsApi();
+      // The real handler, as initial handlers: they survive the reset between stories.
+      const worker = setupWorker(...api.handlers);
+      await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+      return worker;
+    }),
+  ],
+  async beforeEach(context) {
+    // A docs page renders many stories at once: they share the seeded accounts as they are.
+    if (context.viewMode === 'docs') return;
+    const seats = context.parameters.seats as SeatsParameters | undefined;
+    const api = await seatsApi();
+    await api.reset();
+    if (seats?.setup !== undefined) await seats.setup({ api, client: clientFor(seats.account) });
+  },
+  decorators: [withSeats],
+  parameters: {
+    layout: 'padded',
+    // Every axe violation fails the story's test.
+    a11y: { test: 'error' },
+    controls: { matchers: { date: /Date$/ } },
+  },
+};
+
+export default preview;
