@@ -7,6 +7,8 @@ import { api, clientFor } from '../test/mock-api';
 import {
   AdjustAllowanceDialog,
   de,
+  es,
+  pt,
   SeatMeter,
   SeatMeterBar,
   SeatMeterCounts,
@@ -180,6 +182,34 @@ describe('SeatMeter', () => {
       </SeatsProvider>,
     );
     expect(screen.getByText('Does not count because its role is guest')).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it.each([
+    [
+      'es-ES',
+      es,
+      '9 de 12 licencias en uso, 3 disponibles',
+      'Para quitar licencias, contacta con your Account Manager',
+    ],
+    [
+      'pt-BR',
+      pt,
+      '9 de 12 licenças em uso, 3 disponíveis',
+      'Para remover licenças, contate your Account Manager',
+    ],
+  ] as const)('speaks %s', async (locale, messages, valueText, decrease) => {
+    render(
+      <SeatsProvider
+        client={clientFor('total-with-terms-no-self-decrease')}
+        locale={locale}
+        messages={messages}
+      >
+        <SeatMeter />
+      </SeatsProvider>,
+    );
+    expect((await screen.findByRole('meter')).getAttribute('aria-valuetext')).toBe(valueText);
+    expect(screen.getByText(decrease)).toBeTruthy();
     await expectNoAxeViolations();
   });
 });
