@@ -101,7 +101,7 @@ async function quote(who: Call, request: object): Promise<Quote> {
   return answer.body;
 }
 
-function commit(who: Call, body: object, key = crypto.randomUUID()) {
+function commit(who: Call, body: object, key: string = crypto.randomUUID()) {
   return call('POST', '/changes', { ...who, body, headers: { 'idempotency-key': key } });
 }
 

@@ -83,6 +83,8 @@ interface Context {
   requestId: string;
   identity: SeatsIdentity;
   state: AccountState;
+  /** Whether `state` was read for this request, rather than taken from the member-write cache. */
+  fresh: boolean;
   now: string;
 }
 
@@ -123,6 +125,12 @@ function json(body: unknown, status = 200): Response {
 }
 
 const memberRetries = 8;
+/**
+ * How long member writes may decide on an account read by an earlier request. The database
+ * re-checks every claim, and a refusal is always re-decided on a fresh read, so a stale read can
+ * only cost a retry; it saves a round trip on the hot path of adding users.
+ */
+const memberStateTtlMs = 1_000;
 
 /**
  * The Seats API as a standard fetch handler: mount it in Node, Hono, Next.js route handlers or any
@@ -188,10 +196,32 @@ export function createSeatsHandler(
     return new ProblemError(403, 'forbidden', { detail });
   }
 
+  const memberStates = new Map<string, { state: AccountState; until: number }>();
+
   async function reload(context: Context): Promise<Context> {
     const state = await store.loadAccount(context.identity.accountId);
     if (state === null) throw new ProblemError(404, 'not_found');
-    return { ...context, state };
+    memberStates.set(context.identity.accountId, { state, until: Date.now() + memberStateTtlMs });
+    return { ...context, state, fresh: true };
+  }
+
+  async function memberWriteState(
+    accountId: string,
+    now: string,
+  ): Promise<{ state: AccountState | null; fresh: boolean }> {
+    const cached = memberStates.get(accountId);
+    if (
+      cached !== undefined &&
+      cached.until > Date.now() &&
+      Date.parse(now) < Date.parse(cached.state.account.billingPeriod.end)
+    ) {
+      return { state: cached.state, fresh: false };
+    }
+    const state = await loadState(accountId, now);
+    if (memberStates.size > 10_000) memberStates.clear();
+    if (state !== null)
+      memberStates.set(accountId, { state, until: Date.now() + memberStateTtlMs });
+    return { state, fresh: true };
   }
 
   /** The member decision as an answer: throws the problem for every outcome but `allowed`. */
@@ -342,14 +372,17 @@ export function createSeatsHandler(
       const poolId =
         input.poolId === undefined ? (context.state.pools[0]?.id ?? null) : input.poolId;
       const after: MemberAssignment = { status: input.status, role: input.role, poolId };
-      const decision = requireAllowed(
-        decideMemberChange({
-          policy: context.state.policy,
-          usage: usageOf(context),
-          before: null,
-          after,
-        }),
-      );
+      const outcome = decideMemberChange({
+        policy: context.state.policy,
+        usage: usageOf(context),
+        before: null,
+        after,
+      });
+      if (outcome.outcome === 'needs-licence' && !context.fresh) {
+        context = await reload(context);
+        continue;
+      }
+      const decision = requireAllowed(outcome);
       const fields = memberFields({ name: input.name, email: input.email, ...after }, decision);
       const written = await store.createMember(
         context.identity.accountId,
@@ -384,14 +417,17 @@ export function createSeatsHandler(
         role: input.role ?? before.role,
         poolId: input.poolId === undefined ? before.poolId : input.poolId,
       };
-      const decision = requireAllowed(
-        decideMemberChange({
-          policy: context.state.policy,
-          usage: usageOf(context),
-          before,
-          after: fields,
-        }),
-      );
+      const outcome = decideMemberChange({
+        policy: context.state.policy,
+        usage: usageOf(context),
+        before,
+        after: fields,
+      });
+      if (outcome.outcome === 'needs-licence' && !context.fresh) {
+        context = await reload(context);
+        continue;
+      }
+      const decision = requireAllowed(outcome);
       const written = await store.updateMember(
         context.identity.accountId,
         memberId,
@@ -805,10 +841,14 @@ export function createSeatsHandler(
     if (identity === null)
       throw new ProblemError(401, 'unauthenticated', { detail: 'Sign in first.' });
     const now = clock().toISOString();
-    const state = await loadState(identity.accountId, now);
+    const isMemberWrite =
+      matched.name === 'member' || (matched.name === 'members' && request.method === 'POST');
+    const { state, fresh } = isMemberWrite
+      ? await memberWriteState(identity.accountId, now)
+      : { state: await loadState(identity.accountId, now), fresh: true };
     if (state === null)
       throw new ProblemError(401, 'unauthenticated', { detail: 'Unknown account.' });
-    const context: Context = { request, requestId, identity, state, now };
+    const context: Context = { request, requestId, identity, state, fresh, now };
     const id = matched.params[0] ?? '';
     switch (matched.name) {
       case 'summary':

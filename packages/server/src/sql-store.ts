@@ -370,21 +370,26 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
             ],
           );
         }
-        for (const member of members) {
+        if (members.length > 0) {
+          const column = <K extends keyof (typeof members)[number]>(key: K) =>
+            members.map((member) => member[key]);
           await tx.query(
             `INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
                created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+             SELECT id, $1, name, email, status, role, pool_id, consumes, $2, $2
+             FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+               $9::boolean[]) WITH ORDINALITY AS m (id, name, email, status, role, pool_id, consumes, n)
+             ORDER BY n`,
             [
-              member.id,
               account.id,
-              member.name,
-              member.email,
-              member.status,
-              member.role,
-              member.poolId,
-              member.consumes,
               now,
+              column('id'),
+              column('name'),
+              column('email'),
+              column('status'),
+              column('role'),
+              column('poolId'),
+              column('consumes'),
             ],
           );
         }
@@ -439,7 +444,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
           created_at, updated_at)
         SELECT $2, $1, $3, $4, $5, $6, $7, $8, $9, $9 FROM bump
-        RETURNING ${memberColumns}, (SELECT version FROM bump) AS version`,
+        RETURNING (SELECT version FROM bump) AS version`,
         [
           accountId,
           member.id,
@@ -453,9 +458,14 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
           ...(claim === null ? [] : [claim]),
         ],
       );
-      if (rows.length === 0)
+      const row = rows[0];
+      if (row === undefined)
         return claim === null ? { status: 'conflict' } : { status: 'no-licence' };
-      return memberWrite(rows, rows[0]?.version);
+      return {
+        status: 'written',
+        member: { ...member, revision: 0, createdAt: now, updatedAt: now },
+        version: Number(row.version),
+      };
     },
     async updateMember(accountId, memberId, revision, after: MemberFields, change, now) {
       return db
