@@ -52,11 +52,7 @@ async function seed(
 }
 
 /** Runs `total` calls of `task` with `concurrency` in flight; answers calls per second. */
-async function throughput(
-  total: number,
-  concurrency: number,
-  task: () => Promise<void>,
-) {
+async function throughput(total: number, concurrency: number, task: () => Promise<void>) {
   let next = 0;
   const started = performance.now();
   await Promise.all(

@@ -109,6 +109,13 @@ function handlerFor(store: SeatsStore, billing = createDevBilling()) {
   });
 }
 
+type Handler = (request: Request) => Promise<Response>;
+
+/** Even calls go to the first handler, odd ones to the second. */
+function alternate(first: Handler, second: Handler): (index: number) => Handler {
+  return (index) => (index % 2 === 0 ? first : second);
+}
+
 function post(account: string, path: string, body: unknown, headers: Record<string, string> = {}) {
   return new Request(`http://host.test/v1${path}`, {
     method: 'POST',
@@ -136,10 +143,10 @@ for (const driver of drivers) {
     it('never hands out more licences than are free: 200 concurrent adds for 10 free, through two handlers', async () => {
       const [first, second] = database.stores;
       await seedAccount(first, 'race', 10);
-      const handlers = [handlerFor(first), handlerFor(second)];
+      const handlers = alternate(handlerFor(first), handlerFor(second));
       const responses = await Promise.all(
         Array.from({ length: 200 }, (_, index) =>
-          (handlers[index % 2] as (request: Request) => Promise<Response>)(
+          handlers(index)(
             post('race', '/members', {
               name: `User ${index}`,
               email: `user${index}@example.com`,
@@ -165,10 +172,10 @@ for (const driver of drivers) {
     it('keeps the licence count equal to the consuming members under concurrent changes', async () => {
       const [first, second] = database.stores;
       await seedAccount(first, 'churn', 6);
-      const handlers = [handlerFor(first), handlerFor(second)];
+      const handlers = alternate(handlerFor(first), handlerFor(second));
       const created = await Promise.all(
         Array.from({ length: 12 }, (_, index) =>
-          handlers[0]?.(
+          handlers(0)(
             post('churn', '/members', {
               name: `U${index}`,
               email: `u${index}@example.com`,
@@ -178,10 +185,10 @@ for (const driver of drivers) {
           ),
         ),
       );
-      const ids = await Promise.all(created.map(async (response) => (await response?.json()).id));
+      const ids = await Promise.all(created.map(async (response) => (await response.json()).id));
       const patches = ids.flatMap((id, index) =>
         ['active', 'inactive', 'active'].map((status, step) =>
-          (handlers[(index + step) % 2] as (request: Request) => Promise<Response>)(
+          handlers(index + step)(
             new Request(`http://host.test/v1/members/${id}`, {
               method: 'PATCH',
               headers: { 'content-type': 'application/json', 'x-account': 'churn' },
@@ -202,17 +209,15 @@ for (const driver of drivers) {
       const [first, second] = database.stores;
       await seedAccount(first, 'retry', 5);
       const billing = createDevBilling();
-      const handlers = [handlerFor(first, billing), handlerFor(second, billing)];
+      const handlers = alternate(handlerFor(first, billing), handlerFor(second, billing));
       const quote: Quote = await (
-        await (handlers[0] as (request: Request) => Promise<Response>)(
-          post('retry', '/quotes', { poolId: 'seats', delta: 3 }),
-        )
+        await handlers(0)(post('retry', '/quotes', { poolId: 'seats', delta: 3 }))
       ).json();
       expect(quote.plan.dueNow.amount).toBeGreaterThan(0);
 
       const responses = await Promise.all(
         Array.from({ length: 50 }, (_, index) =>
-          (handlers[index % 2] as (request: Request) => Promise<Response>)(
+          handlers(index)(
             post('retry', '/changes', { quoteId: quote.id }, { 'idempotency-key': 'one-key' }),
           ),
         ),
@@ -223,7 +228,7 @@ for (const driver of drivers) {
       expect(billing.charges()).toHaveLength(1);
       expect(await first.listChanges('retry', { limit: 100 })).toHaveLength(1);
       const summary: Summary = await (
-        await (handlers[1] as (request: Request) => Promise<Response>)(
+        await handlers(1)(
           new Request('http://host.test/v1/summary', { headers: { 'x-account': 'retry' } }),
         )
       ).json();
