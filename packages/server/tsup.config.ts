@@ -8,4 +8,6 @@ export default defineConfig({
   sourcemap: true,
   target: 'es2022',
   external: ['@electric-sql/pglite', 'pg', 'msw'],
+  // Inlined: Node cannot import a JSON module without an import attribute.
+  noExternal: [/^@seats\/core\/openapi\.json$/],
 });
