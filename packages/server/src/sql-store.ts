@@ -141,8 +141,9 @@ async function openChanges(db: SqlQueryable, accountId: string): Promise<StoredC
 function transactionOf(tx: SqlQueryable): SeatsTransaction {
   return {
     async lockAccount(accountId) {
+      // Locked in id order, as every writer locks pools; answered in display order.
       const pools = await tx.query(
-        `SELECT ${poolColumns} FROM seats_pools WHERE account_id = $1 ORDER BY id FOR UPDATE`,
+        `SELECT ${poolColumns}, position FROM seats_pools WHERE account_id = $1 ORDER BY id FOR UPDATE`,
         [accountId],
       );
       const accounts = await tx.query(
@@ -151,12 +152,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       );
       const account = accounts[0];
       if (account === undefined) return null;
-      const byPosition = await tx.query<{ id: string }>(
-        'SELECT id FROM seats_pools WHERE account_id = $1 ORDER BY position',
-        [accountId],
-      );
-      const order = byPosition.map((row) => row.id);
-      pools.sort((a, b) => order.indexOf(a.id as string) - order.indexOf(b.id as string));
+      pools.sort((a, b) => Number(a.position) - Number(b.position));
       return toAccountState(account, pools);
     },
     async claimIdempotencyKey(accountId, key, requestHash, now) {
