@@ -383,28 +383,19 @@ export function createChangeRoutes(deps: RouteDeps) {
   return { createQuote, listChanges, commitChange, cancelChange, signChange };
 }
 
+/** The body of a bodiless action: nothing, or `{}`. */
 const emptyObject: BodySchema<Record<string, never>> = {
   safeParse(value) {
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      !Array.isArray(value) &&
-      Object.keys(value).length === 0
-    ) {
-      return { success: true, data: {} };
-    }
-    return {
-      success: false,
-      error: {
-        issues: [
-          {
-            code: 'unrecognized_keys',
-            path: [],
-            message: 'No body is expected.',
-            keys: typeof value === 'object' && value !== null ? Object.keys(value) : [],
-          },
-        ],
-      },
-    };
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (isObject && Object.keys(value).length === 0) return { success: true, data: {} };
+    const issue = isObject
+      ? {
+          code: 'unrecognized_keys',
+          path: [],
+          message: 'No fields are expected.',
+          keys: Object.keys(value),
+        }
+      : { code: 'invalid_type', path: [], message: 'Expected an empty object or no body.' };
+    return { success: false, error: { issues: [issue] } };
   },
 };

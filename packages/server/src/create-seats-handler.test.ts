@@ -535,6 +535,19 @@ describe('problem documents', () => {
       [{ ...dazos, method: 'GET', path: '/nothing' }, 404, 'not_found'],
       [{ ...dazos, method: 'GET', path: '/members?limit=0' }, 400, 'validation_failed'],
       [{ ...dazos, method: 'GET', path: '/members?cursor=bogus' }, 400, 'validation_failed'],
+      [{ ...dialpad, path: '/changes/chg_x/cancel', body: [1] }, 400, 'validation_failed'],
+      [
+        { ...dialpad, path: '/changes/chg_x/cancel', body: { reason: 'x' } },
+        400,
+        'validation_failed',
+      ],
+      [{ ...dialpad, path: '/changes/chg_x/cancel' }, 404, 'not_found'],
+      [{ ...dialpad, path: '/changes/chg_x/sign', body: { token: '' } }, 400, 'validation_failed'],
+      [
+        { ...dazos, path: '/quotes', body: { poolId: 'users', delta: 1.5 } },
+        400,
+        'validation_failed',
+      ],
     ];
     for (const [options, status, code] of cases) {
       const answer = await call(options.method ?? 'POST', options.path ?? '/members', options);
