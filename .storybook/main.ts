@@ -5,6 +5,7 @@ import type { StorybookConfig } from '@storybook/react-vite';
 // Storybook, its add-ons and React are dependencies of the stories package, not of the repository
 // root: resolve them from there, and make it Vite's root.
 const storiesDir = fileURLToPath(new URL('../stories/', import.meta.url));
+const reactSourceDir = fileURLToPath(new URL('../packages/react/src/', import.meta.url));
 const require = createRequire(`${storiesDir}package.json`);
 function packageDir(name: string): string {
   const entry = require.resolve(name);
@@ -16,7 +17,13 @@ const config: StorybookConfig = {
   framework: packageDir('@storybook/react-vite'),
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.tsx'],
   addons: [
-    packageDir('@storybook/addon-docs'),
+    {
+      name: packageDir('@storybook/addon-docs'),
+      // Tables in the MDX pages are GitHub-flavoured Markdown.
+      options: {
+        mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [require('remark-gfm').default] } },
+      },
+    },
     packageDir('@storybook/addon-a11y'),
     packageDir('@storybook/addon-vitest'),
     packageDir('msw-storybook-addon'),
@@ -28,6 +35,9 @@ const config: StorybookConfig = {
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
       tsconfigPath: `${storiesDir}tsconfig.json`,
+      // The widgets' props are read from the source of @seats/react.
+      include: [`${storiesDir}*.tsx`, `${reactSourceDir}*.tsx`],
+      exclude: ['**/*.stories.tsx', '**/*.test.tsx'],
     },
   },
   viteFinal: (viteConfig) => ({

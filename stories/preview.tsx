@@ -133,7 +133,12 @@ const preview: Preview = {
       const api = await seatsApi();
       // The real handler, as initial handlers: they survive the reset between stories.
       const worker = setupWorker(...api.handlers);
-      await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+      await worker.start({
+        onUnhandledRequest: 'bypass',
+        quiet: true,
+        // Relative in a static build, so that the site works under any path of a static host.
+        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+      });
       return worker;
     }),
   ],
