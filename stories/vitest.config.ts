@@ -8,6 +8,8 @@ export default defineProject({
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('../.storybook', import.meta.url)) })],
   test: {
     name: 'storybook',
+    // Docs pages hold no tests.
+    exclude: ['**/*.mdx', '**/node_modules/**'],
     testTimeout: 30_000,
     browser: {
       enabled: true,
