@@ -132,3 +132,14 @@ server.listen(port, () => {
   console.log(`\n  Seats admin example: http://localhost:${port}/`);
   console.log(`  data: ${dataDir} (delete it to start over)\n`);
 });
+
+// Close the database before exiting so the data folder is left consistent for the next start.
+const stop = async () => {
+  server.closeAllConnections();
+  server.close();
+  await vite.close();
+  await store.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,159 @@
+import { planAllowanceChange } from '@seats/core';
+import { createFormat } from '@seats/react';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './launch-chromium';
+import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app';
+
+// Dazos CRM (seed 000): at the seat limit "Add user" leads to "Upgrade", where the admin types the
+// number of ADDITIONAL seats; without billing permission the upgrade is not offered; a failed
+// payment changes nothing.
+const accountId = 'delta-upgrade-at-limit';
+const format = createFormat('en');
+
+describe('Dazos CRM: upgrading at the seat limit', () => {
+  let app: AdminApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startAdminApp(), launchChromium()]);
+    page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${app.url}/#/users`);
+    await page.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Dazos CRM demo' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('adds a user at the limit by buying the missing seat from "Add user", then creates the user', async () => {
+    const before = await app.client(accountId, 'owner').getSummary();
+    const pool = before.pools[0];
+    if (pool === undefined) throw new Error('the demo account has no pool');
+    const expected = planAllowanceChange({
+      account: before.account,
+      pool,
+      used: before.usage.pools[0]?.used ?? 0,
+      policy: before.policy,
+      viewerRole: 'owner',
+      request: { poolId: pool.id, delta: 1 },
+      now: new Date().toISOString(),
+    });
+    if (expected.status !== 'planned') throw new Error('the purchase should be possible');
+
+    await page.getByText('10 of 10 used').waitFor();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Name').fill('Nadia Upgrade');
+    await form.getByLabel('Email').fill('nadia@dazos.example');
+    await form.getByRole('button', { name: 'Add user' }).click();
+
+    const guard = page.getByRole('dialog', { name: 'No licence available' });
+    await guard.getByText('10 of 10 licences are in use.').waitFor();
+    await guard.getByRole('button', { name: 'Buy 1 licence' }).click();
+
+    const upgrade = page.getByRole('dialog', { name: /User licences/ });
+    expect(await upgrade.getByLabel('Licences to add').inputValue()).toBe('1');
+    const dueNow = upgrade.locator('[data-part="due-now"] dd');
+    await expect.poll(() => dueNow.textContent()).toBe(format.money(expected.plan.dueNow));
+    await upgrade.getByRole('button', { name: 'Confirm purchase' }).click();
+
+    const row = page.locator('tr', { hasText: 'nadia@dazos.example' });
+    await row.waitFor();
+    expect(await row.locator('td').nth(5).textContent()).toBe('Yes');
+    await page.getByText('11 of 11 used').waitFor();
+
+    const after = await app.client(accountId, 'owner').getSummary();
+    expect(after.pools[0]?.purchased).toBe(11);
+    expect(after.usage.available).toBe(0);
+  });
+
+  it('hides the upgrade from a role without billing permission', async () => {
+    await page.goto(`${app.url}/#/licences`);
+    await page.getByRole('combobox', { name: 'Acting as' }).selectOption('admin');
+    await page.getByRole('heading', { name: 'Licences' }).waitFor();
+    await page.getByText('11 of 11 used').waitFor();
+    expect(await page.getByRole('button', { name: 'Add licences' }).count()).toBe(0);
+
+    await page.getByRole('combobox', { name: 'Acting as' }).selectOption('owner');
+    await page.getByRole('button', { name: 'Add licences' }).waitFor();
+  });
+
+  it('says the payment failed and changes nothing when the card is declined', async () => {
+    const owner = app.client(accountId, 'owner');
+    const before = await owner.getSummary();
+    const history = await owner.listChanges();
+
+    await page.getByRole('button', { name: 'Make next payment fail' }).click();
+    await page.getByRole('button', { name: 'Next payment will fail' }).waitFor();
+    await page.getByRole('button', { name: 'Add licences' }).click();
+    const upgrade = page.getByRole('dialog');
+    await upgrade.getByLabel('Licences to add').fill('2');
+    await upgrade.locator('[data-part="due-now"]').waitFor();
+    await upgrade.getByRole('button', { name: 'Confirm purchase' }).click();
+
+    const alert = upgrade.getByRole('alert');
+    await alert
+      .getByText('The payment failed and nothing was changed.', { exact: false })
+      .waitFor();
+    expect(await alert.getByRole('link', { name: 'Update payment method' }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('dazos-payment-failed') });
+    await upgrade.getByRole('button', { name: 'Cancel' }).click();
+
+    const after = await owner.getSummary();
+    expect(after.version).toBe(before.version);
+    expect(after.pools).toEqual(before.pools);
+    expect((await owner.listChanges()).items).toEqual(history.items);
+    await page.getByText('11 of 11 used').waitFor();
+  });
+
+  it('adds the typed number of additional seats with "Upgrade" on the licences page', async () => {
+    await page.getByRole('button', { name: 'Add licences' }).click();
+    const upgrade = page.getByRole('dialog');
+    await upgrade.getByText('You have 11 licences. Enter how many to add.').waitFor();
+    await upgrade.getByLabel('Licences to add').fill('2');
+    await upgrade.getByText('2 licences for this period', { exact: false }).waitFor();
+    await upgrade.getByRole('button', { name: 'Confirm purchase' }).click();
+    await upgrade.waitFor({ state: 'detached' });
+
+    await page.getByText('11 of 13 used').waitFor();
+    await page.getByText('2 available').first().waitFor();
+    // Below the limit the upgrade is offered no more, as in the article.
+    expect(await page.getByRole('button', { name: 'Add licences' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('dazos-upgrade'), fullPage: true });
+  });
+
+  it('leaves the purchases, the new user and nothing of the failed payment in the database', async () => {
+    await browser.close();
+    await app.stop();
+    const db = await app.openDatabase();
+    try {
+      const pools = await db.query<{ purchased: number; used: number }>(
+        'SELECT purchased, used FROM seats_pools WHERE account_id = $1',
+        [accountId],
+      );
+      expect(pools.rows).toEqual([{ purchased: 13, used: 11 }]);
+      const members = await db.query<{ status: string; consumes: boolean }>(
+        'SELECT status, consumes FROM seats_members WHERE account_id = $1 AND email = $2',
+        [accountId, 'nadia@dazos.example'],
+      );
+      expect(members.rows).toEqual([{ status: 'active', consumes: true }]);
+      const changes = await db.query<{ status: string; added: number; charged: string | null }>(
+        `SELECT status, (plan->>'added')::int AS added, charged_amount::text AS charged
+           FROM seats_changes WHERE account_id = $1 ORDER BY seq`,
+        [accountId],
+      );
+      expect(changes.rows.map((row) => [row.status, row.added])).toEqual([
+        ['applied', 1],
+        ['applied', 2],
+      ]);
+      expect(changes.rows.every((row) => row.charged !== null && Number(row.charged) > 0)).toBe(
+        true,
+      );
+    } finally {
+      await db.close();
+    }
+  });
+});
