@@ -25,6 +25,12 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
     return <p>{summary.error ? summary.error.message : 'Loading…'}</p>;
   const { account, pools, pendingChanges } = summary.data;
   const poolName = (id: string) => pools.find((pool) => pool.id === id)?.name ?? id;
+  // A removal partly restored through the dialog keeps its row; cancelling it restores what is left.
+  const restorable = (change: Change) =>
+    Math.min(
+      change.plan.removed,
+      pools.find((pool) => pool.id === change.poolId)?.scheduledRemoval ?? 0,
+    );
 
   return (
     <section aria-labelledby="licences-title">
@@ -65,7 +71,7 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
                     await refresh();
                   }}
                 >
-                  Restore {change.plan.removed}
+                  Restore {restorable(change)}
                 </button>
               )}
               {change.status === 'pending-signature' && <a href="#/outbox">Sign in the outbox</a>}
