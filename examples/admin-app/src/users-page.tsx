@@ -10,14 +10,17 @@ export function UsersPage({ client }: { client: SeatsClient }) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['seats'] });
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
     setError(null);
+    let done = false;
     try {
       await work();
+      done = true;
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
     await refresh();
+    return done;
   };
 
   if (summary.data === undefined)
@@ -93,7 +96,8 @@ function NewUserForm({
   statuses: string[];
   roles: string[];
   pools: Choice[];
-  onCreate: (fields: MemberFields) => Promise<void>;
+  /** Resolves to whether the user was created; a refused one keeps the form filled in. */
+  onCreate: (fields: MemberFields) => Promise<boolean>;
 }) {
   const [fields, setFields] = useState<MemberFields>({
     name: '',
@@ -166,8 +170,7 @@ function NewUserForm({
               : fields.status;
           const role =
             outcome.kind === 'non-consuming' && 'role' in outcome ? outcome.role : fields.role;
-          await onCreate({ ...fields, status, role });
-          set({ name: '', email: '' });
+          if (await onCreate({ ...fields, status, role })) set({ name: '', email: '' });
         }}
       >
         <button type="submit" disabled={fields.name === '' || fields.email === ''}>
@@ -191,8 +194,8 @@ function MemberRow({
   statuses: string[];
   roles: string[];
   pools: Choice[];
-  onSave: (patch: { status: string; role: string; poolId: string | null }) => Promise<void>;
-  onDelete: () => Promise<void>;
+  onSave: (patch: { status: string; role: string; poolId: string | null }) => Promise<boolean>;
+  onDelete: () => Promise<boolean>;
 }) {
   const [draft, setDraft] = useState({
     status: member.status,
