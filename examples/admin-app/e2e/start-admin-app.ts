@@ -65,6 +65,10 @@ export async function startAdminApp(): Promise<AdminApp> {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Never leave a server behind when the test process ends early.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
