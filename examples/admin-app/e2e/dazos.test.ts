@@ -64,6 +64,10 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await row.waitFor();
     expect(await row.locator('td').nth(5).textContent()).toBe('Yes');
     await page.getByText('11 of 11 used').waitFor();
+    await page.screenshot({
+      path: screenshotPath('dazos-add-user-after-purchase'),
+      fullPage: true,
+    });
 
     const after = await app.client(accountId, 'owner').getSummary();
     expect(after.pools[0]?.purchased).toBe(11);
