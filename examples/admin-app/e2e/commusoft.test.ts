@@ -36,7 +36,7 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
+    await app?.dispose();
   });
 
   it('shows a bar per licence type, the contract and storage against the allowance', async () => {

@@ -26,7 +26,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
+    await app?.dispose();
   });
 
   it('adds a user at the limit by buying the missing seat from "Add user", then creates the user', async () => {

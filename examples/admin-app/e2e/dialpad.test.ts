@@ -38,7 +38,7 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
+    await app?.dispose();
   });
 
   it('prorates an add-on bought mid-cycle to the rest of the billing period', async () => {

@@ -35,7 +35,7 @@ describe('factro: new total with the stepper, daily proration, password confirma
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
+    await app?.dispose();
   });
 
   it('buys licences by stepping the total up, shown at the daily pro-rata price, once the password is right', async () => {

@@ -24,7 +24,7 @@ describe('two tabs racing for the last licence', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
+    await app?.dispose();
   });
 
   it('lets exactly one tab add a user with the last licence; the other sees the refusal', async () => {

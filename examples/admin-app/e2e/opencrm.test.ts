@@ -43,7 +43,7 @@ describe('OpenCRM: user allowance with terms, no self-service decrease', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
+    await app?.dispose();
   });
 
   it('counts Active and Locked users against the licences, and no other status', async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ export interface AdminApp {
   stop(): Promise<void>;
   /** The app's PGlite database, opened directly once the server has stopped. */
   openDatabase(): Promise<PGlite>;
+  /** Stops the server if it runs and deletes its data folder. */
+  dispose(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -88,24 +90,30 @@ export async function startAdminApp(): Promise<AdminApp> {
     });
   });
 
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited(child);
+    clearTimeout(timer);
+  };
+
   return {
     url,
     dataDir,
+    stop,
     client: (accountId, role) =>
       createSeatsClient({
         baseUrl: `${url}/api/seats`,
         headers: { 'x-seats-account': accountId, 'x-seats-role': role },
       }),
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited(child);
-      clearTimeout(timer);
-    },
     async openDatabase() {
       if (child.exitCode === null && child.signalCode === null)
         throw new Error('stop the server before opening its database');
       return PGlite.create(join(dataDir, 'pglite'));
+    },
+    async dispose() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
