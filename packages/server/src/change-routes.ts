@@ -17,6 +17,7 @@ import {
 import { ProblemError } from './problem-error';
 import { randomId, sha256 } from './random-id';
 import type { BodySchema } from './read-json-body';
+import { reduceScheduledChanges } from './reduce-scheduled-changes';
 import {
   forbidden,
   json,
@@ -244,7 +245,16 @@ export function createChangeRoutes(deps: RouteDeps) {
         plan.result === 'pending-signature'
           ? { charged: null, chargeId: null }
           : await charge(context, plan, `${accountId}:${key}`, failures);
-      await tx.savePool(accountId, applyAllowancePlan(pool, plan));
+      const next = applyAllowancePlan(pool, plan);
+      await tx.savePool(accountId, next);
+      await reduceScheduledChanges(tx, {
+        accountId,
+        state,
+        before: pool,
+        after: next,
+        viewerRole: context.identity.role,
+        now: context.now,
+      });
       await tx.bumpVersion(accountId);
       const change = changeToWire(
         await tx.insertChange({
@@ -280,8 +290,10 @@ export function createChangeRoutes(deps: RouteDeps) {
     await body(context.request, emptyObject, true);
     const accountId = context.identity.accountId;
     const change = await write(async (tx, events) => {
+      // The account first: a purchase holding it may cancel or shrink this very change.
+      const state = await tx.lockAccount(accountId);
       const scheduled = await tx.getChange(accountId, changeId);
-      if (scheduled === null)
+      if (state === null || scheduled === null)
         throw new ProblemError(404, 'not_found', { detail: 'No such change.' });
       if (!permissions(context).changeAllowance)
         throw forbidden('Your role may not change licences.');
@@ -290,9 +302,8 @@ export function createChangeRoutes(deps: RouteDeps) {
           detail: 'Only a scheduled removal can be cancelled.',
         });
       }
-      const state = await tx.lockAccount(accountId);
-      const pool = state?.pools.find((candidate) => candidate.id === scheduled.poolId);
-      if (state === null || pool === undefined) throw new ProblemError(404, 'not_found');
+      const pool = state.pools.find((candidate) => candidate.id === scheduled.poolId);
+      if (pool === undefined) throw new ProblemError(404, 'not_found');
       const decision = planRestore({
         account: state.account,
         pool,
@@ -361,7 +372,16 @@ export function createChangeRoutes(deps: RouteDeps) {
         `${accountId}:sign:${changeId}`,
         failures,
       );
-      await tx.savePool(accountId, completeSignature(pool, pending.plan));
+      const next = completeSignature(pool, pending.plan);
+      await tx.savePool(accountId, next);
+      await reduceScheduledChanges(tx, {
+        accountId,
+        state,
+        before: pool,
+        after: next,
+        viewerRole: context.identity.role,
+        now: context.now,
+      });
       await tx.bumpVersion(accountId);
       const signed = changeToWire(
         await tx.updateChange(changeId, {

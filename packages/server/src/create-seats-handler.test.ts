@@ -1,3 +1,4 @@
+import { definePolicy } from '@seats/core';
 import { type MemberRecord, ProblemSchema, type Quote, type Summary } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -480,6 +481,163 @@ describe('quotes and changes', () => {
     expect(rolled.usage.pools[0]).toMatchObject({ purchased: 17, scheduledRemoval: 0 });
     const history = await call('GET', '/changes', dialpad);
     expect(history.body.items[0]).toMatchObject({ id: scheduled.body.id, status: 'applied' });
+  });
+});
+
+describe('purchases that restore scheduled removals', () => {
+  async function schedule(who: Call, delta: number) {
+    const answer = await commit(who, {
+      quoteId: (await quote(who, { poolId: 'standard', delta })).id,
+    });
+    expect(answer.body.status).toBe('scheduled');
+    return answer.body;
+  }
+
+  it('leaves the rest of a partly restored removal pending, and cancelling it restores only that rest (Dialpad)', async () => {
+    const scheduled = await schedule(dialpad, -3);
+    const offer = await quote(dialpad, { poolId: 'standard', delta: 2 });
+    expect(offer.plan).toMatchObject({ kind: 'restore', restored: 2, added: 0 });
+    expect((await commit(dialpad, { quoteId: offer.id })).status).toBe(201);
+
+    const after = await summary(dialpad);
+    expect(after.usage.pools[0]).toMatchObject({ scheduledRemoval: 1, nextPeriod: 19 });
+    expect(after.pendingChanges).toHaveLength(1);
+    const rest = after.pendingChanges[0];
+    expect(rest).toMatchObject({
+      id: scheduled.id,
+      status: 'scheduled',
+      cancelledAt: null,
+      effectiveAt: '2026-04-01T00:00:00.000Z',
+    });
+    expect(rest?.plan).toMatchObject({
+      kind: 'decrease',
+      from: 20,
+      to: 19,
+      delta: -1,
+      removed: 1,
+      result: 'scheduled',
+      nextInvoiceChange: { amount: -2_700, currency: 'USD' },
+    });
+    expect(rest?.plan.lines).toEqual([
+      { kind: 'recurring-change', quantity: -1, unitPrice: 2_700, per: 'period', amount: -2_700 },
+    ]);
+
+    const cancelled = await call('POST', `/changes/${scheduled.id}/cancel`, dialpad);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', plan: { removed: 1 } });
+    const history = await call('GET', '/changes', dialpad);
+    expect(history.body.items[0].plan).toMatchObject({ kind: 'restore', restored: 1, from: 19 });
+    const done = await summary(dialpad);
+    expect(done.usage.pools[0]).toMatchObject({
+      purchased: 20,
+      scheduledRemoval: 0,
+      nextPeriod: 20,
+    });
+    expect(done.pendingChanges).toEqual([]);
+    expect(billing.charges()).toHaveLength(0);
+  });
+
+  it('cancels a scheduled removal that a purchase restores in full (Dialpad)', async () => {
+    const scheduled = await schedule(dialpad, -3);
+    const offer = await quote(dialpad, { poolId: 'standard', delta: 3 });
+    expect(offer.plan).toMatchObject({ kind: 'restore', restored: 3 });
+    expect((await commit(dialpad, { quoteId: offer.id })).status).toBe(201);
+
+    const after = await summary(dialpad);
+    expect(after.usage.pools[0]).toMatchObject({ scheduledRemoval: 0, nextPeriod: 20 });
+    expect(after.pendingChanges).toEqual([]);
+    const history = await call('GET', '/changes', dialpad);
+    expect(
+      history.body.items.find((change: { id: string }) => change.id === scheduled.id),
+    ).toMatchObject({
+      status: 'cancelled',
+      cancelledAt: now.toISOString(),
+      plan: { removed: 3 },
+    });
+    const again = await call('POST', `/changes/${scheduled.id}/cancel`, dialpad);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('not_cancellable');
+  });
+
+  it('gives back the newest scheduled removal first, then buys what is beyond them (Dialpad)', async () => {
+    const older = await schedule(dialpad, -2);
+    const newer = await schedule(dialpad, -3);
+    expect((await summary(dialpad)).usage.pools[0]?.scheduledRemoval).toBe(5);
+
+    const restore = await quote(dialpad, { poolId: 'standard', delta: 4 });
+    expect((await commit(dialpad, { quoteId: restore.id })).status).toBe(201);
+    const after = await summary(dialpad);
+    expect(after.usage.pools[0]).toMatchObject({ scheduledRemoval: 1, nextPeriod: 19 });
+    expect(after.pendingChanges.map((change) => [change.id, change.plan.removed])).toEqual([
+      [older.id, 1],
+    ]);
+    expect(after.pendingChanges[0]?.plan).toMatchObject({ from: 20, to: 19 });
+    const history = (await call('GET', '/changes', dialpad)).body.items;
+    expect(history.find((change: { id: string }) => change.id === newer.id).status).toBe(
+      'cancelled',
+    );
+
+    const buy = await quote(dialpad, { poolId: 'standard', delta: 3 });
+    expect(buy.plan).toMatchObject({ kind: 'increase', restored: 1, added: 2 });
+    expect((await commit(dialpad, { quoteId: buy.id })).status).toBe(201);
+    const bought = await summary(dialpad);
+    expect(bought.usage.pools[0]).toMatchObject({ purchased: 22, scheduledRemoval: 0 });
+    expect(bought.pendingChanges).toEqual([]);
+    expect(billing.charges()).toHaveLength(1);
+  });
+
+  it('reduces the scheduled removal only once a restoring purchase is signed', async () => {
+    const policy = definePolicy({
+      name: 'signed-with-scheduled-removal',
+      decrease: { mode: 'period-end', restorable: true },
+      confirmation: 'e-signature',
+      changeInput: 'delta',
+    });
+    await store.createAccount({
+      account: {
+        id: 'signed-scheduled',
+        name: 'Signed',
+        plan: 'Team',
+        currency: 'EUR',
+        billingPeriod: { start: '2026-03-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z' },
+        contract: { kind: 'self-serve' },
+      },
+      policy,
+      pools: [
+        {
+          id: 'standard',
+          name: 'Standard',
+          term: 'monthly',
+          purchased: 10,
+          scheduledRemoval: 0,
+          pendingSignature: 0,
+          unitPrice: 1_000,
+        },
+      ],
+      members: [],
+      now: start.toISOString(),
+    });
+    const signed = { account: 'signed-scheduled', role: 'owner' };
+    const scheduled = await schedule(signed, -3);
+
+    const offer = await quote(signed, { poolId: 'standard', delta: 4 });
+    expect(offer.plan).toMatchObject({ restored: 3, added: 1, result: 'pending-signature' });
+    const pending = await commit(signed, { quoteId: offer.id });
+    expect(pending.body.status).toBe('pending-signature');
+    const waiting = await summary(signed);
+    expect(waiting.pendingChanges.map((change) => [change.id, change.status])).toEqual([
+      [pending.body.id, 'pending-signature'],
+      [scheduled.id, 'scheduled'],
+    ]);
+
+    const done = await call('POST', `/changes/${pending.body.id}/sign`, {
+      ...signed,
+      body: { token: signatures[0]?.token },
+    });
+    expect(done.status).toBe(200);
+    const after = await summary(signed);
+    expect(after.pools[0]).toMatchObject({ purchased: 11, scheduledRemoval: 0 });
+    expect(after.pendingChanges).toEqual([]);
   });
 });
 

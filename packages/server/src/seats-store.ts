@@ -118,7 +118,7 @@ export interface SeatsTransaction {
     fields: Partial<
       Pick<
         StoredChange,
-        'status' | 'effectiveAt' | 'signedAt' | 'cancelledAt' | 'charged' | 'chargeId'
+        'status' | 'plan' | 'effectiveAt' | 'signedAt' | 'cancelledAt' | 'charged' | 'chargeId'
       >
     >,
   ): Promise<StoredChange>;

@@ -241,6 +241,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         sets.push(`${column} = $${params.length}`);
       };
       if (fields.status !== undefined) set('status', fields.status);
+      if (fields.plan !== undefined) set('plan', JSON.stringify(fields.plan));
       if (fields.effectiveAt !== undefined) set('effective_at', fields.effectiveAt);
       if (fields.signedAt !== undefined) set('signed_at', fields.signedAt);
       if (fields.cancelledAt !== undefined) set('cancelled_at', fields.cancelledAt);
