@@ -7,8 +7,6 @@ const config: NextConfig = {
   transpilePackages: workspacePackages,
   // PGlite loads its WebAssembly and data files from its own folder at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
-  // Import only the modules a server component names from the barrel, not every widget.
-  experimental: { optimizePackageImports: workspacePackages },
   webpack(webpackConfig) {
     // Resolve the workspace packages to `src/` through their `@seats/source` export condition.
     webpackConfig.resolve.conditionNames = [

@@ -1,5 +1,5 @@
 import { createSeatsClient } from '@seats/client';
-import { summaryQueryOptions } from '@seats/react';
+import { summaryQueryOptions } from '@seats/react/query';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { demoAccount } from './demo-account';
 import { seatsHandler } from './seats-handler';
