@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { expectNoAxeViolations } from '../test/axe';
-import { api, clientFor } from '../test/mock-api';
+import { api, clientFor, worker } from '../test/mock-api';
 import { AdjustAllowanceDialog, fr, SeatMeter, SeatsProvider } from './index';
 
 // `hidden`: while a dialog is open, Radix hides the rest of the page from assistive technology.
@@ -192,6 +192,43 @@ describe('AdjustAllowanceDialog', () => {
     await waitFor(() =>
       expect(valueText(/User licences/)).toBe('9 of 14 licences used, 5 available'),
     );
+  });
+
+  it('asks for no further quote once the change is committed, until the number changes', async () => {
+    const user = userEvent.setup();
+    const quoteStatuses: number[] = [];
+    const onResponse = ({ request, response }: { request: Request; response: Response }) => {
+      if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/v1/quotes')) {
+        quoteStatuses.push(response.status);
+      }
+    };
+    worker.events.on('response:mocked', onResponse);
+    onTestFinished(() => worker.events.removeListener('response:mocked', onResponse));
+    const onSuccess = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
+        <SeatMeter variant="compact" />
+        <AdjustAllowanceDialog open hideTrigger debounceMs={50} onSuccess={onSuccess} />
+      </SeatsProvider>,
+    );
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'One more' }));
+    await within(dialog).findByText('Change to the next invoice');
+    await user.click(
+      within(dialog).getByLabelText('I have read and accept the terms and conditions'),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledOnce());
+    await waitFor(() =>
+      expect(valueText(/User licences/)).toBe('9 of 13 licences used, 4 available'),
+    );
+    // Longer than the debounce and a round trip: a quote for the now-unchanged total would be refused.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(quoteStatuses).toEqual([201]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'One more' }));
+    expect(await within(dialog).findByText('Change to the next invoice')).toBeTruthy();
+    expect(quoteStatuses).toEqual([201, 201]);
   });
 
   it('is used with the keyboard alone: open, arrow keys, tab to confirm, escape closes', async () => {

@@ -205,7 +205,12 @@ function AdjustForm({
         ? { poolId: pool.poolId, total: number }
         : { poolId: pool.poolId, delta: direction === 'remove' ? -number : number };
   }
-  const quote = useQuote(request, debounceMs === undefined ? {} : { debounceMs });
+  // A committed change moves the summary to a new version, and a quote for the same number would
+  // now be refused (no change): quote again only once the admin edits the number, which resets it.
+  const quote = useQuote(request, {
+    ...(debounceMs === undefined ? {} : { debounceMs }),
+    enabled: !commit.isPending && !commit.isSuccess,
+  });
   const localIssue: PlanIssue | null =
     touched && value.trim() !== '' && number === null
       ? { field: input, code: 'not-an-integer' }
@@ -324,6 +329,7 @@ function AdjustForm({
                   setDirection(option);
                   setTouched(value.trim() !== '');
                   setRequotedFrom(null);
+                  commit.reset();
                 }}
               />{' '}
               {t.direction({ direction: option }, format)}

@@ -11,6 +11,12 @@ export interface UseQuoteOptions {
    * @default 300
    */
   debounceMs?: number;
+  /**
+   * `false` asks for no quote, keeping the last answer for the same request and version: for
+   * example while a quote is being committed and after, until the admin changes the number.
+   * @default true
+   */
+  enabled?: boolean;
 }
 
 function sameRequest(a: QuoteRequest | null, b: QuoteRequest | null): boolean {
@@ -22,7 +28,10 @@ function sameRequest(a: QuoteRequest | null, b: QuoteRequest | null): boolean {
  * summary version has its own cache entry, so an answer to an older request is never shown for a
  * newer one, and a superseded request is aborted.
  */
-export function useQuote(request: QuoteRequest | null, { debounceMs = 300 }: UseQuoteOptions = {}) {
+export function useQuote(
+  request: QuoteRequest | null,
+  { debounceMs = 300, enabled = true }: UseQuoteOptions = {},
+) {
   const { client, queryClient, scope } = useSeats();
   const summary = useSeatsSummary();
   const [debounced, setDebounced] = useState(request);
@@ -36,8 +45,10 @@ export function useQuote(request: QuoteRequest | null, { debounceMs = 300 }: Use
     return () => clearTimeout(timer);
   }, [request, debounced, debounceMs]);
   const settled = sameRequest(request, debounced);
+  const options = quoteQueryOptions(client, debounced, summary.data?.version, scope);
+  // Only the settled request is asked for: the previous one, disabled until now, may be stale.
   const query = useQuery(
-    quoteQueryOptions(client, debounced, summary.data?.version, scope),
+    { ...options, enabled: enabled && settled && options.enabled },
     queryClient,
   );
   return { ...query, isDebouncing: !settled, request: debounced };

@@ -6,7 +6,8 @@ import { setupWorker } from 'msw/browser';
 /** The real Seats handler over in-browser PGlite, served through a service worker. */
 export const api = await createSeatsMsw({ baseUrl: '/api/seats' });
 
-const worker = setupWorker(...api.handlers);
+/** The service worker answering with `api`; tests listen to its `events` to see the traffic. */
+export const worker = setupWorker(...api.handlers);
 await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
 
 /** A client acting as `role` in the demo account of `account`. */
