@@ -235,6 +235,47 @@ for (const driver of drivers) {
       expect(summary.usage.purchased).toBe(8);
     });
 
+    it('keeps scheduled removals in step with the pool when a restoring purchase races a cancel', async () => {
+      const [first, second] = database.stores;
+      const handlers = alternate(handlerFor(first), handlerFor(second));
+      const rounds = await Promise.all(
+        Array.from({ length: 8 }, async (_, round) => {
+          const account = `restore-race-${round}`;
+          await seedAccount(first, account, 10);
+          const removal: Quote = await (
+            await handlers(0)(post(account, '/quotes', { poolId: 'seats', delta: -3 }))
+          ).json();
+          const scheduled = await (
+            await handlers(1)(
+              post(account, '/changes', { quoteId: removal.id }, { 'idempotency-key': 'remove' }),
+            )
+          ).json();
+          const purchase: Quote = await (
+            await handlers(0)(post(account, '/quotes', { poolId: 'seats', delta: 2 }))
+          ).json();
+          const [committed, cancelled] = await Promise.all([
+            handlers(round)(
+              post(account, '/changes', { quoteId: purchase.id }, { 'idempotency-key': 'buy' }),
+            ),
+            handlers(round + 1)(post(account, `/changes/${scheduled.id}/cancel`, {})),
+          ]);
+          const state = await first.loadAccount(account);
+          const open = await first.openChanges(account);
+          return {
+            statuses: [committed.status, cancelled.status],
+            scheduledRemoval: state?.pools[0]?.scheduledRemoval,
+            purchased: state?.pools[0]?.purchased,
+            open: open.length,
+          };
+        }),
+      );
+      for (const round of rounds) {
+        expect([201, 409]).toContain(round.statuses[0]);
+        expect(round.statuses[1]).toBe(200);
+        expect(round).toMatchObject({ scheduledRemoval: 0, purchased: 10, open: 0 });
+      }
+    });
+
     it('creates an account only once', async () => {
       const [store] = database.stores;
       await seedAccount(store, 'once', 3);

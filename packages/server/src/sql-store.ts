@@ -146,8 +146,10 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         `SELECT ${poolColumns}, position FROM seats_pools WHERE account_id = $1 ORDER BY id FOR UPDATE`,
         [accountId],
       );
+      // NO KEY UPDATE: a writer that already inserted a quote, change or idempotency record holds
+      // a key-share lock on the account through the foreign key, which FOR UPDATE would wait for.
       const accounts = await tx.query(
-        `SELECT ${accountColumns} FROM seats_accounts WHERE id = $1 FOR UPDATE`,
+        `SELECT ${accountColumns} FROM seats_accounts WHERE id = $1 FOR NO KEY UPDATE`,
         [accountId],
       );
       const account = accounts[0];
