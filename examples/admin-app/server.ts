@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import {
+  type BillingProvider,
   createDevBilling,
   createPgliteStore,
   createSeatsHandler,
@@ -44,7 +45,15 @@ if (!existsSync(seededFile)) {
   writeFileSync(seededFile, new Date().toISOString());
 }
 
-const billing = createDevBilling();
+const devBilling = createDevBilling();
+// Whether the switch is armed, so the header can say so until the charge that uses it.
+let paymentWillFail = false;
+const billing: BillingProvider = {
+  charge: (request) => {
+    paymentWillFail = false;
+    return devBilling.charge(request);
+  },
+};
 const seats = createSeatsHandler({
   store,
   billing,
@@ -85,8 +94,12 @@ async function dev(request: Request): Promise<Response> {
       outbox.filter((message) => account === null || message.accountId === account),
     );
   }
+  if (url.pathname === '/api/dev/fail-next-payment' && request.method === 'GET') {
+    return Response.json({ armed: paymentWillFail });
+  }
   if (url.pathname === '/api/dev/fail-next-payment' && request.method === 'POST') {
-    billing.failNext('Card declined (development switch)');
+    devBilling.failNext('Card declined (development switch)');
+    paymentWillFail = true;
     return Response.json({ armed: true });
   }
   return Response.json({ error: 'not found' }, { status: 404 });

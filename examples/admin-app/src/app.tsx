@@ -1,5 +1,6 @@
 import { createSeatsClient } from '@seats/client';
 import { SeatsProvider } from '@seats/react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { type DemoAccountInfo, type DemoSession, useDemoSession } from './demo-session';
 import { LicencesPage } from './licences-page';
@@ -85,7 +86,16 @@ function SessionSwitcher({
   session: DemoSession;
   choose: (session: DemoSession) => void;
 }) {
-  const [armed, setArmed] = useState(false);
+  const queryClient = useQueryClient();
+  const payment = useQuery({
+    queryKey: ['dev', 'fail-next-payment'],
+    queryFn: async () => {
+      const response = await fetch('/api/dev/fail-next-payment');
+      return (await response.json()) as { armed: boolean };
+    },
+    refetchInterval: (query) => (query.state.data?.armed ? 2000 : false),
+  });
+  const armed = payment.data?.armed ?? false;
   return (
     <div className="app-session">
       <label>
@@ -122,7 +132,7 @@ function SessionSwitcher({
         aria-pressed={armed}
         onClick={async () => {
           await fetch('/api/dev/fail-next-payment', { method: 'POST' });
-          setArmed(true);
+          await queryClient.invalidateQueries({ queryKey: ['dev', 'fail-next-payment'] });
         }}
       >
         {armed ? 'Next payment will fail' : 'Make next payment fail'}
