@@ -58,7 +58,7 @@ export type {
   SeatPolicy,
   SeatPolicyOptions,
 } from './policy';
-export { checkPolicy, definePolicy } from './policy';
+export { checkPolicy, definePolicy, quoteExpiresAt } from './policy';
 export type { PresetName } from './presets';
 export {
   dailyProratedWithPassword,
@@ -70,3 +70,5 @@ export {
 } from './presets';
 export type { PeriodFraction } from './proration';
 export { prorate, remainingFraction } from './proration';
+export type { RestoredShare } from './share-restored-licences';
+export { shareRestoredLicences } from './share-restored-licences';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolicy, definePolicy, type PresetName, presets } from './index';
+import { checkPolicy, definePolicy, type PresetName, presets, quoteExpiresAt } from './index';
 
 describe('definePolicy', () => {
   it('fills every setting left out with the documented default', () => {
@@ -95,5 +95,12 @@ describe('checkPolicy', () => {
     expect(checkPolicy(definePolicy({ quoteTtlSeconds }))).toEqual([
       'quoteTtlSeconds must be a positive whole number',
     ]);
+  });
+});
+
+describe('quoteExpiresAt', () => {
+  it('ends a quote quoteTtlSeconds after it was made', () => {
+    const policy = definePolicy({ quoteTtlSeconds: 900 });
+    expect(quoteExpiresAt(policy, '2026-11-16T12:00:00.000Z')).toBe('2026-11-16T12:15:00.000Z');
   });
 });

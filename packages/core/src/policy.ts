@@ -132,3 +132,8 @@ export function checkPolicy(policy: SeatPolicy): string[] {
   }
   return problems;
 }
+
+/** When a quote made at `now` stops being valid under the policy's `quoteTtlSeconds`. */
+export function quoteExpiresAt(policy: Pick<SeatPolicy, 'quoteTtlSeconds'>, now: string): string {
+  return new Date(Date.parse(now) + policy.quoteTtlSeconds * 1000).toISOString();
+}

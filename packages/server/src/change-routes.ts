@@ -6,6 +6,7 @@ import {
   type PlanIssue,
   planAllowanceChange,
   planRestore,
+  quoteExpiresAt,
 } from '@seats/core';
 import {
   type Change,
@@ -70,9 +71,7 @@ export function createChangeRoutes(deps: RouteDeps) {
       id: randomId('quo'),
       version: state.version,
       createdAt: context.now,
-      expiresAt: new Date(
-        Date.parse(context.now) + state.policy.quoteTtlSeconds * 1000,
-      ).toISOString(),
+      expiresAt: quoteExpiresAt(state.policy, context.now),
       request,
       plan: decision.plan,
     };

@@ -1,4 +1,4 @@
-import { type Instant, type Pool, planAllowanceChange } from '@seats/core';
+import { type Instant, type Pool, planAllowanceChange, shareRestoredLicences } from '@seats/core';
 import type { AccountState, SeatsTransaction } from './seats-store';
 
 export interface ReduceScheduledChangesInput {
@@ -15,8 +15,8 @@ export interface ReduceScheduledChangesInput {
 
 /**
  * Keeps a pool's open scheduled removals in step with its `scheduledRemoval` once a purchase (or
- * its signature) restored some of them. The newest scheduled removal is given back first, like an
- * undo, so the older ones keep their `from` and `to` exact. One restored in full is `cancelled`;
+ * its signature) restored some of them, shared out by core's `shareRestoredLicences` (the store
+ * lists open changes newest first). One restored in full is `cancelled`;
  * one restored in part keeps the rest of its removal, re-planned by core so that its `removed`,
  * `to` and price lines say what will still happen. Runs inside the write's transaction, under the
  * account's lock.
@@ -26,21 +26,20 @@ export async function reduceScheduledChanges(
   input: ReduceScheduledChangesInput,
 ): Promise<void> {
   const { accountId, state, after, now } = input;
-  let left = input.before.scheduledRemoval - after.scheduledRemoval;
-  if (left <= 0) return;
+  const restored = input.before.scheduledRemoval - after.scheduledRemoval;
+  if (restored <= 0) return;
   const scheduled = (await tx.openChanges(accountId)).filter(
     (change) => change.status === 'scheduled' && change.poolId === after.id,
   );
-  for (const change of scheduled) {
-    if (left === 0) return;
-    const removed = change.plan.removed;
-    const restored = Math.min(left, removed);
-    left -= restored;
-    if (restored === removed) {
-      await tx.updateChange(change.id, { status: 'cancelled', cancelledAt: now });
+  const shares = shareRestoredLicences(
+    scheduled.map((change) => ({ id: change.id, removed: change.plan.removed })),
+    restored,
+  );
+  for (const { id, remaining } of shares) {
+    if (remaining === 0) {
+      await tx.updateChange(id, { status: 'cancelled', cancelledAt: now });
       continue;
     }
-    const remaining = removed - restored;
     const decision = planAllowanceChange({
       account: state.account,
       // The pool as if this removal had not been scheduled: the older ones are still there.
@@ -53,8 +52,8 @@ export async function reduceScheduledChanges(
       now,
     });
     if (decision.status !== 'planned' || decision.plan.result !== 'scheduled') {
-      throw new Error(`the rest of scheduled change ${change.id} could not be planned again`);
+      throw new Error(`the rest of scheduled change ${id} could not be planned again`);
     }
-    await tx.updateChange(change.id, { plan: decision.plan });
+    await tx.updateChange(id, { plan: decision.plan });
   }
 }

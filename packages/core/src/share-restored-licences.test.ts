@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { shareRestoredLicences } from './index';
+
+describe('shareRestoredLicences', () => {
+  it('gives back the newest scheduled removal first and leaves the older ones whole', () => {
+    const shares = shareRestoredLicences(
+      [
+        { id: 'newer', removed: 3 },
+        { id: 'older', removed: 2 },
+      ],
+      3,
+    );
+    expect(shares).toEqual([{ id: 'newer', restored: 3, remaining: 0 }]);
+  });
+
+  it('shrinks the next removal when the restore outgrows the newest one', () => {
+    const shares = shareRestoredLicences(
+      [
+        { id: 'newer', removed: 3 },
+        { id: 'older', removed: 2 },
+      ],
+      4,
+    );
+    expect(shares).toEqual([
+      { id: 'newer', restored: 3, remaining: 0 },
+      { id: 'older', restored: 1, remaining: 1 },
+    ]);
+  });
+
+  it('restores no more than is scheduled and nothing for a non-positive quantity', () => {
+    expect(shareRestoredLicences([{ id: 'only', removed: 2 }], 5)).toEqual([
+      { id: 'only', restored: 2, remaining: 0 },
+    ]);
+    expect(shareRestoredLicences([{ id: 'only', removed: 2 }], 0)).toEqual([]);
+    expect(shareRestoredLicences([{ id: 'only', removed: 2 }], -1)).toEqual([]);
+  });
+});
