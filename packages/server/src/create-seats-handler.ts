@@ -1,65 +1,48 @@
-import { type AllowancePlan, currentBillingPeriod, settlePeriodEnd } from '@seats/core';
-import type { Summary } from '@seats/core/contract';
+import { currentBillingPeriod, settlePeriodEnd } from '@seats/core';
 import openapi from '@seats/core/openapi.json';
-import { createChangeRoutes } from './change-routes';
-import { type BillingProvider, createDevBilling } from './dev-billing';
-import { createMemberRoutes } from './member-routes';
+import { cancelRemovalRoute } from './cancel-removal-route';
+import { commitChangeRoute } from './commit-change-route';
+import { createMemberRoute } from './create-member-route';
+import { createQuoteRoute } from './create-quote-route';
+import { deleteMemberRoute } from './delete-member-route';
+import { createDevBilling } from './dev-billing';
+import { listChangesRoute } from './list-changes-route';
+import { listMembersRoute } from './list-members-route';
 import { ProblemError } from './problem-error';
 import { randomId } from './random-id';
 import { type BodySchema, readJsonBody } from './read-json-body';
-import { json, type RouteContext, type RouteDeps, usageOf } from './route-context';
+import { json, type Route, type RouteContext, type RouteDeps } from './route-context';
 import type { SeatsEvent } from './seats-event';
-import type { AccountState, SeatsStore } from './seats-store';
-import { changeToWire } from './wire';
+import type { SeatsHandlerOptions } from './seats-handler-options';
+import type { AccountState, SeatsTransaction } from './seats-store';
+import { signChangeRoute } from './sign-change-route';
+import { summaryRoute } from './summary-route';
+import { updateMemberRoute } from './update-member-route';
 
-/** Who is calling, as the host's `identify` answers it. */
-export interface SeatsIdentity {
-  accountId: string;
-  /** The caller's own member id, when the caller is a member of the account. */
-  memberId: string | null;
-  /** The caller's role (rights group), matched against the account's policy. */
-  role: string;
-}
+export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 
-export interface SeatsHandlerOptions {
-  store: SeatsStore;
-  /** Who is calling; `null` answers 401. Every read and write is scoped to the identity's account. */
-  identify: (request: Request) => SeatsIdentity | null | Promise<SeatsIdentity | null>;
-  /** @default createDevBilling() */
-  billing?: BillingProvider;
-  /** Checks the password a policy with `confirmation: 'password'` asks for; without it every password is refused. */
-  verifyPassword?: (identity: SeatsIdentity, password: string) => boolean | Promise<boolean>;
-  /**
-   * Sends the e-signature request of a pending purchase (an email with a link carrying `token`).
-   * Runs inside the commit: when it throws, nothing is committed.
-   */
-  requestSignature?: (request: {
-    accountId: string;
-    changeId: string;
-    token: string;
-    plan: AllowancePlan;
-  }) => void | Promise<void>;
-  /** @default () => new Date() */
-  clock?: () => Date;
-  /** Called after each committed write. */
-  onEvent?: (event: SeatsEvent) => void;
-  /** Where the handler is mounted, e.g. `/api/seats`; routes live at `${basePath}/v1/...`. @default '' */
-  basePath?: string;
-  /** @default 65536 */
-  maxBodyBytes?: number;
-}
-
+/** Each path and, per method, its route; `null` is the OpenAPI document, served to anyone. */
 const routes = {
-  summary: { methods: ['GET'], path: ['summary'] },
-  members: { methods: ['GET', 'POST'], path: ['members'] },
-  member: { methods: ['PATCH', 'DELETE'], path: ['members', ':id'] },
-  quotes: { methods: ['POST'], path: ['quotes'] },
-  changes: { methods: ['GET', 'POST'], path: ['changes'] },
-  cancel: { methods: ['POST'], path: ['changes', ':id', 'cancel'] },
-  sign: { methods: ['POST'], path: ['changes', ':id', 'sign'] },
-  openapi: { methods: ['GET'], path: ['openapi.json'] },
-} as const;
+  summary: { path: ['summary'], methods: { GET: summaryRoute } },
+  members: { path: ['members'], methods: { GET: listMembersRoute, POST: createMemberRoute } },
+  member: {
+    path: ['members', ':id'],
+    methods: { PATCH: updateMemberRoute, DELETE: deleteMemberRoute },
+  },
+  quotes: { path: ['quotes'], methods: { POST: createQuoteRoute } },
+  changes: { path: ['changes'], methods: { GET: listChangesRoute, POST: commitChangeRoute } },
+  cancel: { path: ['changes', ':id', 'cancel'], methods: { POST: cancelRemovalRoute } },
+  sign: { path: ['changes', ':id', 'sign'], methods: { POST: signChangeRoute } },
+  openapi: { path: ['openapi.json'], methods: { GET: null } },
+} satisfies Record<string, { path: string[]; methods: Record<string, Route | null> }>;
 type RouteName = keyof typeof routes;
+
+/** The routes that may decide on the account as read by an earlier request (see `memberStateTtlMs`). */
+const memberWrites: ReadonlySet<Route> = new Set([
+  createMemberRoute,
+  updateMemberRoute,
+  deleteMemberRoute,
+]);
 
 function matchRoute(segments: string[]): { name: RouteName; params: string[] } | null {
   for (const [name, route] of Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][]) {
@@ -131,11 +114,13 @@ export function createSeatsHandler(
   }
 
   const memberStates = new Map<string, { state: AccountState; until: number }>();
+  const remember = (accountId: string, state: AccountState) =>
+    memberStates.set(accountId, { state, until: clock().getTime() + memberStateTtlMs });
 
   async function reload(context: RouteContext): Promise<RouteContext> {
     const state = await store.loadAccount(context.identity.accountId);
     if (state === null) throw new ProblemError(404, 'not_found');
-    memberStates.set(context.identity.accountId, { state, until: Date.now() + memberStateTtlMs });
+    remember(context.identity.accountId, state);
     return { ...context, state, fresh: true };
   }
 
@@ -146,36 +131,33 @@ export function createSeatsHandler(
     const cached = memberStates.get(accountId);
     if (
       cached !== undefined &&
-      cached.until > Date.now() &&
+      cached.until > Date.parse(now) &&
       Date.parse(now) < Date.parse(cached.state.account.billingPeriod.end)
     ) {
       return { state: cached.state, fresh: false };
     }
     const state = await loadState(accountId, now);
     if (memberStates.size > 10_000) memberStates.clear();
-    if (state !== null)
-      memberStates.set(accountId, { state, until: Date.now() + memberStateTtlMs });
+    if (state !== null) remember(accountId, state);
     return { state, fresh: true };
   }
 
-  async function getSummary(context: RouteContext): Promise<Response> {
-    const pending = await store.openChanges(context.identity.accountId);
-    const summary: Summary = {
-      version: context.state.version,
-      account: context.state.account,
-      policy: context.state.policy,
-      pools: context.state.pools,
-      usage: usageOf(context),
-      viewer: { memberId: context.identity.memberId, role: context.identity.role },
-      pendingChanges: pending.map(changeToWire),
-    };
-    return json(summary);
+  /** Runs `work` in a transaction; events are emitted after it commits, failures even when it does not. */
+  async function write<T>(
+    work: (tx: SeatsTransaction, events: SeatsEvent[], failures: SeatsEvent[]) => Promise<T>,
+  ): Promise<T> {
+    const events: SeatsEvent[] = [];
+    const failures: SeatsEvent[] = [];
+    try {
+      const result = await store.transaction((tx) => work(tx, events, failures));
+      emit(events);
+      return result;
+    } finally {
+      emit(failures);
+    }
   }
 
-  const deps: RouteDeps = { store, billing, options, emit, body, reload };
-  const { listMembers, createMember, updateMember, deleteMember } = createMemberRoutes(deps);
-  const { createQuote, listChanges, commitChange, cancelChange, signChange } =
-    createChangeRoutes(deps);
+  const deps: RouteDeps = { store, billing, options, emit, body, reload, write };
 
   async function route(request: Request, requestId: string): Promise<Response> {
     const url = new URL(request.url);
@@ -186,43 +168,26 @@ export function createSeatsHandler(
       : null;
     if (matched === null)
       throw new ProblemError(404, 'not_found', { detail: `No resource at ${path}.` });
-    const allowedMethods: readonly string[] = routes[matched.name].methods;
-    if (!allowedMethods.includes(request.method)) {
+    const methods: Partial<Record<string, Route | null>> = routes[matched.name].methods;
+    const handle = methods[request.method];
+    if (handle === undefined) {
       throw new ProblemError(405, 'method_not_allowed', {
-        headers: { allow: allowedMethods.join(', ') },
+        headers: { allow: Object.keys(methods).join(', ') },
       });
     }
-    if (matched.name === 'openapi') return json(openapi);
+    if (handle === null) return json(openapi);
 
     const identity = await options.identify(request);
     if (identity === null)
       throw new ProblemError(401, 'unauthenticated', { detail: 'Sign in first.' });
     const now = clock().toISOString();
-    const isMemberWrite =
-      matched.name === 'member' || (matched.name === 'members' && request.method === 'POST');
-    const { state, fresh } = isMemberWrite
+    const { state, fresh } = memberWrites.has(handle)
       ? await memberWriteState(identity.accountId, now)
       : { state: await loadState(identity.accountId, now), fresh: true };
     if (state === null)
       throw new ProblemError(401, 'unauthenticated', { detail: 'Unknown account.' });
-    const context: RouteContext = { request, requestId, identity, state, fresh, now };
     const id = matched.params[0] ?? '';
-    switch (matched.name) {
-      case 'summary':
-        return getSummary(context);
-      case 'members':
-        return request.method === 'GET' ? listMembers(context, url) : createMember(context);
-      case 'member':
-        return request.method === 'PATCH' ? updateMember(context, id) : deleteMember(context, id);
-      case 'quotes':
-        return createQuote(context);
-      case 'changes':
-        return request.method === 'GET' ? listChanges(context, url) : commitChange(context);
-      case 'cancel':
-        return cancelChange(context, id);
-      case 'sign':
-        return signChange(context, id);
-    }
+    return handle(deps, { request, url, id, requestId, identity, state, fresh, now });
   }
 
   return async (request) => {

@@ -1,5 +1,5 @@
 import { type PresetName, presets } from '@seats/core';
-import type { SeatsIdentity } from './create-seats-handler';
+import type { SeatsIdentity } from './seats-handler-options';
 
 /** The account every demo request falls back to. */
 export const defaultDemoAccount: PresetName = 'delta-upgrade-at-limit';

@@ -2,7 +2,6 @@ export type { PgliteStoreOptions } from './create-pglite-store';
 export { createPgliteStore } from './create-pglite-store';
 export type { PostgresStoreOptions } from './create-postgres-store';
 export { createPostgresStore } from './create-postgres-store';
-export type { SeatsHandlerOptions, SeatsIdentity } from './create-seats-handler';
 export { createSeatsHandler } from './create-seats-handler';
 export { defaultDemoAccount, demoIdentify } from './demo-identify';
 export { demoPassword } from './demo-password';
@@ -15,6 +14,7 @@ export type {
 } from './dev-billing';
 export { createDevBilling } from './dev-billing';
 export type { SeatsEvent, SeatsEventType } from './seats-event';
+export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 export type {
   AccountState,
   MemberFields,

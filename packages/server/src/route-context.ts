@@ -1,15 +1,18 @@
 import { describeUsage, resolvePermissions } from '@seats/core';
-import type { SeatsHandlerOptions, SeatsIdentity } from './create-seats-handler';
 import type { BillingProvider } from './dev-billing';
 import { ProblemError } from './problem-error';
 import type { BodySchema } from './read-json-body';
 import type { SeatsEvent } from './seats-event';
-import type { AccountState, SeatsStore } from './seats-store';
+import type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
+import type { AccountState, SeatsStore, SeatsTransaction } from './seats-store';
 import { decodeCursor } from './wire';
 
 /** One request, identified, with its account as read for it. */
 export interface RouteContext {
   request: Request;
+  url: URL;
+  /** The `:id` segment of the route's path; `''` on a route without one. */
+  id: string;
   requestId: string;
   identity: SeatsIdentity;
   state: AccountState;
@@ -27,7 +30,14 @@ export interface RouteDeps {
   body<T>(request: Request, schema: BodySchema<T>, emptyAsObject?: boolean): Promise<T>;
   /** The context with its account read again, now. */
   reload(context: RouteContext): Promise<RouteContext>;
+  /** Runs `work` in a transaction; `events` are emitted after it commits, `failures` even when it does not. */
+  write<T>(
+    work: (tx: SeatsTransaction, events: SeatsEvent[], failures: SeatsEvent[]) => Promise<T>,
+  ): Promise<T>;
 }
+
+/** One route of the API: the handler's shared parts and one request in, the answer out. */
+export type Route = (deps: RouteDeps, context: RouteContext) => Promise<Response>;
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {

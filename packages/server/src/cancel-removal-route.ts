@@ -1,0 +1,92 @@
+import { applyAllowancePlan, explainPlanIssue, planRestore } from '@seats/core';
+import { allowanceEvent } from './allowance-event';
+import { ProblemError } from './problem-error';
+import { randomId } from './random-id';
+import type { BodySchema } from './read-json-body';
+import { forbidden, json, permissions, type RouteContext, type RouteDeps } from './route-context';
+import { changeToWire } from './wire';
+
+/**
+ * `POST /v1/changes/:id/cancel`: cancels a scheduled removal. The licences it would have removed
+ * are restored by core's `planRestore`, recorded as an applied change of their own.
+ */
+export async function cancelRemovalRoute(
+  deps: RouteDeps,
+  context: RouteContext,
+): Promise<Response> {
+  const changeId = context.id;
+  await deps.body(context.request, emptyObject, true);
+  const accountId = context.identity.accountId;
+  const change = await deps.write(async (tx, events) => {
+    // The account first: a purchase holding it may cancel or shrink this very change.
+    const state = await tx.lockAccount(accountId);
+    const scheduled = await tx.getChange(accountId, changeId);
+    if (state === null || scheduled === null)
+      throw new ProblemError(404, 'not_found', { detail: 'No such change.' });
+    if (!permissions(context).changeAllowance)
+      throw forbidden('Your role may not change licences.');
+    if (scheduled.status !== 'scheduled') {
+      throw new ProblemError(409, 'not_cancellable', {
+        detail: 'Only a scheduled removal can be cancelled.',
+      });
+    }
+    const pool = state.pools.find((candidate) => candidate.id === scheduled.poolId);
+    if (pool === undefined) throw new ProblemError(404, 'not_found');
+    const decision = planRestore({
+      account: state.account,
+      pool,
+      used: state.usedByPool[pool.id] ?? 0,
+      policy: state.policy,
+      viewerRole: context.identity.role,
+      now: context.now,
+      quantity: Math.min(scheduled.plan.removed, pool.scheduledRemoval),
+    });
+    if (decision.status === 'forbidden') throw forbidden('Your role may not change licences.');
+    if (decision.status === 'invalid') {
+      throw new ProblemError(409, 'not_cancellable', {
+        detail: decision.issues.map(explainPlanIssue).join(' '),
+        issues: decision.issues,
+      });
+    }
+    await tx.savePool(accountId, applyAllowancePlan(pool, decision.plan));
+    await tx.bumpVersion(accountId);
+    const restore = await tx.insertChange({
+      id: randomId('chg'),
+      accountId,
+      quoteId: null,
+      poolId: pool.id,
+      status: 'applied',
+      plan: decision.plan,
+      actor: { memberId: context.identity.memberId, role: context.identity.role },
+      createdAt: context.now,
+      effectiveAt: context.now,
+      signedAt: null,
+      cancelledAt: null,
+      charged: null,
+      chargeId: null,
+      idempotencyKey: null,
+    });
+    events.push(allowanceEvent(context, changeToWire(restore)));
+    return changeToWire(
+      await tx.updateChange(changeId, { status: 'cancelled', cancelledAt: context.now }),
+    );
+  });
+  return json(change);
+}
+
+/** The body of a bodiless action: nothing, or `{}`. */
+const emptyObject: BodySchema<Record<string, never>> = {
+  safeParse(value) {
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (isObject && Object.keys(value).length === 0) return { success: true, data: {} };
+    const issue = isObject
+      ? {
+          code: 'unrecognized_keys',
+          path: [],
+          message: 'No fields are expected.',
+          keys: Object.keys(value),
+        }
+      : { code: 'invalid_type', path: [], message: 'Expected an empty object or no body.' };
+    return { success: false, error: { issues: [issue] } };
+  },
+};

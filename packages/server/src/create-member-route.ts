@@ -1,0 +1,46 @@
+import type { MemberAssignment } from '@seats/core';
+import { CreateMemberRequestSchema } from '@seats/core/contract';
+import {
+  decideMember,
+  memberFields,
+  memberRetries,
+  requireAllowed,
+  seatEvents,
+} from './member-decision';
+import { ProblemError } from './problem-error';
+import { randomId } from './random-id';
+import { json, type RouteContext, type RouteDeps } from './route-context';
+import { memberToWire } from './wire';
+
+/**
+ * `POST /v1/members`: core decides, the store claims the licence in the same statement, and a lost
+ * race is decided again on a fresh read.
+ */
+export async function createMemberRoute(deps: RouteDeps, initial: RouteContext): Promise<Response> {
+  const input = await deps.body(initial.request, CreateMemberRequestSchema);
+  let context = initial;
+  const id = randomId('mem');
+  for (let attempt = 0; attempt < memberRetries; attempt++) {
+    const poolId = input.poolId === undefined ? (context.state.pools[0]?.id ?? null) : input.poolId;
+    const after: MemberAssignment = { status: input.status, role: input.role, poolId };
+    const outcome = decideMember(context, null, after);
+    if (outcome.outcome === 'needs-licence' && !context.fresh) {
+      context = await deps.reload(context);
+      continue;
+    }
+    const decision = requireAllowed(outcome);
+    const fields = memberFields({ name: input.name, email: input.email, ...after }, decision);
+    const written = await deps.store.createMember(
+      context.identity.accountId,
+      { id, ...fields },
+      decision.claims,
+      context.now,
+    );
+    if (written.status === 'written') {
+      deps.emit(seatEvents(context, id, decision));
+      return json(memberToWire(written.member, context.state.policy), 201);
+    }
+    context = await deps.reload(context);
+  }
+  throw new ProblemError(409, 'no_licence_available', { detail: 'No licence could be claimed.' });
+}

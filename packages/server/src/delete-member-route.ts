@@ -1,0 +1,35 @@
+import {
+  decideMember,
+  findMember,
+  memberRetries,
+  requireAllowed,
+  seatEvents,
+} from './member-decision';
+import { ProblemError } from './problem-error';
+import type { RouteContext, RouteDeps } from './route-context';
+
+/** `DELETE /v1/members/:id`: the member goes, and its licence with it is released. */
+export async function deleteMemberRoute(deps: RouteDeps, initial: RouteContext): Promise<Response> {
+  const memberId = initial.id;
+  let context = initial;
+  for (let attempt = 0; attempt < memberRetries; attempt++) {
+    const before = await findMember(deps.store, context, memberId);
+    requireAllowed(decideMember(context, before, null));
+    const written = await deps.store.deleteMember(
+      context.identity.accountId,
+      memberId,
+      before.revision,
+    );
+    if (written.status === 'written') {
+      deps.emit(
+        seatEvents(context, memberId, {
+          claims: null,
+          releases: before.consumes ? before.poolId : null,
+        }),
+      );
+      return new Response(null, { status: 204 });
+    }
+    context = await deps.reload(context);
+  }
+  throw new ProblemError(409, 'stale_version', { detail: 'The user kept changing; try again.' });
+}

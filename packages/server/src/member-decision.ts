@@ -1,0 +1,95 @@
+import {
+  decideMemberChange,
+  explainMemberIssue,
+  type MemberAssignment,
+  type MemberChangeDecision,
+} from '@seats/core';
+import { ProblemError } from './problem-error';
+import { forbidden, type RouteContext, usageOf } from './route-context';
+import type { SeatsEvent } from './seats-event';
+import type { MemberFields, SeatsStore, StoredMember } from './seats-store';
+
+/** How often a member write is decided again on a fresh read after losing a race for a licence. */
+export const memberRetries = 8;
+
+/** A member decision allowed by core. */
+export type AllowedMemberChange = Extract<MemberChangeDecision, { outcome: 'allowed' }>;
+
+/** Core's decision on a member going from `before` to `after`, on the account as read for the context. */
+export function decideMember(
+  context: RouteContext,
+  before: MemberAssignment | null,
+  after: MemberAssignment | null,
+): MemberChangeDecision {
+  return decideMemberChange({
+    policy: context.state.policy,
+    usage: usageOf(context),
+    before,
+    after,
+  });
+}
+
+/** The member decision as an answer: throws the problem for every outcome but `allowed`. */
+export function requireAllowed(decision: MemberChangeDecision): AllowedMemberChange {
+  switch (decision.outcome) {
+    case 'allowed':
+      return decision;
+    case 'forbidden':
+      throw forbidden('Your role may not manage users.');
+    case 'invalid':
+      throw new ProblemError(400, 'validation_failed', {
+        detail: 'Some fields are not valid for this account.',
+        errors: decision.issues.map((issue) => ({
+          field: issue.field,
+          code: issue.code,
+          message: explainMemberIssue(issue),
+        })),
+      });
+    case 'needs-licence':
+      throw new ProblemError(409, 'no_licence_available', {
+        detail: `All ${decision.purchased} licences are in use.`,
+        decision,
+      });
+  }
+}
+
+/** The licence released and the one claimed by a member write, as events. */
+export function seatEvents(
+  context: RouteContext,
+  memberId: string,
+  decision: { claims: string | null; releases: string | null },
+): SeatsEvent[] {
+  const base = {
+    accountId: context.identity.accountId,
+    at: context.now,
+    requestId: context.requestId,
+    memberId,
+  };
+  return [
+    ...(decision.releases === null
+      ? []
+      : [{ ...base, type: 'seat.released' as const, poolId: decision.releases }]),
+    ...(decision.claims === null
+      ? []
+      : [{ ...base, type: 'seat.claimed' as const, poolId: decision.claims }]),
+  ];
+}
+
+/** The stored fields of a member, with whether it consumes a licence as core decided. */
+export function memberFields(
+  fields: Omit<MemberFields, 'consumes'>,
+  decision: AllowedMemberChange,
+): MemberFields {
+  return { ...fields, consumes: decision.consumption?.consumes ?? false };
+}
+
+/** The member the route names; a 404 when the account has none by that id. */
+export async function findMember(
+  store: SeatsStore,
+  context: RouteContext,
+  memberId: string,
+): Promise<StoredMember> {
+  const member = await store.getMember(context.identity.accountId, memberId);
+  if (member === null) throw new ProblemError(404, 'not_found', { detail: 'No such user.' });
+  return member;
+}

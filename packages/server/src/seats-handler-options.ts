@@ -1,0 +1,41 @@
+import type { AllowancePlan } from '@seats/core';
+import type { BillingProvider } from './dev-billing';
+import type { SeatsEvent } from './seats-event';
+import type { SeatsStore } from './seats-store';
+
+/** Who is calling, as the host's `identify` answers it. */
+export interface SeatsIdentity {
+  accountId: string;
+  /** The caller's own member id, when the caller is a member of the account. */
+  memberId: string | null;
+  /** The caller's role (rights group), matched against the account's policy. */
+  role: string;
+}
+
+export interface SeatsHandlerOptions {
+  store: SeatsStore;
+  /** Who is calling; `null` answers 401. Every read and write is scoped to the identity's account. */
+  identify: (request: Request) => SeatsIdentity | null | Promise<SeatsIdentity | null>;
+  /** @default createDevBilling() */
+  billing?: BillingProvider;
+  /** Checks the password a policy with `confirmation: 'password'` asks for; without it every password is refused. */
+  verifyPassword?: (identity: SeatsIdentity, password: string) => boolean | Promise<boolean>;
+  /**
+   * Sends the e-signature request of a pending purchase (an email with a link carrying `token`).
+   * Runs inside the commit: when it throws, nothing is committed.
+   */
+  requestSignature?: (request: {
+    accountId: string;
+    changeId: string;
+    token: string;
+    plan: AllowancePlan;
+  }) => void | Promise<void>;
+  /** @default () => new Date() */
+  clock?: () => Date;
+  /** Called after each committed write. */
+  onEvent?: (event: SeatsEvent) => void;
+  /** Where the handler is mounted, e.g. `/api/seats`; routes live at `${basePath}/v1/...`. @default '' */
+  basePath?: string;
+  /** @default 65536 */
+  maxBodyBytes?: number;
+}

@@ -1,0 +1,18 @@
+import type { Summary } from '@seats/core/contract';
+import { json, type RouteContext, type RouteDeps, usageOf } from './route-context';
+import { changeToWire } from './wire';
+
+/** `GET /v1/summary`: the account, its policy and pools, their usage and the open changes. */
+export async function summaryRoute(deps: RouteDeps, context: RouteContext): Promise<Response> {
+  const pending = await deps.store.openChanges(context.identity.accountId);
+  const summary: Summary = {
+    version: context.state.version,
+    account: context.state.account,
+    policy: context.state.policy,
+    pools: context.state.pools,
+    usage: usageOf(context),
+    viewer: { memberId: context.identity.memberId, role: context.identity.role },
+    pendingChanges: pending.map(changeToWire),
+  };
+  return json(summary);
+}
