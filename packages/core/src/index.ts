@@ -1,3 +1,21 @@
+export type {
+  AllowanceDraft,
+  AllowanceDraftEntry,
+  AllowanceDraftEntryOptions,
+  AllowanceDraftInput,
+  AllowanceDraftState,
+  ConfirmationsGiven,
+  DraftDirection,
+  DraftQuote,
+  GivenConfirmation,
+} from './allowance-draft';
+export {
+  chooseDraftDirection,
+  describeAllowanceDraft,
+  enterDraftValue,
+  initialAllowanceDraftEntry,
+  missingConfirmations,
+} from './allowance-draft';
 export type { ConsumptionDecision, ConsumptionReason } from './consumes-licence';
 export { countConsumingMembers, decideConsumption } from './consumes-licence';
 export type {

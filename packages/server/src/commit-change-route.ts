@@ -1,4 +1,4 @@
-import { applyAllowancePlan } from '@seats/core';
+import { applyAllowancePlan, missingConfirmations } from '@seats/core';
 import { ChangeRequestSchema } from '@seats/core/contract';
 import { allowanceEvent } from './allowance-event';
 import { chargePlan } from './charge-plan';
@@ -56,39 +56,35 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
       });
     }
     const { plan } = quote;
-    for (const confirmation of plan.confirmations) {
-      if (confirmation === 'terms' && input.confirmations?.termsAccepted !== true) {
-        throw new ProblemError(422, 'confirmation_required', {
-          detail: 'Accept the terms and conditions.',
-          errors: [
-            {
-              field: 'confirmations.termsAccepted',
-              code: 'required',
-              message: 'Accept the terms.',
-            },
-          ],
-        });
-      }
-      if (confirmation === 'password') {
-        const password = input.confirmations?.password;
-        if (password === undefined || password.length === 0) {
-          throw new ProblemError(422, 'confirmation_required', {
-            detail: 'Enter your password to confirm.',
-            errors: [
-              {
+    const missing = missingConfirmations(plan, input.confirmations);
+    if (missing.length > 0) {
+      const first =
+        missing[0] === 'terms'
+          ? 'Accept the terms and conditions.'
+          : 'Enter your password to confirm.';
+      throw new ProblemError(422, 'confirmation_required', {
+        detail: first,
+        errors: missing.map((confirmation) =>
+          confirmation === 'terms'
+            ? {
+                field: 'confirmations.termsAccepted',
+                code: 'required',
+                message: 'Accept the terms.',
+              }
+            : {
                 field: 'confirmations.password',
                 code: 'required',
                 message: 'Enter your password.',
               },
-            ],
-          });
-        }
-        const valid = (await options.verifyPassword?.(context.identity, password)) ?? false;
-        if (!valid)
-          throw new ProblemError(422, 'password_invalid', {
-            detail: 'The password is not correct.',
-          });
-      }
+        ),
+      });
+    }
+    if (plan.confirmations.includes('password')) {
+      const valid =
+        (await options.verifyPassword?.(context.identity, input.confirmations?.password ?? '')) ??
+        false;
+      if (!valid)
+        throw new ProblemError(422, 'password_invalid', { detail: 'The password is not correct.' });
     }
     const pool = state.pools.find((candidate) => candidate.id === plan.poolId);
     if (pool === undefined)

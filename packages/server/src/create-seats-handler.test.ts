@@ -1,4 +1,4 @@
-import { definePolicy } from '@seats/core';
+import { definePolicy, missingConfirmations } from '@seats/core';
 import { type MemberRecord, ProblemSchema, type Quote, type Summary } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -365,6 +365,33 @@ describe('quotes and changes', () => {
       body: { poolId: 'standard', delta: 1 },
     });
     expect(foreignPool.status).toBe(404);
+  });
+
+  it('refuses a commit for exactly the confirmations core finds missing, as the widgets do', async () => {
+    const fields = { terms: 'confirmations.termsAccepted', password: 'confirmations.password' };
+    for (const [who, request, given] of [
+      [openCrm, { poolId: 'users', total: 14 }, [undefined, {}, { termsAccepted: false }]],
+      [
+        factro,
+        { poolId: 'named', total: 12 },
+        [undefined, { password: '' }, { termsAccepted: true }],
+      ],
+    ] as const) {
+      const offer = await quote(who, request);
+      for (const confirmations of given) {
+        const missing = missingConfirmations(offer.plan, confirmations);
+        expect(missing.length).toBeGreaterThan(0);
+        const refused = await commit(who, { quoteId: offer.id, confirmations });
+        expect(refused.status).toBe(422);
+        expect(refused.body.code).toBe('confirmation_required');
+        expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(
+          missing.map((confirmation) => fields[confirmation]),
+        );
+      }
+      const complete = { termsAccepted: true, password: demoPassword };
+      expect(missingConfirmations(offer.plan, complete)).toEqual([]);
+      expect((await commit(who, { quoteId: offer.id, confirmations: complete })).status).toBe(201);
+    }
   });
 
   it('confirms a purchase with the password (factro)', async () => {
