@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
+import { findChromium } from '../scripts/chromium.mjs';
+
+const browser = await findChromium();
 
 // Every story is a test: it renders, runs its play function, then the axe check of addon-a11y.
 export default defineProject({
@@ -16,15 +19,9 @@ export default defineProject({
       headless: true,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          executablePath: browser.executablePath,
+          args: browser.args,
+          env: { ...process.env, ...browser.env },
         },
       }),
       instances: [{ browser: 'chromium' }],

@@ -2,6 +2,9 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions } from 'vite';
 import { defineProject } from 'vitest/config';
+import { findChromium } from '../../scripts/chromium.mjs';
+
+const browser = await findChromium();
 
 // The same tests against React 18: every import of react and react-dom, the kit's and its
 // dependencies', resolves to the `react-18` and `react-dom-18` aliases.
@@ -30,15 +33,9 @@ export default defineProject({
       headless: true,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          executablePath: browser.executablePath,
+          args: browser.args,
+          env: { ...process.env, ...browser.env },
         },
       }),
       instances: [{ browser: 'chromium' }],

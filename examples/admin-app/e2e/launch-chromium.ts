@@ -1,17 +1,8 @@
 import { type Browser, chromium } from 'playwright-core';
+import { findChromium } from '../../../scripts/chromium.mjs';
 
-/** Debian's Chromium, headless, quiet on a closed network; `CHROMIUM_PATH` points elsewhere. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+/** Headless Chromium, found as every browser test finds it (`CHROMIUM_PATH`, system, npm). */
+export async function launchChromium(): Promise<Browser> {
+  const { executablePath, args, env } = await findChromium();
+  return chromium.launch({ executablePath, headless: true, args, env: { ...process.env, ...env } });
 }
