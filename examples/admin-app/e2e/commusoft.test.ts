@@ -19,9 +19,10 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
   let page: Page;
 
   const card = (pool: string) => page.getByRole('article', { name: pool });
-  const openAdjust = async (pool: string) => {
+  // Commusoft's "Purchase new..." link under each licence type's bar.
+  const openAdjust = async (pool: string, term: string) => {
     await card(pool)
-      .getByRole('button', { name: t.adjustTrigger({ input: 'delta' }, f) })
+      .getByRole('button', { name: `Purchase new ${term} licenses` })
       .click();
     return page.getByRole('dialog', { name: new RegExp(pool) });
   };
@@ -75,11 +76,11 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
   });
 
   it('keeps a purchase pending until the e-signature from the outbox, then adds the licences', async () => {
-    const dialog = await openAdjust('Monthly licences');
+    const dialog = await openAdjust('Monthly licences', 'monthly');
     await dialog.getByLabel(t.inputLabel({ input: 'delta', direction: 'add' }, f)).fill('2');
     await dialog.getByText(t.signatureNotice(undefined, f)).waitFor();
     await dialog.locator('[data-part="line"]').first().waitFor();
-    await dialog.getByRole('button', { name: t.submit({ plan: null }, f) }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog
       .getByRole('status')
       .getByText('Waiting for your e-signature', { exact: false })
@@ -107,8 +108,8 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
   });
 
   it('deletes an unassigned daily licence at once, and never one assigned to a user', async () => {
-    const dialog = await openAdjust('Daily licences');
-    await dialog.getByRole('radio', { name: t.direction({ direction: 'remove' }, f) }).check();
+    const dialog = await openAdjust('Daily licences', 'daily');
+    await dialog.getByRole('radio', { name: 'Delete licenses' }).check();
     const count = dialog.getByLabel(t.inputLabel({ input: 'delta', direction: 'remove' }, f));
     await count.fill('2');
     await dialog
@@ -116,7 +117,7 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
       .waitFor();
     await count.fill('1');
     await dialog.locator('[data-part="plan"][data-result="applied"]').waitFor();
-    await dialog.getByRole('button', { name: /Remove licences/ }).click();
+    await dialog.getByRole('button', { name: 'Delete license(s)' }).click();
     await dialog.waitFor({ state: 'detached' });
     await card('Daily licences')
       .getByText(t.usage({ used: 1, purchased: 1 }, f))

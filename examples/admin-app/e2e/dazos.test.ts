@@ -50,15 +50,15 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await form.getByLabel('Email').fill('nadia@dazos.example');
     await form.getByRole('button', { name: 'Add user' }).click();
 
-    const guard = page.getByRole('dialog', { name: 'No licence available' });
+    const guard = page.getByRole('dialog', { name: 'You have reached your seat limit' });
     await guard.getByText('10 of 10 licences are in use.').waitFor();
-    await guard.getByRole('button', { name: 'Buy 1 licence' }).click();
+    await guard.getByRole('button', { name: 'Upgrade' }).click();
 
     const upgrade = page.getByRole('dialog', { name: /User licences/ });
-    expect(await upgrade.getByLabel('Licences to add').inputValue()).toBe('1');
+    expect(await upgrade.getByLabel('Number of additional users').inputValue()).toBe('1');
     const dueNow = upgrade.locator('[data-part="due-now"] dd');
     await expect.poll(() => dueNow.textContent()).toBe(format.money(expected.plan.dueNow));
-    await upgrade.getByRole('button', { name: 'Confirm purchase' }).click();
+    await upgrade.getByRole('button', { name: 'Upgrade' }).click();
 
     const row = page.locator('tr', { hasText: 'nadia@dazos.example' });
     await row.waitFor();
@@ -79,10 +79,10 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await page.getByRole('combobox', { name: 'Acting as' }).selectOption('admin');
     await page.getByRole('heading', { name: 'Licences' }).waitFor();
     await page.getByText('11 of 11 used').waitFor();
-    expect(await page.getByRole('button', { name: 'Add licences' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Upgrade' }).count()).toBe(0);
 
     await page.getByRole('combobox', { name: 'Acting as' }).selectOption('owner');
-    await page.getByRole('button', { name: 'Add licences' }).waitFor();
+    await page.getByRole('button', { name: 'Upgrade' }).waitFor();
   });
 
   it('says the payment failed and changes nothing when the card is declined', async () => {
@@ -92,11 +92,11 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
 
     await page.getByRole('button', { name: 'Make next payment fail' }).click();
     await page.getByRole('button', { name: 'Next payment will fail' }).waitFor();
-    await page.getByRole('button', { name: 'Add licences' }).click();
+    await page.getByRole('button', { name: 'Upgrade' }).click();
     const upgrade = page.getByRole('dialog');
-    await upgrade.getByLabel('Licences to add').fill('2');
+    await upgrade.getByLabel('Number of additional users').fill('2');
     await upgrade.locator('[data-part="due-now"]').waitFor();
-    await upgrade.getByRole('button', { name: 'Confirm purchase' }).click();
+    await upgrade.getByRole('button', { name: 'Upgrade' }).click();
 
     const alert = upgrade.getByRole('alert');
     await alert
@@ -114,18 +114,18 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
   });
 
   it('adds the typed number of additional seats with "Upgrade" on the licences page', async () => {
-    await page.getByRole('button', { name: 'Add licences' }).click();
+    await page.getByRole('button', { name: 'Upgrade' }).click();
     const upgrade = page.getByRole('dialog');
     await upgrade.getByText('You have 11 licences. Enter how many to add.').waitFor();
-    await upgrade.getByLabel('Licences to add').fill('2');
+    await upgrade.getByLabel('Number of additional users').fill('2');
     await upgrade.getByText('2 licences for this period', { exact: false }).waitFor();
-    await upgrade.getByRole('button', { name: 'Confirm purchase' }).click();
+    await upgrade.getByRole('button', { name: 'Upgrade' }).click();
     await upgrade.waitFor({ state: 'detached' });
 
     await page.getByText('11 of 13 used').waitFor();
     await page.getByText('2 available').first().waitFor();
     // Below the limit the upgrade is offered no more, as in the article.
-    expect(await page.getByRole('button', { name: 'Add licences' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Upgrade' }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('dazos-upgrade'), fullPage: true });
   });
 

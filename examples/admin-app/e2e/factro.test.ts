@@ -1,5 +1,5 @@
 import { planAllowanceChange } from '@seats/core';
-import { createFormat, en as t } from '@seats/react';
+import { createFormat, de as t } from '@seats/react';
 import { demoPassword } from '@seats/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +8,10 @@ import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app'
 
 // factro (seed 003): the owner sets the new TOTAL with "+" or by typing, sees the price change
 // billed per day pro rata, and confirms with the password; named licences follow the rights group,
-// where a guest uses none.
+// where a guest uses none. The demo speaks German, with factro's own words: "Nutzeranzahl ändern"
+// opens the change and "Bestätigen" confirms it.
 const accountId = 'daily-prorated-with-password';
-const f = createFormat('en');
+const f = createFormat('de');
 
 describe('factro: new total with the stepper, daily proration, password confirmation', () => {
   let app: AdminApp;
@@ -58,9 +59,9 @@ describe('factro: new total with the stepper, daily proration, password confirma
       .getByText(t.usage({ used: 7, purchased: 10 }, f))
       .first()
       .waitFor();
-    await page.getByRole('button', { name: t.adjustTrigger({ input: 'total' }, f) }).click();
+    await page.getByRole('button', { name: 'Nutzeranzahl ändern' }).click();
     const dialog = page.getByRole('dialog', { name: /Named licences/ });
-    const total = dialog.getByLabel(t.inputLabel({ input: 'total', direction: 'add' }, f));
+    const total = dialog.getByLabel('Neue Gesamtzahl lizenzierter Nutzer');
     expect(await total.inputValue()).toBe('10');
     await dialog.getByRole('button', { name: t.increment(undefined, f) }).click();
     await dialog.getByRole('button', { name: t.increment(undefined, f) }).click();
@@ -75,12 +76,12 @@ describe('factro: new total with the stepper, daily proration, password confirma
 
     const password = dialog.getByLabel(t.passwordLabel(undefined, f));
     await password.fill('not-the-password');
-    await dialog.getByRole('button', { name: t.submit({ plan: null }, f) }).click();
+    await dialog.getByRole('button', { name: 'Bestätigen' }).click();
     await dialog.getByRole('alert').getByText(t.passwordInvalid(undefined, f)).waitFor();
     expect((await app.client(accountId, 'owner').getSummary()).pools[0]?.purchased).toBe(10);
 
     await password.fill(demoPassword);
-    await dialog.getByRole('button', { name: t.submit({ plan: null }, f) }).click();
+    await dialog.getByRole('button', { name: 'Bestätigen' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page
       .getByText(t.usage({ used: 7, purchased: 12 }, f))

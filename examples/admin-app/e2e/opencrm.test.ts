@@ -17,8 +17,16 @@ describe('OpenCRM: user allowance with terms, no self-service decrease', () => {
   let browser: Browser;
   let page: Page;
 
+  // OpenCRM's own counters, as the article names them.
   const meterShows = (used: number, purchased: number) =>
-    page.getByText(t.usage({ used, purchased }, f), { exact: true }).first().waitFor();
+    page
+      .getByText(`Number of Active Users: ${used} · Maximum Active Users: ${purchased}`, {
+        exact: true,
+      })
+      .first()
+      .waitFor();
+  const availableShows = (count: number) =>
+    page.getByText(`Number of Licences Available: ${count}`, { exact: true }).first().waitFor();
   const row = (name: string) => page.locator('tr', { hasText: name });
   const counts = (name: string) => row(name).locator('td').nth(5).textContent();
   const saveRow = async (name: string, status: string) => {
@@ -61,15 +69,12 @@ describe('OpenCRM: user allowance with terms, no self-service decrease', () => {
     await saveRow(second.name, 'Active');
     await saveRow(room[0].name, 'Active');
     await meterShows(12, 12);
-    await page
-      .getByText(t.available({ count: 0 }, f))
-      .first()
-      .waitFor();
+    await availableShows(0);
   });
 
   it('offers a non-consuming status when no licence is available, and adds the user with it', async () => {
     await fillNewUser('Ivy Inactive', 'ivy@opencrm.example', 'Active');
-    const guard = page.getByRole('dialog', { name: t.guardTitle(undefined, f) });
+    const guard = page.getByRole('dialog', { name: 'You have no available licences' });
     await guard.getByText(t.guardBody({ used: 12, purchased: 12 }, f)).waitFor();
     for (const status of ['Inactive', 'Room', 'Resource', 'Asset', 'Queue']) {
       await guard.getByRole('button', { name: t.remedyNonConsuming({ status }, f) }).waitFor();
@@ -89,18 +94,16 @@ describe('OpenCRM: user allowance with terms, no self-service decrease', () => {
 
   it('asks to buy a licence on save when a new user is Active, then creates the user', async () => {
     await fillNewUser('Abe Active', 'abe@opencrm.example', 'Active');
-    const guard = page.getByRole('dialog', { name: t.guardTitle(undefined, f) });
-    await guard.getByRole('button', { name: t.remedyBuy({ quantity: 1 }, f) }).click();
+    const guard = page.getByRole('dialog', { name: 'You have no available licences' });
+    await guard.getByRole('button', { name: 'Increase the number of user licences' }).click();
 
-    const adjust = page.getByRole('dialog', { name: /User licences/ });
-    expect(
-      await adjust.getByLabel(t.inputLabel({ input: 'total', direction: 'add' }, f)).inputValue(),
-    ).toBe('13');
-    const confirm = adjust.getByRole('button', { name: t.submit({ plan: null }, f) });
+    const adjust = page.getByRole('dialog', { name: 'Adjust User Allowance' });
+    expect(await adjust.getByLabel('Number of user licences').inputValue()).toBe('13');
+    const confirm = adjust.getByRole('button', { name: 'Save' });
     await adjust.locator('[data-part="plan"]').waitFor();
     // The terms must be ticked before the purchase can go ahead.
     expect(await confirm.getAttribute('aria-disabled')).toBe('true');
-    await adjust.getByLabel(t.termsLabel(undefined, f)).check();
+    await adjust.getByLabel('I have read the Terms and Conditions').check();
     expect(await confirm.getAttribute('aria-disabled')).toBe('false');
     await confirm.click();
 
@@ -116,9 +119,9 @@ describe('OpenCRM: user allowance with terms, no self-service decrease', () => {
 
   it('refuses a lower total with "contact your Account Manager" and raises the allowance to a higher one', async () => {
     await page.getByRole('link', { name: 'Licences' }).click();
-    await page.getByRole('button', { name: t.adjustTrigger({ input: 'total' }, f) }).click();
-    const adjust = page.getByRole('dialog', { name: /User licences/ });
-    const total = adjust.getByLabel(t.inputLabel({ input: 'total', direction: 'add' }, f));
+    await page.getByRole('button', { name: 'Adjust User Allowance' }).click();
+    const adjust = page.getByRole('dialog', { name: 'Adjust User Allowance' });
+    const total = adjust.getByLabel('Number of user licences');
     expect(await total.inputValue()).toBe('13');
 
     await total.fill('10');
@@ -132,14 +135,11 @@ describe('OpenCRM: user allowance with terms, no self-service decrease', () => {
     await adjust.getByRole('button', { name: t.increment(undefined, f) }).click();
     expect(await total.inputValue()).toBe('15');
     await adjust.locator('[data-part="plan"]').waitFor();
-    await adjust.getByLabel(t.termsLabel(undefined, f)).check();
-    await adjust.getByRole('button', { name: t.submit({ plan: null }, f) }).click();
+    await adjust.getByLabel('I have read the Terms and Conditions').check();
+    await adjust.getByRole('button', { name: 'Save' }).click();
     await adjust.waitFor({ state: 'detached' });
     await meterShows(12, 15);
-    await page
-      .getByText(t.available({ count: 3 }, f))
-      .first()
-      .waitFor();
+    await availableShows(3);
   });
 
   it('frees a licence when a user is deleted', async () => {

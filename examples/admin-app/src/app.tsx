@@ -1,11 +1,15 @@
 import { createSeatsClient } from '@seats/client';
-import { SeatsProvider } from '@seats/react';
+import { de, SeatsProvider } from '@seats/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { type DemoAccountInfo, type DemoSession, useDemoSession } from './demo-session';
 import { LicencesPage } from './licences-page';
 import { OutboxPage } from './outbox-page';
 import { UsersPage } from './users-page';
+
+// The German catalog, for accounts whose product speaks German (factro); the product's own words
+// come with each account's policy.
+const catalogs = { de };
 
 const pages = { users: 'Users', licences: 'Licences', outbox: 'Outbox' } as const;
 type Page = keyof typeof pages;
@@ -64,7 +68,11 @@ export function App() {
         {client === null || session === null ? (
           <p>Loading demo accounts…</p>
         ) : (
-          <SeatsProvider client={client} scope={`${session.accountId}:${session.role}`}>
+          <SeatsProvider
+            client={client}
+            scope={`${session.accountId}:${session.role}`}
+            catalogs={catalogs}
+          >
             {page === 'users' && <UsersPage client={client} />}
             {page === 'licences' && <LicencesPage client={client} />}
             {page === 'outbox' && <OutboxPage client={client} accountId={session.accountId} />}

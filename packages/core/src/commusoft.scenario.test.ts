@@ -13,6 +13,7 @@ import {
   decideMemberChange,
   describeUsage,
   explainPlanIssue,
+  fillTemplate,
   type MemberAssignment,
   type Pool,
   planAllowanceChange,
@@ -463,6 +464,18 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
       expect(
         decideMemberChange({ policy, usage, before: engineer('monthly'), after: null }),
       ).toMatchObject({ outcome: 'allowed', releases: 'monthly' });
+    });
+  });
+  describe("the article's words", () => {
+    it('offers Purchase new... under each licence type and saves a purchase with Save', () => {
+      const words = policy.vocabulary?.messages ?? {};
+      for (const term of ['contracted', 'monthly', 'daily']) {
+        expect(fillTemplate(words.adjustTrigger ?? '', { term })).toBe(
+          `Purchase new ${term} licenses`,
+        );
+      }
+      expect(words.submitIncrease).toBe('Save');
+      expect(words.submitDecrease).toBe('Delete license(s)');
     });
   });
 });

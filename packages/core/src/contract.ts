@@ -11,6 +11,7 @@ import type { Money } from './money';
 import type { ViewerPermissions } from './permissions';
 import type { AllowancePlan, PlanIssue, PriceLine } from './plan-allowance-change';
 import type { SeatPolicy } from './policy';
+import { type Vocabulary, vocabularyKeys } from './vocabulary';
 
 export const contractVersion = 'v1';
 
@@ -53,6 +54,11 @@ export const PoolSchema: z.ZodMiniType<Pool> = z.object({
   max: z.optional(count),
 });
 
+export const VocabularySchema: z.ZodMiniType<Vocabulary> = z.object({
+  locale: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/))),
+  messages: z.partialRecord(z.enum(vocabularyKeys), text),
+});
+
 export const SeatPolicySchema: z.ZodMiniType<SeatPolicy> = z.object({
   name: text,
   statuses: z.array(text),
@@ -86,6 +92,7 @@ export const SeatPolicySchema: z.ZodMiniType<SeatPolicy> = z.object({
   atLimit: z.array(z.enum(['buy', 'use-non-consuming', 'free-licence', 'ask-admin'])),
   nearThreshold: z.number().check(z.minimum(0), z.maximum(100)),
   quoteTtlSeconds: z.int().check(z.positive()),
+  vocabulary: z.optional(VocabularySchema),
 });
 
 const PoolStateSchema = z.enum(['ok', 'near', 'full', 'over']);
@@ -435,6 +442,7 @@ export const namedSchemas = {
   Account: AccountSchema,
   Pool: PoolSchema,
   SeatPolicy: SeatPolicySchema,
+  Vocabulary: VocabularySchema,
   AccountUsage: AccountUsageSchema,
   PoolUsage: PoolUsageSchema,
   Member: MemberSchema,

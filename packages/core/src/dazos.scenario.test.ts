@@ -307,4 +307,14 @@ describe('Dazos CRM: upgrading user licences (deltaUpgradeAtLimit)', () => {
       }
     });
   });
+  describe("the article's words", () => {
+    it('names the control that appears at the limit, the final button and the guard\'s offer "Upgrade"', () => {
+      const words = policy.vocabulary?.messages ?? {};
+      expect(words.adjustTrigger).toBe('Upgrade');
+      expect(words.submitIncrease).toBe('Upgrade');
+      expect(words.remedyBuy).toBe('Upgrade');
+      expect(words.inputLabel).toBe('Number of additional users');
+      expect(policy.vocabulary?.locale).toBeUndefined();
+    });
+  });
 });

@@ -519,4 +519,14 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
       ).toMatchObject({ status: 'invalid', issues: [{ code: 'not-restorable' }] });
     });
   });
+  describe("the article's words", () => {
+    it('adds with Add Licenses, removes with Remove Licenses and buys or restores with Confirm Purchase', () => {
+      const words = policy.vocabulary?.messages ?? {};
+      expect(words.directionAdd).toBe('Add Licenses');
+      expect(words.directionRemove).toBe('Remove Licenses');
+      expect(words.submitDecrease).toBe('Remove Licenses');
+      expect(words.submitIncrease).toBe('Confirm Purchase');
+      expect(words.submitRestore).toBe('Confirm Purchase');
+    });
+  });
 });

@@ -333,4 +333,12 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
       expect(decision.remedies[2]).toEqual({ kind: 'ask-admin', roles: ['owner'] });
     });
   });
+  describe("the article's words", () => {
+    it('speaks German: Nutzeranzahl ändern opens the change, Bestätigen confirms it', () => {
+      const words = policy.vocabulary?.messages ?? {};
+      expect(policy.vocabulary?.locale).toBe('de');
+      expect(words.adjustTrigger).toBe('Nutzeranzahl ändern');
+      expect(words.submitIncrease).toBe('Bestätigen');
+    });
+  });
 });

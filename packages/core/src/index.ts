@@ -90,3 +90,5 @@ export type { PeriodFraction } from './proration';
 export { prorate, remainingFraction } from './proration';
 export type { RestoredShare } from './share-restored-licences';
 export { shareRestoredLicences } from './share-restored-licences';
+export type { Vocabulary, VocabularyKey } from './vocabulary';
+export { fillTemplate, vocabularyKeys } from './vocabulary';

@@ -13,6 +13,7 @@ import {
   describeUsage,
   explainConsumption,
   explainPlanIssue,
+  fillTemplate,
   type MemberAssignment,
   type Pool,
   planAllowanceChange,
@@ -475,6 +476,27 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
         now,
       });
       expect(plan).toMatchObject({ status: 'planned', plan: { from: 8, to: 9 } });
+    });
+  });
+  describe("the article's words", () => {
+    it('shows Number of Active Users, Maximum Active Users and Number of Licences Available, and Adjust User Allowance', () => {
+      const words = policy.vocabulary?.messages ?? {};
+      const usage = describeUsage({
+        account,
+        pools: [users],
+        usedByPool: { [users.id]: 6 },
+        policy,
+        viewerRole: 'System Admin',
+      }).pools[0];
+      if (usage === undefined) throw new Error('one pool');
+      expect(
+        fillTemplate(words.usage ?? '', { used: usage.used, purchased: usage.purchased }),
+      ).toBe(`Number of Active Users: 6 · Maximum Active Users: 8`);
+      expect(fillTemplate(words.available ?? '', { count: usage.available })).toBe(
+        'Number of Licences Available: 2',
+      );
+      expect(words.adjustTrigger).toBe('Adjust User Allowance');
+      expect(words.submitIncrease).toBe('Save');
     });
   });
 });

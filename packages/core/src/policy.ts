@@ -1,4 +1,5 @@
 import type { Rounding } from './money';
+import type { Vocabulary } from './vocabulary';
 
 /** Whole seconds or whole UTC days of the period still to run, or none: the full period price. */
 export type ProrationUnit = 'none' | 'day' | 'second';
@@ -68,6 +69,12 @@ export interface SeatPolicy {
   nearThreshold: number;
   /** How long a quote stays valid. */
   quoteTtlSeconds: number;
+  /**
+   * The product's own words for the widgets and its language; the widgets show them unless the
+   * host overrides the same message.
+   * @default none: the widgets' catalog
+   */
+  vocabulary?: Vocabulary | undefined;
 }
 
 export type SeatPolicyOptions = Partial<Omit<SeatPolicy, 'permissions' | 'proration'>> & {

@@ -23,6 +23,16 @@ export const deltaUpgradeAtLimit: SeatPolicy = definePolicy({
   },
   offerChange: 'at-limit',
   atLimit: ['buy', 'ask-admin'],
+  vocabulary: {
+    messages: {
+      adjustTrigger: 'Upgrade',
+      adjustTitle: 'Upgrade: {pool}',
+      inputLabel: 'Number of additional users',
+      submitIncrease: 'Upgrade',
+      guardTitle: 'You have reached your seat limit',
+      remedyBuy: 'Upgrade',
+    },
+  },
 });
 
 /**
@@ -48,6 +58,21 @@ export const totalWithTermsNoSelfDecrease: SeatPolicy = definePolicy({
     withoutPermission: 'hide',
   },
   atLimit: ['buy', 'use-non-consuming', 'free-licence'],
+  vocabulary: {
+    messages: {
+      meterLabel: 'User Allowance',
+      usage: 'Number of Active Users: {used} · Maximum Active Users: {purchased}',
+      available: 'Number of Licences Available: {count}',
+      adjustTrigger: 'Adjust User Allowance',
+      adjustTitle: 'Adjust User Allowance',
+      inputLabel: 'Number of user licences',
+      submitIncrease: 'Save',
+      termsLabel: 'I have read the Terms and Conditions',
+      guardTitle: 'You have no available licences',
+      remedyBuy: 'Increase the number of user licences',
+      guardContinue: 'Continue creating the user',
+    },
+  },
 });
 
 /**
@@ -73,6 +98,18 @@ export const scheduledRemovalWithRestore: SeatPolicy = definePolicy({
     withoutPermission: 'explain',
   },
   atLimit: ['buy', 'ask-admin'],
+  vocabulary: {
+    messages: {
+      adjustTrigger: 'Manage Licenses',
+      adjustTitle: 'Manage Licenses: {pool}',
+      directionAdd: 'Add Licenses',
+      directionRemove: 'Remove Licenses',
+      submitIncrease: 'Confirm Purchase',
+      submitDecrease: 'Remove Licenses',
+      submitRestore: 'Confirm Purchase',
+      remedyBuy: 'Purchase Licenses',
+    },
+  },
 });
 
 /**
@@ -98,6 +135,15 @@ export const dailyProratedWithPassword: SeatPolicy = definePolicy({
     withoutPermission: 'explain',
   },
   atLimit: ['buy', 'use-non-consuming', 'free-licence', 'ask-admin'],
+  vocabulary: {
+    locale: 'de',
+    messages: {
+      adjustTrigger: 'Nutzeranzahl ändern',
+      adjustTitle: 'Nutzeranzahl ändern: {pool}',
+      inputLabel: 'Neue Gesamtzahl lizenzierter Nutzer',
+      submitIncrease: 'Bestätigen',
+    },
+  },
 });
 
 /**
@@ -124,6 +170,16 @@ export const signedContractLicenceTypes: SeatPolicy = definePolicy({
     withoutPermission: 'hide',
   },
   atLimit: ['buy', 'free-licence', 'ask-admin'],
+  vocabulary: {
+    messages: {
+      adjustTrigger: 'Purchase new {term} licenses',
+      adjustTitle: '{pool}',
+      directionAdd: 'Purchase new licenses',
+      directionRemove: 'Delete licenses',
+      submitIncrease: 'Save',
+      submitDecrease: 'Delete license(s)',
+    },
+  },
 });
 
 /** Every preset by name. */

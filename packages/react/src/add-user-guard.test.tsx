@@ -55,20 +55,22 @@ describe('AddUserGuard', () => {
     expect(button.className).toBe('host-button');
     await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
     await user.click(button);
-    const guard = await screen.findByRole('dialog', { name: 'No licence available' });
+    const guard = await screen.findByRole('dialog', { name: 'You have reached your seat limit' });
     expect(within(guard).getByText('10 of 10 licences are in use.')).toBeTruthy();
     const remedies = within(guard)
       .getAllByRole('button')
       .map((element) => element.textContent);
-    expect(remedies).toEqual(['Buy 1 licence', 'Cancel']);
+    expect(remedies).toEqual(['Upgrade', 'Cancel']);
     await expectNoAxeViolations();
 
-    await user.click(within(guard).getByRole('button', { name: 'Buy 1 licence' }));
-    const adjust = await screen.findByRole('dialog', { name: 'Adjust allowance: User licences' });
-    expect((within(adjust).getByLabelText('Licences to add') as HTMLInputElement).value).toBe('1');
+    await user.click(within(guard).getByRole('button', { name: 'Upgrade' }));
+    const adjust = await screen.findByRole('dialog', { name: 'Upgrade: User licences' });
+    expect(
+      (within(adjust).getByLabelText('Number of additional users') as HTMLInputElement).value,
+    ).toBe('1');
     await within(adjust).findByText('1 licence for this period: $49.00');
     expect(onProceed).not.toHaveBeenCalled();
-    await user.click(within(adjust).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(adjust).getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(onProceed).toHaveBeenCalledOnce());
     expect(onProceed.mock.calls[0]?.[0]).toMatchObject({
       kind: 'purchased',
@@ -217,7 +219,7 @@ describe('AddUserGuard', () => {
     );
     const adjust = await screen.findByRole('dialog', { name: /Contracted licences/ });
     await within(adjust).findByText('Takes effect once the e-signature is complete');
-    await user.click(within(adjust).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(adjust).getByRole('button', { name: 'Save' }));
     expect(await within(adjust).findByText('Waiting for your e-signature.')).toBeTruthy();
     expect(onProceed).not.toHaveBeenCalled();
     expect(api.signatures()).toHaveLength(1);

@@ -19,22 +19,22 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog onSuccess={onSuccess} />
       </SeatsProvider>,
     );
-    const trigger = await screen.findByRole('button', { name: 'Add licences' });
+    const trigger = await screen.findByRole('button', { name: 'Upgrade' });
     await user.click(trigger);
-    const dialog = await screen.findByRole('dialog', { name: 'Adjust allowance: User licences' });
+    const dialog = await screen.findByRole('dialog', { name: 'Upgrade: User licences' });
     expect(within(dialog).getByText('You have 10 licences. Enter how many to add.')).toBeTruthy();
-    await user.type(within(dialog).getByLabelText('Licences to add'), '2');
+    await user.type(within(dialog).getByLabelText('Number of additional users'), '2');
     expect(await within(dialog).findByText('2 licences for this period: $98.00')).toBeTruthy();
     expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$98.00');
     expect(within(dialog).getByText('Takes effect immediately')).toBeTruthy();
     await expectNoAxeViolations();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onSuccess).toHaveBeenCalledOnce();
     expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'applied' });
     // Below the limit again, the policy offers no upgrade until the limit is reached.
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Add licences' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Upgrade' })).toBeNull());
     expect(trigger.isConnected).toBe(false);
     await waitFor(() =>
       expect(valueText(/User licences/)).toBe('10 of 12 licences used, 2 available'),
@@ -52,7 +52,7 @@ describe('AdjustAllowanceDialog', () => {
       </SeatsProvider>,
     );
     await screen.findByRole('meter');
-    expect(screen.queryByRole('button', { name: 'Add licences' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Upgrade' })).toBeNull();
     await expectNoAxeViolations();
   });
 
@@ -62,7 +62,7 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog />
       </SeatsProvider>,
     );
-    const trigger = await screen.findByRole('button', { name: 'Adjust allowance' });
+    const trigger = await screen.findByRole('button', { name: 'Nutzeranzahl ändern' });
     expect(trigger.getAttribute('aria-disabled')).toBe('true');
     expect(trigger.getAttribute('aria-describedby')).not.toBeNull();
     expect(screen.getByText('Only owner can change licences.')).toBeTruthy();
@@ -80,11 +80,11 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog paymentMethodHref="/settings/billing" />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText('Licences to add'), '1');
+    await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
     await within(dialog).findByText('1 licence for this period: $49.00');
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('The payment failed and nothing was changed.');
     expect(
@@ -94,7 +94,7 @@ describe('AdjustAllowanceDialog', () => {
     expect(api.billing.charges()).toEqual([]);
     await expectNoAxeViolations();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(api.billing.charges()).toHaveLength(1);
   });
@@ -107,11 +107,11 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText('Licences to add'), '1');
+    await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
     await within(dialog).findByText('1 licence for this period: $49.00');
-    const submit = within(dialog).getByRole('button', { name: 'Confirm purchase' });
+    const submit = within(dialog).getByRole('button', { name: 'Upgrade' });
     await user.tripleClick(submit);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(api.billing.charges()).toHaveLength(1);
@@ -126,9 +126,9 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText('Licences to add'), '1');
+    await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
     await within(dialog).findByText('1 licence for this period: $49.00');
 
     // Someone else buys a licence meanwhile.
@@ -136,11 +136,11 @@ describe('AdjustAllowanceDialog', () => {
     const quote = await other.createQuote({ poolId: 'users', delta: 3 });
     await other.commitChange({ quoteId: quote.id });
 
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     const notice = await within(dialog).findByText(/^The licences changed meanwhile/);
     expect(notice.textContent).toContain('from 10 → 13 licences today');
     expect(within(dialog).getByText('You have 13 licences. Enter how many to add.')).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const summary = await other.getSummary();
     expect(summary.pools[0]?.purchased).toBe(14);
@@ -154,9 +154,9 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Adjust allowance' }));
+    await user.click(await screen.findByRole('button', { name: 'Adjust User Allowance' }));
     const dialog = await screen.findByRole('dialog');
-    const input = within(dialog).getByLabelText('New total') as HTMLInputElement;
+    const input = within(dialog).getByLabelText('Number of user licences') as HTMLInputElement;
     expect(input.value).toBe('12');
 
     await user.clear(input);
@@ -178,17 +178,17 @@ describe('AdjustAllowanceDialog', () => {
     expect(
       within(dialog).getByText('Change to the next invoice').nextElementSibling?.textContent,
     ).toBe('£50.00');
-    const submit = within(dialog).getByRole('button', { name: 'Confirm purchase' });
+    const submit = within(dialog).getByRole('button', { name: 'Save' });
     expect(submit.getAttribute('aria-disabled')).toBe('true');
     await user.click(submit);
     expect(screen.getByRole('dialog')).toBeTruthy();
-    await user.click(
-      within(dialog).getByLabelText('I have read and accept the terms and conditions'),
-    );
+    await user.click(within(dialog).getByLabelText('I have read the Terms and Conditions'));
     await expectNoAxeViolations();
     await user.click(submit);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Adjust allowance' }));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Adjust User Allowance' }),
+    );
     await waitFor(() =>
       expect(valueText(/User licences/)).toBe('9 of 14 licences used, 5 available'),
     );
@@ -214,10 +214,8 @@ describe('AdjustAllowanceDialog', () => {
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'One more' }));
     await within(dialog).findByText('Change to the next invoice');
-    await user.click(
-      within(dialog).getByLabelText('I have read and accept the terms and conditions'),
-    );
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByLabelText('I have read the Terms and Conditions'));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalledOnce());
     await waitFor(() =>
       expect(valueText(/User licences/)).toBe('9 of 13 licences used, 4 available'),
@@ -238,17 +236,17 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog />
       </SeatsProvider>,
     );
-    const trigger = await screen.findByRole('button', { name: 'Adjust allowance' });
+    const trigger = await screen.findByRole('button', { name: 'Adjust User Allowance' });
     await user.tab();
     expect(document.activeElement).toBe(trigger);
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog');
-    const input = within(dialog).getByLabelText('New total') as HTMLInputElement;
+    const input = within(dialog).getByLabelText('Number of user licences') as HTMLInputElement;
     input.focus();
     await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
     expect(input.value).toBe('15');
     await within(dialog).findByText('Change to the next invoice');
-    const terms = within(dialog).getByLabelText('I have read and accept the terms and conditions');
+    const terms = within(dialog).getByLabelText('I have read the Terms and Conditions');
     while (document.activeElement !== terms) await user.tab();
     await user.keyboard(' ');
     expect((terms as HTMLInputElement).checked).toBe(true);
@@ -265,26 +263,26 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog poolId="standard" />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    await user.click(await screen.findByRole('button', { name: 'Manage Licenses' }));
     let dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByRole('radio', { name: 'Remove' }));
+    await user.click(within(dialog).getByRole('radio', { name: 'Remove Licenses' }));
     await user.type(within(dialog).getByLabelText('Licences to remove'), '2');
     expect(await within(dialog).findByText(/^Takes effect on /)).toBeTruthy();
     expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$0.00');
-    await user.click(within(dialog).getByRole('button', { name: 'Schedule removal' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Remove Licenses' }));
     expect(await within(dialog).findByText(/^The removal is scheduled for /)).toBeTruthy();
     await expectNoAxeViolations();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(await screen.findByText(/^2 licences to be removed on /)).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'Add licences' }));
+    await user.click(screen.getByRole('button', { name: 'Manage Licenses' }));
     dialog = await screen.findByRole('dialog');
     await user.click(
       within(dialog).getByRole('button', { name: 'Keep the 2 licences scheduled for removal' }),
     );
     expect(await within(dialog).findByText('2 licences restored at no charge')).toBeTruthy();
     expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$0.00');
-    await user.click(within(dialog).getByRole('button', { name: 'Restore licences' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm Purchase' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(screen.queryByText(/to be removed on/)).toBeNull());
     expect(api.billing.charges()).toEqual([]);
@@ -298,26 +296,26 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Adjust allowance' }));
+    await user.click(await screen.findByRole('button', { name: 'Nutzeranzahl ändern' }));
     const dialog = await screen.findByRole('dialog');
-    const input = within(dialog).getByLabelText('New total');
+    const input = within(dialog).getByLabelText('Neue Gesamtzahl lizenzierter Nutzer');
     await user.clear(input);
     await user.type(input, '12');
     expect(
       await within(dialog).findByText(
-        /^2 licences for the rest of this period \(\d+\/\d+ days\): €/,
+        /^2 licences for the rest of this period \(\d+\/\d+ days\): [\d,]+\s€$/,
       ),
     ).toBeTruthy();
     const password = within(dialog).getByLabelText('Confirm with your password');
     await user.type(password, 'wrong');
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Bestätigen' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
       'The password is not correct.',
     );
     expect(password.getAttribute('aria-invalid')).toBe('true');
     await user.clear(password);
     await user.type(password, 'demo-password');
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Bestätigen' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() =>
       expect(valueText(/Named licences/)).toBe('7 of 12 licences used, 5 available'),
@@ -333,16 +331,16 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog poolId="monthly" onSuccess={onSuccess} />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    await user.click(await screen.findByRole('button', { name: 'Purchase new monthly licenses' }));
     const dialog = await screen.findByRole('dialog', {
-      name: 'Adjust allowance: Monthly licences',
+      name: 'Monthly licences',
     });
     await user.type(within(dialog).getByLabelText('Licences to add'), '1');
     expect(
       await within(dialog).findByText('Takes effect once the e-signature is complete'),
     ).toBeTruthy();
     expect(within(dialog).getByText(/^A signature request will be emailed/)).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm purchase' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByText('Waiting for your e-signature.')).toBeTruthy();
     expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'pending-signature' });
     expect(api.signatures()).toHaveLength(1);
@@ -359,9 +357,9 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog poolId="monthly" />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    await user.click(await screen.findByRole('button', { name: 'Purchase new monthly licenses' }));
     const dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByRole('radio', { name: 'Remove' }));
+    await user.click(within(dialog).getByRole('radio', { name: 'Delete licenses' }));
     await user.type(within(dialog).getByLabelText('Licences to remove'), '2');
     expect(
       await within(dialog).findByText(
@@ -374,7 +372,7 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(deactivate[0] as HTMLElement);
     expect(await within(dialog).findByText(/^Credit for 2 licences: /)).toBeTruthy();
     expect(within(dialog).getByText('Takes effect immediately')).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: 'Remove licences' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete license(s)' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const summary = await clientFor('signed-contract-licence-types').getSummary();
     expect(summary.pools.find((pool) => pool.id === 'monthly')?.purchased).toBe(2);
@@ -389,7 +387,9 @@ describe('AdjustAllowanceDialog', () => {
       </SeatsProvider>,
     );
     const dialog = await screen.findByRole('dialog');
-    expect((within(dialog).getByLabelText('Licences to add') as HTMLInputElement).value).toBe('3');
+    expect(
+      (within(dialog).getByLabelText('Number of additional users') as HTMLInputElement).value,
+    ).toBe('3');
     expect(await within(dialog).findByText('3 licences for this period: $147.00')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(onOpenChange).toHaveBeenCalledWith(false);
@@ -404,9 +404,9 @@ describe('AdjustAllowanceDialog', () => {
         <AdjustAllowanceDialog debounceMs={50} />
       </SeatsProvider>,
     );
-    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
     const dialog = await screen.findByRole('dialog');
-    const input = within(dialog).getByLabelText('Licences to add');
+    const input = within(dialog).getByLabelText('Number of additional users');
     await user.type(input, '1');
     await new Promise((resolve) => setTimeout(resolve, 80));
     await user.clear(input);

@@ -82,7 +82,7 @@ export function AdjustAllowanceDialog({
         : data.usage.pools.find((candidate) => candidate.poolId === poolId);
   if (data === undefined || pool === undefined) return null;
   const input = data.policy.changeInput;
-  const label = t.adjustTrigger({ input }, format);
+  const label = t.adjustTrigger({ input, pool: pool.name, term: pool.term }, format);
 
   let trigger: ReactElement | null = null;
   if (!hideTrigger && pool.adjust === 'shown') {

@@ -190,4 +190,5 @@ export const de: SeatsMessages = {
   guardForbidden: () => 'Ihre Rolle darf keine Nutzer hinzufügen.',
   guardPending: () =>
     'Der Kauf wartet auf die E-Signatur; der Nutzer kann danach hinzugefügt werden.',
+  guardContinue: () => 'Trotzdem fortfahren',
 };

@@ -192,4 +192,5 @@ export const es: SeatsMessages = {
   guardBlocked: () => 'Pide más licencias a un administrador.',
   guardForbidden: () => 'Tu rol no puede añadir usuarios.',
   guardPending: () => 'La compra espera la firma electrónica; después podrás añadir al usuario.',
+  guardContinue: () => 'Continuar de todos modos',
 };

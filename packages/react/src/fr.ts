@@ -199,4 +199,5 @@ export const fr: SeatsMessages = {
   guardForbidden: () => 'Votre rôle ne permet pas d’ajouter des utilisateurs.',
   guardPending: () =>
     'L’achat attend la signature électronique ; l’utilisateur pourra être ajouté ensuite.',
+  guardContinue: () => 'Continuer quand même',
 };

@@ -171,4 +171,5 @@ export const ja: SeatsMessages = {
   guardBlocked: () => '管理者に追加のライセンスを依頼してください。',
   guardForbidden: () => 'このロールではユーザーを追加できません。',
   guardPending: () => '購入は電子署名待ちです。署名後にユーザーを追加できます。',
+  guardContinue: () => 'このまま続ける',
 };

@@ -51,7 +51,8 @@ export interface SeatsMessages {
   statusName: Message<{ status: string }>;
   roleName: Message<{ role: string }>;
 
-  adjustTrigger: Message<{ input: ChangeInput }>;
+  /** The control that opens the dialog, for the licence type `pool` (its name) of `term`. */
+  adjustTrigger: Message<{ input: ChangeInput; pool?: string; term?: PoolTerm }>;
   adjustExplained: Message<{ roles: string[] }>;
   adjustTitle: Message<{ pool: string }>;
   adjustDescription: Message<{ input: ChangeInput; current: number }>;
@@ -93,6 +94,8 @@ export interface SeatsMessages {
   guardBlocked: Message;
   guardForbidden: Message;
   guardPending: Message;
+  /** The guard's choice, when it checks as a form opens, to go on without a remedy. */
+  guardContinue: Message;
 }
 
 /** Per-string overrides of a catalog. */
@@ -288,4 +291,5 @@ export const en: SeatsMessages = {
   guardForbidden: () => 'Your role cannot add users.',
   guardPending: () =>
     'The purchase waits for an e-signature; the user can be added once it is signed.',
+  guardContinue: () => 'Continue anyway',
 };

@@ -193,4 +193,5 @@ export const pt: SeatsMessages = {
   guardForbidden: () => 'Sua função não pode adicionar usuários.',
   guardPending: () =>
     'A compra aguarda a assinatura eletrônica; o usuário poderá ser adicionado depois.',
+  guardContinue: () => 'Continuar mesmo assim',
 };

@@ -20,7 +20,7 @@ import {
 } from './index';
 
 describe('SeatMeter', () => {
-  it('shows used, purchased and available as a meter with a spoken value (OpenCRM counters)', async () => {
+  it('shows used, purchased and available as a meter with a spoken value, in the product words (OpenCRM counters)', async () => {
     render(
       <SeatsProvider client={clientFor('total-with-terms-no-self-decrease')}>
         <SeatMeter />
@@ -32,8 +32,11 @@ describe('SeatMeter', () => {
     expect(meter.getAttribute('aria-valuemin')).toBe('0');
     expect(meter.getAttribute('aria-valuemax')).toBe('12');
     expect(meter.getAttribute('aria-valuetext')).toBe('9 of 12 licences used, 3 available');
-    expect(screen.getByText('9 of 12 used')).toBeTruthy();
-    expect(screen.getByText('3 available')).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'User Allowance' })).toBeTruthy();
+    expect(
+      screen.getByText('Number of Active Users: 9 · Maximum Active Users: 12', { exact: true }),
+    ).toBeTruthy();
+    expect(screen.getByText('Number of Licences Available: 3', { exact: true })).toBeTruthy();
     expect(screen.getByText('To remove licences, contact your Account Manager')).toBeTruthy();
     await expectNoAxeViolations();
   });
@@ -123,7 +126,7 @@ describe('SeatMeter', () => {
       </SeatsProvider>,
     );
     expect(await screen.findAllByRole('meter')).toHaveLength(2);
-    expect(await screen.findByRole('button', { name: 'Add licences' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Upgrade' })).toBeTruthy();
     expect(summaryRequests).toBe(1);
     await expectNoAxeViolations();
   });

@@ -1,10 +1,18 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { version } from 'react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../test/axe';
 import { clientFor } from '../test/mock-api';
-import { SeatMeter, SeatsProvider, summaryQueryOptions, useSeats } from './index';
+import {
+  AdjustAllowanceDialog,
+  de,
+  SeatMeter,
+  SeatsProvider,
+  summaryQueryOptions,
+  useSeats,
+} from './index';
 
 function ShowsQueryClient({ expected }: { expected: QueryClient }) {
   const { queryClient } = useSeats();
@@ -60,5 +68,44 @@ describe('SeatsProvider', () => {
     expect(meter.closest('[data-seats="meter"]')?.getAttribute('dir')).toBe('rtl');
     // Numbers follow the locale even where a string falls back to English.
     expect(screen.getByText('١٠ of ١٠ used')).toBeTruthy();
+  });
+
+  it("speaks the account's product words and language: factro's German over the German catalog", async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('daily-prorated-with-password', 'owner')} catalogs={{ de }}>
+        <SeatMeter variant="compact" />
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Nutzeranzahl ändern' }));
+    expect(screen.getByText('7 von 10 belegt', { exact: true })).toBeTruthy();
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Nutzeranzahl ändern: Named licences',
+    });
+    const input = within(dialog).getByLabelText('Neue Gesamtzahl lizenzierter Nutzer');
+    await user.clear(input);
+    await user.type(input, '11');
+    // German money from the vocabulary's locale, the German catalog's words, factro's own button.
+    expect(await within(dialog).findByText(/^1 Lizenz × 12,90\s€/)).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Bestätigen' })).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it("lets the host's own messages win over the product's words", async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider
+        client={clientFor('delta-upgrade-at-limit', 'owner')}
+        messages={{ adjustTrigger: () => 'Buy seats' }}
+      >
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Buy seats' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Upgrade: User licences' });
+    await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
+    await within(dialog).findByText('1 licence for this period: $49.00');
+    expect(within(dialog).getByRole('button', { name: 'Upgrade' })).toBeTruthy();
   });
 });

@@ -1,9 +1,16 @@
 import type { SeatsClient } from '@seats/client';
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import {
+  QueryClient,
+  QueryClientContext,
+  QueryClientProvider,
+  useQuery,
+} from '@tanstack/react-query';
 import { type ReactNode, useContext, useMemo, useState } from 'react';
 import { createFormat } from './format';
-import { en, type SeatsMessageOverrides } from './messages';
+import { en, type SeatsMessageOverrides, type SeatsMessages } from './messages';
 import { SeatsContext, type SeatsContextValue } from './seats-context';
+import { summaryQueryOptions } from './seats-query-options';
+import { vocabularyMessages } from './vocabulary-messages';
 
 const rtlLanguages = new Set(['ar', 'fa', 'he', 'iw', 'ps', 'sd', 'ug', 'ur', 'yi', 'dv', 'ckb']);
 
@@ -12,7 +19,7 @@ export interface SeatsProviderProps {
   client: SeatsClient;
   /**
    * BCP 47 locale for numbers, money, dates and plurals.
-   * @default 'en'
+   * @default the locale of the account's vocabulary (its policy's `vocabulary.locale`), else 'en'
    */
   locale?: string;
   /**
@@ -21,10 +28,16 @@ export interface SeatsProviderProps {
    */
   dir?: 'ltr' | 'rtl';
   /**
-   * A bundled catalog (`de`, `fr`, `es`, `pt`, `ja`) or any per-string overrides; missing strings
-   * fall back to English.
+   * Per-string overrides, or a whole bundled catalog (`de`, `fr`, `es`, `pt`, `ja`); they win over
+   * the account's vocabulary (the product's own words its policy carries, e.g. "Upgrade"), which
+   * wins over the catalog of the locale; missing strings fall back to English.
    */
   messages?: SeatsMessageOverrides;
+  /**
+   * Catalogs by language (e.g. `{ de, fr }`): the one of the locale in effect lies under the
+   * account's vocabulary and `messages`, so a product's German words show over the German catalog.
+   */
+  catalogs?: Readonly<Record<string, SeatsMessageOverrides>>;
   /**
    * The `QueryClient` to use.
    * @default the host's from `QueryClientProvider`, else one of the provider's own
@@ -41,9 +54,10 @@ export interface SeatsProviderProps {
 /** Gives the widgets and hooks their client, data cache, locale and messages. */
 export function SeatsProvider({
   client,
-  locale = 'en',
+  locale: hostLocale,
   dir,
   messages,
+  catalogs,
   queryClient,
   scope = 'default',
   children,
@@ -51,9 +65,18 @@ export function SeatsProvider({
   const hostClient = useContext(QueryClientContext);
   const [ownClient] = useState(() => queryClient ?? hostClient ?? new QueryClient());
   const activeClient = queryClient ?? hostClient ?? ownClient;
+  // Only observes the summary the widgets load: the account's vocabulary arrives with it.
+  const summary = useQuery({ ...summaryQueryOptions(client, scope), enabled: false }, activeClient);
+  const vocabulary = summary.data?.policy.vocabulary;
+  const locale = hostLocale ?? vocabulary?.locale ?? 'en';
   const language = locale.split('-')[0]?.toLowerCase() ?? 'en';
   const direction = dir ?? (rtlLanguages.has(language) ? 'rtl' : 'ltr');
   const format = useMemo(() => createFormat(locale), [locale]);
+  const catalog = catalogs?.[locale] ?? catalogs?.[language];
+  const merged = useMemo<SeatsMessages>(() => {
+    const base = { ...en, ...catalog };
+    return { ...base, ...vocabularyMessages(vocabulary, base), ...messages };
+  }, [catalog, vocabulary, messages]);
   const value = useMemo<SeatsContextValue>(
     () => ({
       client,
@@ -61,10 +84,10 @@ export function SeatsProvider({
       scope,
       locale,
       dir: direction,
-      messages: { ...en, ...messages },
+      messages: merged,
       format,
     }),
-    [client, activeClient, scope, locale, direction, messages, format],
+    [client, activeClient, scope, locale, direction, merged, format],
   );
   const content = <SeatsContext.Provider value={value}>{children}</SeatsContext.Provider>;
   // Only provide a QueryClient when the host has none, so the host's own queries keep theirs.
