@@ -66,6 +66,8 @@ export interface ListMembersQuery {
   poolId?: string;
   /** Only members that consume a licence (`true`) or that do not (`false`). */
   consuming?: boolean;
+  /** Members whose name or email starts with this text, ignoring case. */
+  search?: string;
 }
 
 /** Paging of `listChanges`. */
@@ -256,6 +258,7 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
           role: query.role,
           poolId: query.poolId,
           consuming: query.consuming,
+          search: query.search,
         },
         signal: opts.signal,
       }),

@@ -55,12 +55,14 @@ const document = {
     '/v1/members': {
       get: {
         operationId: 'listMembers',
-        parameters: ['cursor', 'limit', 'status', 'role', 'poolId', 'consuming'].map((name) => ({
-          name,
-          in: 'query',
-          required: false,
-          schema: { type: 'string' },
-        })),
+        parameters: ['cursor', 'limit', 'status', 'role', 'poolId', 'consuming', 'search'].map(
+          (name) => ({
+            name,
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          }),
+        ),
         responses: {
           '200': { description: 'A page of members', content: json('MemberList') },
           ...errors,

@@ -1,3 +1,4 @@
+export { analyzeStore } from './analyze-store';
 export type { PgliteStoreOptions } from './create-pglite-store';
 export { createPgliteStore } from './create-pglite-store';
 export type { PostgresStoreOptions } from './create-postgres-store';

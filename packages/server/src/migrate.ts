@@ -1,18 +1,20 @@
 import { migrations as embedded, type Migration } from './migrations';
 import type { SqlExecutor } from './sql-executor';
+import { analyzeTables } from './sql-store';
 
 /** Arbitrary constant shared by every process migrating a Seats database. */
 const migrationLockKey = 7_351_120_431;
 
 /**
  * Applies the migrations a database lacks, in one transaction under an advisory lock, so that
- * several processes starting at once migrate it exactly once. Answers the versions applied.
+ * several processes starting at once migrate it exactly once, then refreshes the statistics the
+ * new indexes need. Answers the versions applied.
  */
 export async function applyMigrations(
   executor: SqlExecutor,
   migrations: readonly Migration[] = embedded,
 ): Promise<number[]> {
-  return executor.transaction(async (tx) => {
+  const applied = await executor.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
     await tx.query(
       `CREATE TABLE IF NOT EXISTS seats_migrations (
@@ -35,4 +37,6 @@ export async function applyMigrations(
     }
     return applied;
   });
+  if (applied.length > 0) await analyzeTables(executor);
+  return applied;
 }

@@ -106,6 +106,7 @@ export function listQuery(url: URL) {
     status: text('status'),
     role: text('role'),
     poolId: text('poolId'),
+    search: text('search'),
     consuming: consumingText === null ? undefined : consumingText === 'true',
     after: after ?? undefined,
     limit,

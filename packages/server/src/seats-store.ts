@@ -39,6 +39,8 @@ export interface MemberFilter {
   role?: string | undefined;
   poolId?: string | undefined;
   consuming?: boolean | undefined;
+  /** Members whose name or email starts with this text, ignoring case. */
+  search?: string | undefined;
   /** Members after this sequence number. */
   after?: number | undefined;
   limit: number;
@@ -182,6 +184,12 @@ export interface SeatsStore {
     options: { before?: number | undefined; limit: number },
   ): Promise<StoredChange[]>;
   openChanges(accountId: string): Promise<StoredChange[]>;
+  /**
+   * Refreshes the database's statistics of the Seats tables, so that its planner keeps using the
+   * indexes as accounts grow. Runs after migrations and large imports; run it on a schedule too
+   * (`analyzeStore`), as PGlite has no autovacuum.
+   */
+  analyze(): Promise<void>;
   transaction<T>(work: (tx: SeatsTransaction) => Promise<T>): Promise<T>;
   /** Deletes every account and what belongs to it; for tests and mocks. */
   clear(): Promise<void>;

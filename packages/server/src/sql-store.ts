@@ -298,6 +298,9 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
   };
 }
 
+/** Imports of at least this many members refresh the statistics the member lists are planned with. */
+const analyzeAfterMembers = 1_000;
+
 /** The store over any SQL executor; both drivers run exactly these statements. */
 export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): SeatsStore {
   async function memberWrite(rows: Row[], version: unknown): Promise<MemberWrite> {
@@ -323,7 +326,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       return toAccountState(account, pools);
     },
     async createAccount({ account, policy, pools, members, now }: NewAccount) {
-      return db.transaction(async (tx) => {
+      const created = await db.transaction(async (tx) => {
         const inserted = await tx.query(
           `INSERT INTO seats_accounts (id, name, plan, currency, period_start, period_end, contract,
              storage_used_bytes, policy, created_at)
@@ -394,6 +397,8 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         }
         return true;
       });
+      if (created && members.length >= analyzeAfterMembers) await analyzeTables(db);
+      return created;
     },
     async getMember(accountId, memberId) {
       const rows = await db.query(
@@ -409,17 +414,24 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       const params: unknown[] = [accountId];
       const add = (clause: string, value: unknown) => {
         params.push(value);
-        where.push(clause.replace('?', `$${params.length}`));
+        where.push(clause.replaceAll('?', `$${params.length}`));
       };
       if (filter.status !== undefined) add('status = ?', filter.status);
       if (filter.role !== undefined) add('role = ?', filter.role);
       if (filter.poolId !== undefined) add('pool_id = ?', filter.poolId);
       if (filter.consuming !== undefined) add('consumes = ?', filter.consuming);
+      if (filter.search !== undefined) {
+        const prefix = `${escapeLike(filter.search.toLowerCase())}%`;
+        add('(lower(name) LIKE ? OR lower(email) LIKE ?)', prefix);
+      }
       if (filter.after !== undefined) add('seq > ?', filter.after);
       params.push(filter.limit);
+      // A search reads its matches first: walking the account in order and filtering would read
+      // nearly all of it when the matches sit late in it, which the planner cannot know.
+      const order = filter.search === undefined ? 'seq' : 'seq + 0';
       const rows = await db.query(
         `SELECT ${memberColumns} FROM seats_members WHERE ${where.join(' AND ')}
-         ORDER BY seq LIMIT $${params.length}`,
+         ORDER BY ${order} LIMIT $${params.length}`,
         params,
       );
       return rows.map(toMember);
@@ -563,6 +575,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       return rows.map(toChange);
     },
     openChanges: (accountId) => openChanges(db, accountId),
+    analyze: () => analyzeTables(db),
     transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
     async clear() {
       await db.exec('TRUNCATE seats_accounts CASCADE');
@@ -572,3 +585,21 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
 }
 
 class NoLicence extends Error {}
+
+/** Escapes the wildcards of LIKE, whose default escape character is the backslash. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Refreshes the planner's statistics of every Seats table in the current schema. PGlite runs no
+ * autovacuum, and PostgreSQL's runs only a while after a bulk import: without statistics, a list
+ * of 100,000 members is read whole for every page.
+ */
+export async function analyzeTables(db: SqlQueryable): Promise<void> {
+  const tables = await db.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables
+     WHERE schemaname = current_schema() AND tablename LIKE 'seats\\_%'`,
+  );
+  if (tables.length > 0) await db.exec(`ANALYZE ${tables.map((table) => table.name).join(', ')}`);
+}
