@@ -68,7 +68,7 @@ export async function cancelRemovalRoute(
     });
     events.push(allowanceEvent(context, changeToWire(restore)));
     return changeToWire(
-      await tx.updateChange(changeId, { status: 'cancelled', cancelledAt: context.now }),
+      await tx.updateChange(accountId, changeId, { status: 'cancelled', cancelledAt: context.now }),
     );
   });
   return json(change);

@@ -118,10 +118,10 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
         idempotencyKey: key,
       }),
     );
-    await tx.markQuoteUsed(quote.id, change.id);
+    await tx.markQuoteUsed(accountId, quote.id, change.id);
     if (plan.result === 'pending-signature') {
       const token = randomId('sig', 24);
-      await tx.saveSignatureToken(change.id, await sha256(token), context.now);
+      await tx.saveSignatureToken(accountId, change.id, await sha256(token), context.now);
       await options.requestSignature?.({ accountId, changeId: change.id, token, plan });
     }
     await tx.saveIdempotentResponse(accountId, key, 201, change);

@@ -102,7 +102,8 @@ export function createSeatsHandler(
         if (settled.purchased !== pool.purchased) await tx.savePool(accountId, settled);
       }
       for (const change of await tx.openChanges(accountId)) {
-        if (change.status === 'scheduled') await tx.updateChange(change.id, { status: 'applied' });
+        if (change.status === 'scheduled')
+          await tx.updateChange(accountId, change.id, { status: 'applied' });
       }
       await tx.saveBillingPeriod(
         accountId,

@@ -37,7 +37,7 @@ export async function reduceScheduledChanges(
   );
   for (const { id, remaining } of shares) {
     if (remaining === 0) {
-      await tx.updateChange(id, { status: 'cancelled', cancelledAt: now });
+      await tx.updateChange(accountId, id, { status: 'cancelled', cancelledAt: now });
       continue;
     }
     const decision = planAllowanceChange({
@@ -54,6 +54,6 @@ export async function reduceScheduledChanges(
     if (decision.status !== 'planned' || decision.plan.result !== 'scheduled') {
       throw new Error(`the rest of scheduled change ${id} could not be planned again`);
     }
-    await tx.updateChange(id, { plan: decision.plan });
+    await tx.updateChange(accountId, id, { plan: decision.plan });
   }
 }

@@ -112,10 +112,11 @@ export interface SeatsTransaction {
     body: unknown,
   ): Promise<void>;
   getQuote(accountId: string, quoteId: string): Promise<StoredQuote | null>;
-  markQuoteUsed(quoteId: string, changeId: string): Promise<void>;
+  markQuoteUsed(accountId: string, quoteId: string, changeId: string): Promise<void>;
   getChange(accountId: string, changeId: string): Promise<StoredChange | null>;
   insertChange(change: NewChange): Promise<StoredChange>;
   updateChange(
+    accountId: string,
     changeId: string,
     fields: Partial<
       Pick<
@@ -130,9 +131,19 @@ export interface SeatsTransaction {
   savePool(accountId: string, pool: Pool): Promise<void>;
   saveBillingPeriod(accountId: string, period: { start: Instant; end: Instant }): Promise<void>;
   bumpVersion(accountId: string): Promise<number>;
-  saveSignatureToken(changeId: string, tokenHash: string, now: Instant): Promise<void>;
+  saveSignatureToken(
+    accountId: string,
+    changeId: string,
+    tokenHash: string,
+    now: Instant,
+  ): Promise<void>;
   /** Marks the token used and answers whether it matched an unused one. */
-  useSignatureToken(changeId: string, tokenHash: string, now: Instant): Promise<boolean>;
+  useSignatureToken(
+    accountId: string,
+    changeId: string,
+    tokenHash: string,
+    now: Instant,
+  ): Promise<boolean>;
 }
 
 /** A new account with its pools and members, e.g. from `seedDemoAccounts`. */

@@ -25,7 +25,7 @@ export async function signChangeRoute(deps: RouteDeps, context: RouteContext): P
       throw forbidden('Your role may not change licences.');
     const valid =
       pending.status === 'pending-signature' &&
-      (await tx.useSignatureToken(changeId, tokenHash, context.now));
+      (await tx.useSignatureToken(accountId, changeId, tokenHash, context.now));
     if (!valid) {
       throw new ProblemError(422, 'signature_invalid', {
         detail: 'The signature link is not valid or was already used.',
@@ -50,7 +50,7 @@ export async function signChangeRoute(deps: RouteDeps, context: RouteContext): P
       now: context.now,
     });
     const signed = changeToWire(
-      await tx.updateChange(changeId, {
+      await tx.updateChange(accountId, changeId, {
         status: 'applied',
         signedAt: context.now,
         effectiveAt: context.now,

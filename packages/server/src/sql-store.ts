@@ -197,8 +197,12 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       );
       return rows[0] === undefined ? null : toQuote(rows[0]);
     },
-    async markQuoteUsed(quoteId, changeId) {
-      await tx.query('UPDATE seats_quotes SET change_id = $2 WHERE id = $1', [quoteId, changeId]);
+    async markQuoteUsed(accountId, quoteId, changeId) {
+      await tx.query('UPDATE seats_quotes SET change_id = $3 WHERE account_id = $1 AND id = $2', [
+        accountId,
+        quoteId,
+        changeId,
+      ]);
     },
     async getChange(accountId, changeId) {
       const rows = await tx.query(
@@ -235,9 +239,9 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       );
       return toChange(rows[0] as Row);
     },
-    async updateChange(changeId, fields) {
+    async updateChange(accountId, changeId, fields) {
       const sets: string[] = [];
-      const params: unknown[] = [changeId];
+      const params: unknown[] = [accountId, changeId];
       const set = (column: string, value: unknown) => {
         params.push(value);
         sets.push(`${column} = $${params.length}`);
@@ -253,8 +257,8 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       }
       if (fields.chargeId !== undefined) set('charge_id', fields.chargeId);
       const rows = await tx.query(
-        `UPDATE seats_changes SET ${sets.length > 0 ? sets.join(', ') : 'id = id'} WHERE id = $1
-         RETURNING ${changeColumns}`,
+        `UPDATE seats_changes SET ${sets.length > 0 ? sets.join(', ') : 'id = id'}
+         WHERE account_id = $1 AND id = $2 RETURNING ${changeColumns}`,
         params,
       );
       return toChange(rows[0] as Row);
@@ -281,17 +285,19 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       );
       return Number(rows[0]?.version);
     },
-    async saveSignatureToken(changeId, tokenHash, now) {
+    async saveSignatureToken(accountId, changeId, tokenHash, now) {
       await tx.query(
-        'INSERT INTO seats_signature_tokens (change_id, token_hash, created_at) VALUES ($1, $2, $3)',
-        [changeId, tokenHash, now],
+        `INSERT INTO seats_signature_tokens (account_id, change_id, token_hash, created_at)
+         VALUES ($1, $2, $3, $4)`,
+        [accountId, changeId, tokenHash, now],
       );
     },
-    async useSignatureToken(changeId, tokenHash, now) {
+    async useSignatureToken(accountId, changeId, tokenHash, now) {
       const rows = await tx.query(
-        `UPDATE seats_signature_tokens SET used_at = $3
-         WHERE change_id = $1 AND token_hash = $2 AND used_at IS NULL RETURNING change_id`,
-        [changeId, tokenHash, now],
+        `UPDATE seats_signature_tokens SET used_at = $4
+         WHERE account_id = $1 AND change_id = $2 AND token_hash = $3 AND used_at IS NULL
+         RETURNING change_id`,
+        [accountId, changeId, tokenHash, now],
       );
       return rows.length > 0;
     },
