@@ -249,12 +249,13 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
         now,
       });
       if (decision.status !== 'planned') throw new Error(decision.status);
-      // 45.00 x 15/30 for the rest of November, then 45.00 x 396/30 for December 2026 to the end of 2027.
+      // 45.00 x 15/30 for the rest of November, then 13 whole months (December 2026 to the end
+      // of 2027) at 45.00 each, whatever their length.
       expect(decision.plan.lines).toContainEqual({
         kind: 'commitment',
         quantity: 1,
         until: contractEnd,
-        amount: 2_250 + 59_400,
+        amount: 2_250 + 13 * 4_500,
       });
       expect(decision.plan.dueNow.amount).toBe(2_250);
     });

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import type { ConsumptionReason } from './consumes-licence';
 import type { MemberChangeDecision, Remedy } from './decide-member-change';
 import type { AccountUsage, ChangeAvailability, PoolUsage } from './describe-usage';
-import type { Account, Instant, Pool } from './domain';
+import type { Account, ContractRenewal, ContractTerm, Instant, Pool } from './domain';
 import type { Money } from './money';
 import type { ViewerPermissions } from './permissions';
 import type { AllowancePlan, PlanIssue, PriceLine } from './plan-allowance-change';
@@ -26,6 +26,33 @@ export const MoneySchema: z.ZodMiniType<Money> = z.object({
   currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
 });
 
+const months = z.int().check(z.minimum(1), z.maximum(120));
+
+export const ContractRenewalSchema: z.ZodMiniType<ContractRenewal> = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('renew'),
+    months,
+    afterwards: z.optional(
+      z.discriminatedUnion('mode', [
+        z.object({ mode: z.literal('renew'), months }),
+        z.object({ mode: z.literal('monthly') }),
+      ]),
+    ),
+  }),
+  z.object({ mode: z.literal('monthly') }),
+]);
+
+const contractTerm = z.object({
+  kind: z.literal('contracted'),
+  start: InstantSchema,
+  end: InstantSchema,
+  payment: z.optional(z.enum(['per-period', 'upfront'])),
+  renewal: z.optional(ContractRenewalSchema),
+  noticeDays: z.optional(z.int().check(z.minimum(0), z.maximum(3660))),
+});
+
+export const ContractTermSchema: z.ZodMiniType<ContractTerm> = contractTerm;
+
 export const AccountSchema: z.ZodMiniType<Account> = z.object({
   id,
   name: text,
@@ -34,7 +61,7 @@ export const AccountSchema: z.ZodMiniType<Account> = z.object({
   billingPeriod: z.object({ start: InstantSchema, end: InstantSchema }),
   contract: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('self-serve') }),
-    z.object({ kind: z.literal('contracted'), start: InstantSchema, end: InstantSchema }),
+    contractTerm,
   ]),
   storageUsedBytes: z.optional(count),
 });
@@ -79,7 +106,9 @@ export const SeatPolicySchema: z.ZodMiniType<SeatPolicy> = z.object({
   proration: z.object({
     unit: z.enum(['none', 'day', 'second']),
     rounding: z.enum(['half-up', 'half-even', 'up', 'down']),
+    over: z.optional(z.enum(['billing-period', 'contract-term'])),
   }),
+  atRenewal: z.optional(z.enum(['none', 'decrease'])),
   charge: z.enum(['now', 'next-invoice']),
   confirmation: z.enum(['review', 'terms', 'password', 'e-signature']),
   permissions: z.object({
@@ -193,10 +222,18 @@ export const PriceLineSchema: z.ZodMiniType<PriceLine> = z.discriminatedUnion('k
     amount: z.int(),
   }),
   z.object({
+    kind: z.literal('term-charge'),
+    quantity: count,
+    unitPrice: count,
+    from: InstantSchema,
+    until: InstantSchema,
+    amount: z.int(),
+  }),
+  z.object({
     kind: z.literal('recurring-change'),
     quantity: z.int(),
     unitPrice: count,
-    per: z.enum(['period', 'day']),
+    per: z.enum(['period', 'day', 'term']),
     amount: z.int(),
   }),
   z.object({ kind: z.literal('restore'), quantity: count, amount: z.literal(0) }),

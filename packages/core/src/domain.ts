@@ -4,9 +4,45 @@ export type Instant = string;
 /** How a licence pool is committed: for the contract term, month to month, day to day, or as an add-on. */
 export type PoolTerm = 'contracted' | 'monthly' | 'daily' | 'add-on';
 
-export type Contract =
-  | { kind: 'self-serve' }
-  | { kind: 'contracted'; start: Instant; end: Instant };
+/**
+ * What happens when a contract's term ends.
+ * - `renew`: a new term of `months` calendar months starts where the last one ended; `afterwards`, when
+ *   set, is the rule for the end of that new term (a notice given after the deadline lets the
+ *   contract renew once more and then end);
+ * - `monthly`: the contract ends and the account continues month to month, self-serve; its
+ *   contracted licences become monthly licences.
+ */
+export type ContractRenewal =
+  | { mode: 'renew'; months: number; afterwards?: ContractRenewal | undefined }
+  | { mode: 'monthly' };
+
+/**
+ * A main contract: the term the account committed to, separate from the invoice (billing) period.
+ * An annual contract may be invoiced monthly (`payment: 'per-period'`) or paid in advance for the
+ * whole term (`payment: 'upfront'`).
+ */
+export interface ContractTerm {
+  kind: 'contracted';
+  start: Instant;
+  end: Instant;
+  /**
+   * How the licences the contract covers are paid: with each invoice period, or for the whole
+   * term in advance (a licence added mid-term is then charged for the rest of the term at once).
+   * @default 'per-period'
+   */
+  payment?: 'per-period' | 'upfront' | undefined;
+  /** @default a renewal for a term as long as this one, in whole months */
+  renewal?: ContractRenewal | undefined;
+  /**
+   * Days before `end` by which notice not to renew must be given; a later notice takes effect at
+   * the end of the following term.
+   * @default 0
+   */
+  noticeDays?: number | undefined;
+}
+
+/** Self-serve (month to month, or whatever the billing period is), or a contract for a term. */
+export type Contract = { kind: 'self-serve' } | ContractTerm;
 
 export interface BillingPeriod {
   start: Instant;

@@ -1,4 +1,13 @@
 export type {
+  AdvanceAccountInput,
+  AdvanceAccountResult,
+  ChangeOutcome,
+  OpenChange,
+  PeriodEnd,
+  RecurringCharge,
+} from './advance-account';
+export { advanceAccount, coveredByContract } from './advance-account';
+export type {
   AllowanceDraft,
   AllowanceDraftEntry,
   AllowanceDraftEntryOptions,
@@ -33,11 +42,18 @@ export type {
   PoolState,
   PoolUsage,
 } from './describe-usage';
-export { decreaseLockedUntil, describePool, describeUsage } from './describe-usage';
+export {
+  decreaseLockedUntil,
+  decreasesAtRenewal,
+  describePool,
+  describeUsage,
+} from './describe-usage';
 export type {
   Account,
   BillingPeriod,
   Contract,
+  ContractRenewal,
+  ContractTerm,
   Instant,
   Member,
   MemberAssignment,
@@ -47,7 +63,11 @@ export type {
 export { explainConsumption, explainMemberIssue, explainPlanIssue } from './explain';
 export type { Money, Rounding } from './money';
 export { divideRounded, money } from './money';
-export { currentBillingPeriod, nextBillingPeriod } from './next-billing-period';
+export {
+  currentBillingPeriod,
+  nextBillingPeriod,
+  previousBillingPeriod,
+} from './next-billing-period';
 export type { ViewerPermissions } from './permissions';
 export { resolvePermissions } from './permissions';
 export type {
@@ -86,8 +106,18 @@ export {
   signedContractLicenceTypes,
   totalWithTermsNoSelfDecrease,
 } from './presets';
+export type { PriceSpanInput, SpanPart, SpanPrice } from './price-span';
+export { priceSpan, stretchFraction } from './price-span';
 export type { PeriodFraction } from './proration';
 export { prorate, remainingFraction } from './proration';
+export type { ContractEnd, NoticeDecision } from './renew-contract';
+export {
+  contractRenewal,
+  giveNotice,
+  noticeDeadline,
+  renewContract,
+  termMonths,
+} from './renew-contract';
 export type { RestoredShare } from './share-restored-licences';
 export { shareRestoredLicences } from './share-restored-licences';
 export type { Vocabulary, VocabularyKey } from './vocabulary';

@@ -390,8 +390,8 @@ export const planCases: PlanCase[] = [
           amount: 1_500,
         },
         { kind: 'recurring-change', quantity: 1, unitPrice: 3_000, per: 'period', amount: 3_000 },
-        // 15 days of November, then 365 days to 1 December 2027, at 30.00 per 30 days.
-        { kind: 'commitment', quantity: 1, until: contractEnd, amount: 1_500 + 36_500 },
+        // 15 of November's 30 days, then the twelve whole months to 1 December 2027 at 30.00 each.
+        { kind: 'commitment', quantity: 1, until: contractEnd, amount: 1_500 + 12 * 3_000 },
       ],
     },
   },

@@ -1,9 +1,12 @@
-import { decreaseLockedUntil } from './describe-usage';
-import type { Account, Instant, Pool } from './domain';
-import { divideRounded, type Money } from './money';
+import { coveredByContract } from './advance-account';
+import { decreaseLockedUntil, decreasesAtRenewal } from './describe-usage';
+import type { Account, ContractTerm, Instant, Pool } from './domain';
+import { divideRounded, type Money, type Rounding } from './money';
 import { resolvePermissions } from './permissions';
-import type { Confirmation, SeatPolicy } from './policy';
+import type { Confirmation, ProrationUnit, SeatPolicy } from './policy';
+import { priceSpan, stretchFraction } from './price-span';
 import { type PeriodFraction, prorate, remainingFraction, unitsBetween } from './proration';
+import { renewContract } from './renew-contract';
 
 /** A proposed change to a pool: licences to add (negative to remove), or the new total. */
 export type AllowanceRequest =
@@ -11,7 +14,11 @@ export type AllowanceRequest =
   | { poolId: string; total: number };
 
 export type PriceLine =
-  /** Charged for the part of the current period still to run. */
+  /**
+   * Charged for the part of the current period still to run: `unitPrice x fraction` per licence.
+   * When the policy prorates over the contract term, `unitPrice` is the term's price and the
+   * fraction the share of the term charged now.
+   */
   | {
       kind: 'prorated-charge';
       quantity: number;
@@ -27,17 +34,35 @@ export type PriceLine =
       fraction: PeriodFraction;
       amount: number;
     }
-  /** How each following invoice changes (negative for removals). */
+  /**
+   * Charged now for the whole billing periods (and a partial last one) from the current period's
+   * end to the end of a contract paid in advance.
+   */
+  | {
+      kind: 'term-charge';
+      quantity: number;
+      unitPrice: number;
+      from: Instant;
+      until: Instant;
+      amount: number;
+    }
+  /**
+   * How each following invoice changes (negative for removals): per billing period, per day, or
+   * per term for a contract paid in advance (its next invoice is the renewal's).
+   */
   | {
       kind: 'recurring-change';
       quantity: number;
       unitPrice: number;
-      per: 'period' | 'day';
+      per: 'period' | 'day' | 'term';
       amount: number;
     }
   /** Licences scheduled for removal that are kept instead; never charged. */
   | { kind: 'restore'; quantity: number; amount: 0 }
-  /** What contracted licences commit to until the contract ends; shown, not charged now. */
+  /**
+   * What contracted licences commit to from now until the contract ends, priced over the
+   * calendar: the rest of this period, every whole period at its whole price, a partial last one.
+   */
   | { kind: 'commitment'; quantity: number; until: Instant; amount: number };
 
 export type ChangeResult = 'applied' | 'scheduled' | 'pending-signature';
@@ -155,6 +180,12 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
     const restorable = policy.decrease.mode !== 'period-end' || policy.decrease.restorable;
     const restored = restorable ? Math.min(delta, pool.scheduledRemoval) : 0;
     const added = delta - restored;
+    const contract =
+      account.contract.kind === 'contracted' && coveredByContract(pool, policy) && !perDay
+        ? account.contract
+        : null;
+    const termPrice =
+      contract === null ? pool.unitPrice : termPriceOf(account, contract, pool, unit, rounding);
     const lines: PriceLine[] = [];
     if (restored > 0) lines.push({ kind: 'restore', quantity: restored, amount: 0 });
     let dueNow = 0;
@@ -162,20 +193,27 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
     if (added > 0) {
       const chargesNow = policy.charge === 'now';
       if (chargesNow || unit !== 'none') {
-        const amount = prorate(added, pool.unitPrice, fraction, rounding);
-        lines.push({
-          kind: 'prorated-charge',
-          quantity: added,
-          unitPrice: pool.unitPrice,
-          fraction,
-          amount,
-        });
-        if (chargesNow) dueNow += amount;
-        else nextInvoice += amount;
+        const charged = chargeLines(account, pool, contract, added, now, policy, termPrice);
+        for (const line of charged) {
+          lines.push(line);
+          if (chargesNow) dueNow += line.amount;
+          else nextInvoice += line.amount;
+        }
       }
     }
     // Restored licences are free now but billed again from the next invoice, as before their removal.
-    const line = recurring(delta);
+    let line = recurring(delta);
+    const renewal = contract?.payment === 'upfront' ? renewContract(contract) : null;
+    if (renewal?.outcome === 'renewed') {
+      const nextTermPrice = termPriceOf(account, renewal.contract, pool, unit, rounding);
+      line = {
+        kind: 'recurring-change',
+        quantity: delta,
+        unitPrice: nextTermPrice,
+        per: 'term',
+        amount: delta * nextTermPrice,
+      };
+    }
     lines.push(line);
     nextInvoice += perInvoice(line);
     if (added > 0) {
@@ -185,19 +223,11 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
         lockedUntil !== null &&
         Date.parse(lockedUntil) > Date.parse(account.billingPeriod.end)
       ) {
-        const after = divideRounded(
-          BigInt(added) *
-            BigInt(pool.unitPrice) *
-            BigInt(unitsBetween(account.billingPeriod.end, lockedUntil, 'day')),
-          BigInt(Math.max(1, periodDays)),
-          rounding,
-        );
-        const current = prorate(added, pool.unitPrice, fraction, rounding);
         lines.push({
           kind: 'commitment',
           quantity: added,
           until: lockedUntil,
-          amount: current + after,
+          amount: commitmentOf(account, pool, contract, added, now, policy, termPrice, lockedUntil),
         });
       }
     }
@@ -240,7 +270,7 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
   const lines: PriceLine[] = [line];
   let dueNow = 0;
   let nextInvoice = perInvoice(line);
-  const immediate = decrease.mode === 'immediate';
+  const immediate = decrease.mode === 'immediate' && !decreasesAtRenewal(account, pool, policy);
   if (immediate && unit !== 'none' && !perDay) {
     const amount = -prorate(removed, pool.unitPrice, fraction, rounding);
     lines.push({
@@ -330,4 +360,125 @@ export function completeSignature(pool: Pool, plan: AllowancePlan): Pool {
 /** The pool at the start of the next period: scheduled removals are gone. */
 export function settlePeriodEnd(pool: Pool): Pool {
   return { ...pool, purchased: pool.purchased - pool.scheduledRemoval, scheduledRemoval: 0 };
+}
+
+/** The price of one licence over a whole contract term, period by period of the calendar. */
+function termPriceOf(
+  account: Account,
+  term: { start: Instant; end: Instant },
+  pool: Pool,
+  unit: ProrationUnit,
+  rounding: Rounding,
+): number {
+  return priceSpan({
+    period: account.billingPeriod,
+    from: term.start,
+    to: term.end,
+    quantity: 1,
+    unitPrice: pool.unitPrice,
+    unit,
+    rounding,
+  }).amount;
+}
+
+/** `quantity x termPrice x share of the term from `from` to `to``, rounded once. */
+function termShare(
+  contract: ContractTerm,
+  quantity: number,
+  termPrice: number,
+  from: Instant,
+  to: Instant,
+  unit: ProrationUnit,
+  rounding: Rounding,
+): { fraction: PeriodFraction; amount: number } {
+  const fraction = stretchFraction(contract, from, to, unit);
+  const amount = divideRounded(
+    BigInt(quantity) * BigInt(termPrice) * BigInt(fraction.remaining),
+    BigInt(fraction.total),
+    rounding,
+  );
+  return { fraction, amount };
+}
+
+/** What an addition is charged: the rest of this period, and the rest of a term paid upfront. */
+function chargeLines(
+  account: Account,
+  pool: Pool,
+  contract: ContractTerm | null,
+  added: number,
+  now: Instant,
+  policy: SeatPolicy,
+  termPrice: number,
+): PriceLine[] {
+  const { unit, rounding } = policy.proration;
+  const period = account.billingPeriod;
+  if (contract !== null && policy.proration.over === 'contract-term') {
+    const until = contract.payment === 'upfront' ? contract.end : period.end;
+    const { fraction, amount } = termShare(contract, added, termPrice, now, until, unit, rounding);
+    return [{ kind: 'prorated-charge', quantity: added, unitPrice: termPrice, fraction, amount }];
+  }
+  const fraction =
+    pool.term === 'daily' ? { unit, remaining: 1, total: 1 } : remainingFraction(period, now, unit);
+  const lines: PriceLine[] = [
+    {
+      kind: 'prorated-charge',
+      quantity: added,
+      unitPrice: pool.unitPrice,
+      fraction,
+      amount: prorate(added, pool.unitPrice, fraction, rounding),
+    },
+  ];
+  if (contract?.payment === 'upfront' && Date.parse(contract.end) > Date.parse(period.end)) {
+    const rest = priceSpan({
+      period,
+      from: period.end,
+      to: contract.end,
+      quantity: added,
+      unitPrice: pool.unitPrice,
+      unit,
+      rounding,
+    });
+    lines.push({
+      kind: 'term-charge',
+      quantity: added,
+      unitPrice: pool.unitPrice,
+      from: period.end,
+      until: contract.end,
+      amount: rest.amount,
+    });
+  }
+  return lines;
+}
+
+/** What added contracted licences commit to from `now` until `until`, over the calendar. */
+function commitmentOf(
+  account: Account,
+  pool: Pool,
+  contract: ContractTerm | null,
+  added: number,
+  now: Instant,
+  policy: SeatPolicy,
+  termPrice: number,
+  until: Instant,
+): number {
+  const { unit, rounding } = policy.proration;
+  if (contract !== null && policy.proration.over === 'contract-term') {
+    return termShare(contract, added, termPrice, now, until, unit, rounding).amount;
+  }
+  const current = prorate(
+    added,
+    pool.unitPrice,
+    remainingFraction(account.billingPeriod, now, unit),
+    rounding,
+  );
+  const after = priceSpan({
+    period: account.billingPeriod,
+    from: account.billingPeriod.end,
+    to: until,
+    quantity: added,
+    unitPrice: pool.unitPrice,
+    unit,
+    rounding,
+  });
+  return current + after.amount;
 }

@@ -13,7 +13,8 @@ describe('definePolicy', () => {
       increase: { mode: 'self-serve' },
       decrease: { mode: 'period-end', restorable: true },
       contractLocksDecrease: 'contracted-pools',
-      proration: { unit: 'day', rounding: 'half-up' },
+      proration: { unit: 'day', rounding: 'half-up', over: 'billing-period' },
+      atRenewal: 'none',
       charge: 'now',
       confirmation: 'review',
       permissions: {
@@ -40,7 +41,11 @@ describe('definePolicy', () => {
       manageMembers: ['owner', 'admin'],
       withoutPermission: 'explain',
     });
-    expect(policy.proration).toEqual({ unit: 'day', rounding: 'half-even' });
+    expect(policy.proration).toEqual({
+      unit: 'day',
+      rounding: 'half-even',
+      over: 'billing-period',
+    });
   });
 
   it('returns a new policy each time, so changing one leaves the defaults alone', () => {

@@ -44,9 +44,25 @@ export interface SeatPolicy {
   /**
    * How a mid-period purchase is priced. The prorated amount is
    * `quantity x unitPrice x remaining / total` in the unit, rounded once per line by `rounding`.
-   * @default { unit: 'day', rounding: 'half-up' }
+   * `over` says what `total` is: the current billing period (each period's own length, so a day
+   * of February costs more than a day of March), or the main contract's term for the licences
+   * the contract covers (factro: "billed on a daily basis proportionally to the term of the main
+   * contract": every day costs the term's price divided by the term's days).
+   * @default { unit: 'day', rounding: 'half-up', over: 'billing-period' }
    */
-  proration: { unit: ProrationUnit; rounding: Rounding };
+  proration: {
+    unit: ProrationUnit;
+    rounding: Rounding;
+    over?: 'billing-period' | 'contract-term' | undefined;
+  };
+  /**
+   * What an admin may change at a contract's renewal. `decrease`: in the term's last billing
+   * period, licences the contract locks may be removed, effective when the term ends (Commusoft:
+   * "You will be able to adjust these upon renewal"); `none`: they stay locked until the term has
+   * ended.
+   * @default 'none'
+   */
+  atRenewal?: 'none' | 'decrease' | undefined;
   /** Whether a purchase is charged at once or added to the next invoice (OpenCRM). */
   charge: 'now' | 'next-invoice';
   /** What a purchase needs before it is committed; an e-signature leaves it pending until signed. */
@@ -92,7 +108,8 @@ const defaults: SeatPolicy = {
   increase: { mode: 'self-serve' },
   decrease: { mode: 'period-end', restorable: true },
   contractLocksDecrease: 'contracted-pools',
-  proration: { unit: 'day', rounding: 'half-up' },
+  proration: { unit: 'day', rounding: 'half-up', over: 'billing-period' },
+  atRenewal: 'none',
   charge: 'now',
   confirmation: 'review',
   permissions: {

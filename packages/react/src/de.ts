@@ -103,7 +103,9 @@ export const de: SeatsMessages = {
       case 'prorated-credit':
         return `Gutschrift für ${licences(line.quantity)}: ${m(line.amount)}`;
       case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} pro ${line.per === 'day' ? 'Tag' : 'Zeitraum'}: ${m(line.amount)}`;
+        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} pro ${line.per === 'day' ? 'Tag' : line.per === 'term' ? 'Vertragslaufzeit' : 'Zeitraum'}: ${m(line.amount)}`;
+      case 'term-charge':
+        return `${licences(line.quantity)} vom ${f.date(line.from)} bis ${f.date(line.until)}: ${m(line.amount)}`;
       case 'restore':
         return `${licences(line.quantity)} kostenlos wiederhergestellt`;
       case 'commitment':

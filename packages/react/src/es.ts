@@ -107,7 +107,9 @@ export const es: SeatsMessages = {
       case 'prorated-credit':
         return `Abono por ${licences(line.quantity)}: ${m(line.amount)}`;
       case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} por ${line.per === 'day' ? 'día' : 'periodo'}: ${m(line.amount)}`;
+        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} por ${line.per === 'day' ? 'día' : line.per === 'term' ? 'plazo del contrato' : 'periodo'}: ${m(line.amount)}`;
+      case 'term-charge':
+        return `${licences(line.quantity)} del ${f.date(line.from)} al ${f.date(line.until)}: ${m(line.amount)}`;
       case 'restore':
         return `${licences(line.quantity)} restauradas sin coste`;
       case 'commitment':

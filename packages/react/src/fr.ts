@@ -110,7 +110,9 @@ export const fr: SeatsMessages = {
       case 'prorated-credit':
         return `Avoir pour ${licences(line.quantity)} : ${m(line.amount)}`;
       case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} par ${line.per === 'day' ? 'jour' : 'période'} : ${m(line.amount)}`;
+        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} par ${line.per === 'day' ? 'jour' : line.per === 'term' ? 'durée du contrat' : 'période'} : ${m(line.amount)}`;
+      case 'term-charge':
+        return `${licences(line.quantity)} du ${f.date(line.from)} au ${f.date(line.until)} : ${m(line.amount)}`;
       case 'restore':
         return `${licences(line.quantity)} rétablies sans frais`;
       case 'commitment':

@@ -91,7 +91,9 @@ export const ja: SeatsMessages = {
       case 'prorated-credit':
         return `${f.number(line.quantity)} 件分の返金: ${m(line.amount)}`;
       case 'recurring-change':
-        return `${f.number(Math.abs(line.quantity))} 件 × ${m(line.unitPrice)} / ${line.per === 'day' ? '日' : '期間'}: ${m(line.amount)}`;
+        return `${f.number(Math.abs(line.quantity))} 件 × ${m(line.unitPrice)} / ${line.per === 'day' ? '日' : line.per === 'term' ? '契約期間' : '期間'}: ${m(line.amount)}`;
+      case 'term-charge':
+        return `${f.date(line.from)}〜${f.date(line.until)} ${f.number(line.quantity)} 件: ${m(line.amount)}`;
       case 'restore':
         return `${f.number(line.quantity)} 件を無料で復元`;
       case 'commitment':

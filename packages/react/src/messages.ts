@@ -204,7 +204,9 @@ export const en: SeatsMessages = {
       case 'prorated-credit':
         return `Credit for ${licences(line.quantity)}: ${money(f, line.amount, currency)}`;
       case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${money(f, line.unitPrice, currency)} per ${line.per === 'day' ? 'day' : 'period'}: ${money(f, line.amount, currency)}`;
+        return `${licences(Math.abs(line.quantity))} × ${money(f, line.unitPrice, currency)} per ${line.per === 'day' ? 'day' : line.per === 'term' ? 'contract term' : 'period'}: ${money(f, line.amount, currency)}`;
+      case 'term-charge':
+        return `${licences(line.quantity)} from ${f.date(line.from)} until ${f.date(line.until)}: ${money(f, line.amount, currency)}`;
       case 'restore':
         return `${licences(line.quantity)} restored at no charge`;
       case 'commitment':

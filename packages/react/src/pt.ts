@@ -107,7 +107,9 @@ export const pt: SeatsMessages = {
       case 'prorated-credit':
         return `Crédito por ${licences(line.quantity)}: ${m(line.amount)}`;
       case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} por ${line.per === 'day' ? 'dia' : 'período'}: ${m(line.amount)}`;
+        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} por ${line.per === 'day' ? 'dia' : line.per === 'term' ? 'prazo do contrato' : 'período'}: ${m(line.amount)}`;
+      case 'term-charge':
+        return `${licences(line.quantity)} de ${f.date(line.from)} até ${f.date(line.until)}: ${m(line.amount)}`;
       case 'restore':
         return `${licences(line.quantity)} restauradas sem custo`;
       case 'commitment':
