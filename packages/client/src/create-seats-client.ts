@@ -224,6 +224,7 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
         status: response.status,
         problem: problem?.success ? problem.data : null,
         requestId: response.headers.get('x-request-id'),
+        retryAfter: response.headers.get('retry-after'),
       });
     }
     if (schema === null) return undefined as T;

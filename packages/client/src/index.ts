@@ -30,6 +30,7 @@ export type { NeedsLicenceDecision, SeatsApiErrorCode } from './seats-error';
 export {
   apiErrorFrom,
   ConfirmationRequiredError,
+  ConflictError,
   errorClassByCode,
   ForbiddenError,
   IdempotencyKeyConflictError,
@@ -49,6 +50,7 @@ export {
   SeatsError,
   SeatsNetworkError,
   SeatsValidationError,
+  ServiceUnavailableError,
   SignatureInvalidError,
   StaleVersionError,
   UnauthenticatedError,

@@ -2,6 +2,7 @@ import { type ErrorCode, errorCodes, type Problem } from '@seats/core/contract';
 import { describe, expect, it } from 'vitest';
 import {
   ConfirmationRequiredError,
+  ConflictError,
   createSeatsClient,
   ForbiddenError,
   IdempotencyKeyConflictError,
@@ -21,6 +22,7 @@ import {
   SeatsError,
   SeatsNetworkError,
   SeatsValidationError,
+  ServiceUnavailableError,
   SignatureInvalidError,
   StaleVersionError,
   UnauthenticatedError,
@@ -52,6 +54,7 @@ const expected: Record<ErrorCode, { status: number; type: typeof SeatsApiError }
   plan_invalid: { status: 422, type: PlanInvalidError },
   no_licence_available: { status: 409, type: NoLicenceAvailableError },
   stale_version: { status: 409, type: StaleVersionError },
+  conflict: { status: 409, type: ConflictError },
   quote_expired: { status: 409, type: QuoteExpiredError },
   quote_used: { status: 409, type: QuoteUsedError },
   idempotency_key_conflict: { status: 409, type: IdempotencyKeyConflictError },
@@ -61,6 +64,7 @@ const expected: Record<ErrorCode, { status: number; type: typeof SeatsApiError }
   not_cancellable: { status: 409, type: NotCancellableError },
   payment_failed: { status: 402, type: PaymentFailedError },
   internal_error: { status: 500, type: InternalServerError },
+  service_unavailable: { status: 503, type: ServiceUnavailableError },
 };
 
 describe('error mapping', () => {
@@ -150,6 +154,30 @@ describe('error mapping', () => {
       .createMember({ name: 'Ada', email: 'nope', status: 'active', role: 'member' })
       .catch((caught: unknown) => caught);
     expect((fieldError as InvalidRequestError).fieldErrors).toEqual(errors);
+  });
+
+  it('reads how long to wait from the Retry-After header of a 503, with or without a problem document', async () => {
+    const problem: Problem = {
+      type: 'https://seats.dev/problems/service-unavailable',
+      title: 'Service unavailable',
+      status: 503,
+      code: 'service_unavailable',
+      requestId: 'req-503',
+    };
+    const unavailable = await answering(() => problemResponse(problem, { 'retry-after': '2' }))
+      .getSummary()
+      .catch((caught: unknown) => caught);
+    expect(unavailable).toBeInstanceOf(ServiceUnavailableError);
+    expect(unavailable).toMatchObject({ code: 'service_unavailable', retryAfterSeconds: 2 });
+
+    const proxyPage = await answering(
+      () =>
+        new Response('<h1>Maintenance</h1>', { status: 503, headers: { 'retry-after': 'soon' } }),
+    )
+      .getSummary()
+      .catch((caught: unknown) => caught);
+    expect(proxyPage).toBeInstanceOf(ServiceUnavailableError);
+    expect(proxyPage).toMatchObject({ code: 'unexpected_response', retryAfterSeconds: null });
   });
 
   it('reports an error page that is not a problem document by its status, with the x-request-id header', async () => {

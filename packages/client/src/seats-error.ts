@@ -33,6 +33,8 @@ export class SeatsApiError extends SeatsError {
     status: number;
     problem: Problem | null;
     requestId?: string | null;
+    /** The response's `Retry-After` header, when it sent one. */
+    retryAfter?: string | null;
     message?: string;
   }) {
     const { problem, status } = init;
@@ -103,6 +105,14 @@ export class StaleVersionError extends SeatsApiError {
   override name = 'StaleVersionError';
 }
 
+/**
+ * 409 `conflict`: the write lost a race with other writes to the same records more times than the
+ * server retries it; nothing changed. Sending the same request again usually succeeds.
+ */
+export class ConflictError extends SeatsApiError {
+  override name = 'ConflictError';
+}
+
 /** 409 `quote_expired`: the quote outlived the policy's `quoteTtlSeconds`; quote again. */
 export class QuoteExpiredError extends SeatsApiError {
   override name = 'QuoteExpiredError';
@@ -148,6 +158,22 @@ export class InternalServerError extends SeatsApiError {
   override name = 'InternalServerError';
 }
 
+/**
+ * 503 `service_unavailable`: the server cannot reach its database for now; nothing is known to have
+ * changed. Retry after `retryAfterSeconds` (from the `Retry-After` header), under the same
+ * idempotency key for a commit.
+ */
+export class ServiceUnavailableError extends SeatsApiError {
+  override name = 'ServiceUnavailableError';
+  /** Seconds to wait before retrying, from the `Retry-After` header; `null` when it sent none. */
+  readonly retryAfterSeconds: number | null;
+  constructor(init: ApiErrorInit) {
+    super(init);
+    const seconds = init.retryAfter == null ? Number.NaN : Number(init.retryAfter);
+    this.retryAfterSeconds = Number.isInteger(seconds) && seconds >= 0 ? seconds : null;
+  }
+}
+
 /** `fetch` itself failed (offline, DNS, connection reset) and the call was not aborted. */
 export class SeatsNetworkError extends SeatsError {
   override name = 'SeatsNetworkError';
@@ -188,6 +214,7 @@ export const errorClassByCode: Record<ErrorCode, ApiErrorClass> = {
   plan_invalid: PlanInvalidError,
   no_licence_available: NoLicenceAvailableError,
   stale_version: StaleVersionError,
+  conflict: ConflictError,
   quote_expired: QuoteExpiredError,
   quote_used: QuoteUsedError,
   idempotency_key_conflict: IdempotencyKeyConflictError,
@@ -197,11 +224,13 @@ export const errorClassByCode: Record<ErrorCode, ApiErrorClass> = {
   not_cancellable: NotCancellableError,
   payment_failed: PaymentFailedError,
   internal_error: InternalServerError,
+  service_unavailable: ServiceUnavailableError,
 };
 
 /** The typed error for an error response: by the problem's `code`, else by status. */
 export function apiErrorFrom(init: ApiErrorInit): SeatsApiError {
   if (init.problem !== null) return new errorClassByCode[init.problem.code](init);
+  if (init.status === 503) return new ServiceUnavailableError(init);
   return init.status >= 500 ? new InternalServerError(init) : new SeatsApiError(init);
 }
 

@@ -438,6 +438,7 @@ export const errorCodes = [
   'plan_invalid',
   'no_licence_available',
   'stale_version',
+  'conflict',
   'quote_expired',
   'quote_used',
   'idempotency_key_required',
@@ -448,6 +449,7 @@ export const errorCodes = [
   'not_cancellable',
   'payment_failed',
   'internal_error',
+  'service_unavailable',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

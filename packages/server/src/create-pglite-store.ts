@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { applyMigrations } from './migrate';
 import type { SeatsStore } from './seats-store';
-import type { SqlExecutor, SqlQueryable } from './sql-executor';
+import { type SqlExecutor, type SqlQueryable, toRequestError } from './sql-executor';
 import { createSqlStore } from './sql-store';
 
 export interface PgliteStoreOptions {
@@ -14,11 +14,19 @@ export interface PgliteStoreOptions {
 function queryable(db: Pick<PGlite, 'query' | 'exec'>): SqlQueryable {
   return {
     async query<Row>(sql: string, params?: readonly unknown[]) {
-      const result = await db.query<Row>(sql, params as unknown[] | undefined);
-      return result.rows;
+      try {
+        const result = await db.query<Row>(sql, params as unknown[] | undefined);
+        return result.rows;
+      } catch (error) {
+        throw toRequestError(error);
+      }
     },
     async exec(sql: string) {
-      await db.exec(sql);
+      try {
+        await db.exec(sql);
+      } catch (error) {
+        throw toRequestError(error);
+      }
     },
   };
 }
@@ -27,7 +35,16 @@ function queryable(db: Pick<PGlite, 'query' | 'exec'>): SqlQueryable {
 export function pgliteExecutor(db: PGlite, options: { owned: boolean }): SqlExecutor {
   return {
     ...queryable(db),
-    transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    // One connection runs one transaction at a time: nothing to lose a race against.
+    transaction: (work) =>
+      db
+        .transaction((tx) => work(queryable(tx)))
+        .catch((error: unknown) => {
+          throw toRequestError(error);
+        }),
+    async ping() {
+      await queryable(db).query('SELECT 1');
+    },
     async close() {
       if (options.owned) await db.close();
     },

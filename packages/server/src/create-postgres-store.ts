@@ -1,16 +1,56 @@
 import pg from 'pg';
 import { applyMigrations } from './migrate';
 import type { SeatsStore } from './seats-store';
-import type { SqlExecutor, SqlQueryable } from './sql-executor';
+import {
+  classifySqlError,
+  DatabaseUnavailableError,
+  retryPause,
+  type SqlExecutor,
+  type SqlQueryable,
+  toRequestError,
+  transactionAttempts,
+} from './sql-executor';
 import { createSqlStore } from './sql-store';
 
-export type PostgresStoreOptions =
-  /** A connection string; the store opens and closes its own pool. */
-  | { connectionString: string }
-  /** A pool of the host's; it stays open when the store closes. */
-  | { pool: pg.Pool };
+/** How long the database may take before a request gives up with 503; none waits forever. */
+export interface PostgresTimeouts {
+  /** The longest one statement may run (`statement_timeout`). @default 10000 */
+  statementTimeoutMs?: number;
+  /** The longest one statement may wait for a row lock (`lock_timeout`). @default 5000 */
+  lockTimeoutMs?: number;
+}
 
-function queryable(client: pg.Pool | pg.PoolClient): SqlQueryable {
+export type PostgresStoreOptions = PostgresTimeouts &
+  (
+    | {
+        /** A connection string; the store opens and closes its own pool. */
+        connectionString: string;
+        /** The most connections the store's pool opens. @default 10 */
+        max?: number;
+        /** The longest a request waits for a connection (to open, or to be free). @default 5000 */
+        connectionTimeoutMs?: number;
+      }
+    | {
+        /**
+         * A pool of the host's; it stays open when the store closes. Give it an `error` listener:
+         * node-postgres emits `error` on the pool when an idle connection is lost (a database
+         * restart, a failover, a proxy's idle timeout), and an unhandled `error` ends the process.
+         * The store adds a listener that logs when the pool has none. Set `statement_timeout`,
+         * `lock_timeout` and `connectionTimeoutMillis` on it too: the store sets its timeouts on
+         * each transaction it runs, but single statements run with the pool's settings.
+         */
+        pool: pg.Pool;
+      }
+  );
+
+const defaultStatementTimeoutMs = 10_000;
+const defaultLockTimeoutMs = 5_000;
+
+function warn(message: string, error: unknown): void {
+  console.warn(`[seats] ${message}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function queryable(client: pg.PoolClient): SqlQueryable {
   return {
     async query<Row>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params as unknown[] | undefined);
@@ -22,23 +62,120 @@ function queryable(client: pg.Pool | pg.PoolClient): SqlQueryable {
   };
 }
 
-/** An executor over a node-postgres pool: each transaction holds one client from the pool. */
-export function postgresExecutor(pool: pg.Pool, options: { owned: boolean }): SqlExecutor {
-  return {
-    ...queryable(pool),
-    async transaction(work) {
-      const client = await pool.connect();
+/** Whether a statement only reads, so that running it again after a lost connection is safe. */
+function isReadOnly(sql: string): boolean {
+  return /^\s*select\b/i.test(sql) && !/\b(insert|update|delete)\b/i.test(sql);
+}
+
+/**
+ * An executor over a node-postgres pool: each transaction holds one client from the pool. Every
+ * client it checks out has an `error` listener while it is out, and goes back broken (so the pool
+ * drops it) when its connection failed; a lost connection fails only the statement or transaction
+ * that was on it, and is retried where that is safe.
+ */
+export function postgresExecutor(
+  pool: pg.Pool,
+  options: { owned: boolean } & PostgresTimeouts,
+): SqlExecutor {
+  const statementTimeoutMs = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
+  const lockTimeoutMs = options.lockTimeoutMs ?? defaultLockTimeoutMs;
+  // A host's pool may have other settings; the kit's own pool sets these when it connects.
+  const begin = options.owned
+    ? 'BEGIN'
+    : `BEGIN; SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}; SET LOCAL lock_timeout = ${Math.floor(lockTimeoutMs)}`;
+
+  /** A client with a listener for the errors its connection emits while the kit holds it. */
+  async function checkout(): Promise<{ client: pg.PoolClient; release(error?: unknown): void }> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw classifySqlError(error) === 'other'
+        ? error
+        : new DatabaseUnavailableError(
+            `Could not connect to the database: ${error instanceof Error ? error.message : String(error)}`,
+            false,
+            { cause: error },
+          );
+    }
+    let lost: unknown = null;
+    const onError = (error: unknown) => {
+      lost = error;
+    };
+    client.on('error', onError);
+    return {
+      client,
+      release(error) {
+        client.removeListener('error', onError);
+        const broken = lost ?? (error !== undefined && isBroken(error) ? error : undefined);
+        // A broken client is destroyed rather than handed to the next request.
+        client.release(broken === undefined ? undefined : (broken as Error));
+      },
+    };
+  }
+
+  async function query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
+    let conflicts = 0;
+    let reconnects = 0;
+    for (;;) {
+      const { client, release } = await checkout();
       try {
-        await client.query('BEGIN');
-        const result = await work(queryable(client));
-        await client.query('COMMIT');
-        return result;
+        const result = await client.query(sql, params as unknown[] | undefined);
+        release();
+        return result.rows as Row[];
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
+        release(error);
+        const kind = classifySqlError(error);
+        if (kind === 'conflict' && ++conflicts < transactionAttempts) {
+          await retryPause(conflicts);
+          continue;
+        }
+        if (kind === 'connection' && isReadOnly(sql) && ++reconnects < 2) continue;
+        throw toRequestError(error, kind === 'connection' && !isReadOnly(sql));
       }
+    }
+  }
+
+  return {
+    query,
+    async exec(sql) {
+      await query(sql);
+    },
+    async transaction(work) {
+      let conflicts = 0;
+      let reconnects = 0;
+      for (;;) {
+        const { client, release } = await checkout();
+        let committing = false;
+        try {
+          await client.query(begin);
+          const result = await work(queryable(client));
+          committing = true;
+          await client.query('COMMIT');
+          release();
+          return result;
+        } catch (error) {
+          let rollbackFailed = false;
+          if (!committing && !isBroken(error)) {
+            await client.query('ROLLBACK').catch(() => {
+              rollbackFailed = true;
+            });
+          }
+          release(rollbackFailed ? new DatabaseUnavailableError('ROLLBACK failed') : error);
+          const kind = classifySqlError(error);
+          // A commit whose answer was lost may have happened: never run it again.
+          if (committing && kind === 'connection') throw toRequestError(error, true);
+          if (kind === 'conflict' && ++conflicts < transactionAttempts) {
+            await retryPause(conflicts);
+            continue;
+          }
+          if (kind === 'connection' && ++reconnects < 2) continue;
+          throw toRequestError(error);
+        }
+      }
+    },
+    async ping() {
+      await query('SELECT 1');
     },
     async close() {
       if (options.owned) await pool.end();
@@ -46,12 +183,41 @@ export function postgresExecutor(pool: pg.Pool, options: { owned: boolean }): Sq
   };
 }
 
+function isBroken(error: unknown): boolean {
+  const kind = classifySqlError(error);
+  // A timeout cancels the statement but leaves the connection usable.
+  return kind === 'connection';
+}
+
 /** The store on a PostgreSQL server through node-postgres; migrations are applied before it resolves. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<SeatsStore> {
-  const owned = !('pool' in options);
-  const pool =
-    'pool' in options ? options.pool : new pg.Pool({ connectionString: options.connectionString });
-  const executor = postgresExecutor(pool, { owned });
+  const statementTimeoutMs = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
+  const lockTimeoutMs = options.lockTimeoutMs ?? defaultLockTimeoutMs;
+  let pool: pg.Pool;
+  if ('pool' in options) {
+    pool = options.pool;
+    if (pool.listenerCount('error') === 0)
+      pool.on('error', (error) => warn('an idle PostgreSQL connection was lost', error));
+  } else {
+    pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+      statement_timeout: statementTimeoutMs,
+      lock_timeout: lockTimeoutMs,
+      // A connection left in a transaction (a stalled process) cannot hold an account's lock for long.
+      idle_in_transaction_session_timeout: Math.max(statementTimeoutMs * 3, 30_000),
+      // If the network goes silent, the client gives up after the server would have.
+      query_timeout: statementTimeoutMs + 5_000,
+      keepAlive: true,
+    });
+    pool.on('error', (error) => warn('an idle PostgreSQL connection was lost', error));
+  }
+  const executor = postgresExecutor(pool, {
+    owned: !('pool' in options),
+    statementTimeoutMs,
+    lockTimeoutMs,
+  });
   try {
     await applyMigrations(executor);
   } catch (error) {

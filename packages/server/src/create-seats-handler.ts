@@ -10,18 +10,19 @@ import { listChangesRoute } from './list-changes-route';
 import { listMembersRoute } from './list-members-route';
 import { ProblemError } from './problem-error';
 import { randomId } from './random-id';
-import { type BodySchema, readJsonBody } from './read-json-body';
+import { type BodySchema, ClientAbortedError, readJsonBody } from './read-json-body';
 import { json, type Route, type RouteContext, type RouteDeps } from './route-context';
 import type { SeatsEvent } from './seats-event';
 import type { SeatsHandlerOptions } from './seats-handler-options';
 import type { AccountState, SeatsTransaction } from './seats-store';
+import { DatabaseConflictError, DatabaseUnavailableError } from './sql-executor';
 import { signChangeRoute } from './sign-change-route';
 import { summaryRoute } from './summary-route';
 import { updateMemberRoute } from './update-member-route';
 
 export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 
-/** Each path and, per method, its route; `null` is the OpenAPI document, served to anyone. */
+/** Each path and, per method, its route; `null` is the OpenAPI document or the health check, served to anyone. */
 const routes = {
   summary: { path: ['summary'], methods: { GET: summaryRoute } },
   members: { path: ['members'], methods: { GET: listMembersRoute, POST: createMemberRoute } },
@@ -34,6 +35,7 @@ const routes = {
   cancel: { path: ['changes', ':id', 'cancel'], methods: { POST: cancelRemovalRoute } },
   sign: { path: ['changes', ':id', 'sign'], methods: { POST: signChangeRoute } },
   openapi: { path: ['openapi.json'], methods: { GET: null } },
+  health: { path: ['health'], methods: { GET: null } },
 } satisfies Record<string, { path: string[]; methods: Record<string, Route | null> }>;
 type RouteName = keyof typeof routes;
 
@@ -147,10 +149,15 @@ export function createSeatsHandler(
   async function write<T>(
     work: (tx: SeatsTransaction, events: SeatsEvent[], failures: SeatsEvent[]) => Promise<T>,
   ): Promise<T> {
-    const events: SeatsEvent[] = [];
-    const failures: SeatsEvent[] = [];
+    let events: SeatsEvent[] = [];
+    let failures: SeatsEvent[] = [];
     try {
-      const result = await store.transaction((tx) => work(tx, events, failures));
+      // The store runs `work` again when the transaction loses a race: only the last run counts.
+      const result = await store.transaction((tx) => {
+        events = [];
+        failures = [];
+        return work(tx, events, failures);
+      });
       emit(events);
       return result;
     } finally {
@@ -176,7 +183,13 @@ export function createSeatsHandler(
         headers: { allow: Object.keys(methods).join(', ') },
       });
     }
-    if (handle === null) return json(openapi);
+    if (handle === null) {
+      if (matched.name !== 'health') return json(openapi);
+      await store.ping();
+      const response = json({ status: 'ok' });
+      response.headers.set('cache-control', 'no-store');
+      return response;
+    }
 
     const identity = await options.identify(request);
     if (identity === null)
@@ -197,19 +210,40 @@ export function createSeatsHandler(
     try {
       response = await route(request, requestId);
     } catch (error) {
-      const problem =
-        error instanceof ProblemError
-          ? error
-          : new ProblemError(500, 'internal_error', {
-              detail: 'Something went wrong on our side.',
-            });
-      if (!(error instanceof ProblemError))
-        console.error('[seats] request failed', requestId, error);
-      response = problem.toResponse(requestId, new URL(request.url).pathname);
+      response = problemOf(error, requestId).toResponse(requestId, new URL(request.url).pathname);
     }
     response.headers.set('x-request-id', requestId);
     return response;
   };
+}
+
+/** Seconds a client should wait before retrying when the database is unavailable. */
+const retryAfterSeconds = 2;
+
+/** The problem a failed request answers, logged as what it is: a client abort, an outage, a bug. */
+function problemOf(error: unknown, requestId: string): ProblemError {
+  if (error instanceof ClientAbortedError) {
+    console.warn(`[seats] client aborted the request body (${requestId})`);
+    return error;
+  }
+  if (error instanceof ProblemError) return error;
+  if (error instanceof DatabaseUnavailableError) {
+    console.warn(`[seats] database unavailable (${requestId}): ${error.message}`);
+    return new ProblemError(503, 'service_unavailable', {
+      detail: error.maybeCommitted
+        ? 'The database connection was lost while this write was being saved: it may have been applied. Read the current state before sending it again.'
+        : 'The database cannot be reached right now; nothing was changed. Try again shortly.',
+      headers: { 'retry-after': String(retryAfterSeconds) },
+    });
+  }
+  if (error instanceof DatabaseConflictError) {
+    return new ProblemError(409, 'conflict', {
+      detail:
+        'Other changes to the same licences kept winning the race; nothing was changed. Send the request again.',
+    });
+  }
+  console.error('[seats] request failed', requestId, error);
+  return new ProblemError(500, 'internal_error', { detail: 'Something went wrong on our side.' });
 }
 
 function decodeSegment(segment: string): string {

@@ -13,6 +13,7 @@ const titles: Record<ErrorCode, string> = {
   plan_invalid: 'Change not possible',
   no_licence_available: 'No licence available',
   stale_version: 'Stale version',
+  conflict: 'Conflict',
   quote_expired: 'Quote expired',
   quote_used: 'Quote already used',
   idempotency_key_required: 'Idempotency key required',
@@ -23,6 +24,7 @@ const titles: Record<ErrorCode, string> = {
   not_cancellable: 'Not cancellable',
   payment_failed: 'Payment failed',
   internal_error: 'Internal error',
+  service_unavailable: 'Service unavailable',
 };
 
 export interface ProblemDetails {

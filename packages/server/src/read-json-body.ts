@@ -15,6 +15,21 @@ export interface BodySchema<T> {
   ): { success: true; data: T } | { success: false; error: { issues: readonly SchemaIssue[] } };
 }
 
+/** The deepest nesting of arrays and objects a body may have. */
+export const maxJsonDepth = 64;
+
+/**
+ * The client went away before its body arrived in full (a closed tab, a dropped connection, a
+ * proxy's timeout). Nobody reads the answer; it is logged as a client abort, not as a failure.
+ */
+export class ClientAbortedError extends ProblemError {
+  override name = 'ClientAbortedError';
+  constructor(cause: unknown) {
+    super(400, 'malformed_json', { detail: 'The body ended before it was complete.' });
+    this.cause = cause;
+  }
+}
+
 async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -23,7 +38,13 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      throw new ClientAbortedError(error);
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
@@ -95,11 +116,16 @@ export async function readJsonBody<T>(
       throw new ProblemError(400, 'malformed_json', { detail: 'The body is not valid JSON.' });
     }
   }
-  const nul = findNul(value, '');
-  if (nul !== null) {
+  const errors = checkText(value);
+  if (errors === 'too-deep') {
+    throw new ProblemError(400, 'malformed_json', {
+      detail: `The body nests arrays and objects deeper than ${maxJsonDepth} levels.`,
+    });
+  }
+  if (errors.length > 0) {
     throw new ProblemError(400, 'validation_failed', {
-      detail: 'Text may not contain NUL characters.',
-      errors: [{ field: nul, code: 'invalid_string', message: 'Remove the NUL character.' }],
+      detail: 'Text may not contain control characters or unpaired UTF-16 surrogates.',
+      errors,
     });
   }
   const parsed = schema.safeParse(value);
@@ -112,15 +138,51 @@ export async function readJsonBody<T>(
   return parsed.data;
 }
 
-/** The path of the first string (or key) holding a NUL character, which PostgreSQL text cannot store. */
-function findNul(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [key, item] of Object.entries(value)) {
-    const at = path === '' ? key : `${path}.${key}`;
-    if (key.includes('\u0000')) return at;
-    const found = findNul(item, at);
-    if (found !== null) return found;
+// C0 and C1 control characters and DEL, which no field of the contract carries, and unpaired
+// surrogates, which PostgreSQL would store as U+FFFD.
+const badText = new RegExp(
+  '[\\u0000-\\u001f\\u007f-\\u009f]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]',
+);
+
+function textError(field: string, text: string): FieldError {
+  const found = badText.exec(text)?.[0] ?? '';
+  const isSurrogate = found >= '\ud800' && found <= '\udfff';
+  return {
+    field,
+    code: 'invalid_string',
+    message: isSurrogate
+      ? 'Remove the unpaired UTF-16 surrogate.'
+      : `Remove the control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}.`,
+  };
+}
+
+/**
+ * Walks the parsed body without recursion (JSON.parse itself nests without limit): `too-deep`
+ * beyond `maxJsonDepth`, else the field errors of strings and keys holding text no field accepts.
+ */
+function checkText(root: unknown): FieldError[] | 'too-deep' {
+  const errors: FieldError[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [
+    { value: root, path: '', depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as (typeof stack)[number];
+    if (typeof value === 'string') {
+      if (badText.test(value) && errors.length < 20) errors.push(textError(path, value));
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= maxJsonDepth) return 'too-deep';
+    const entries = Object.entries(value);
+    for (const [key] of entries) {
+      if (badText.test(key) && errors.length < 20)
+        errors.push(textError(path === '' ? key : `${path}.${key}`, key));
+    }
+    // Pushed last first, so that fields are reported in the order they were sent.
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, item] = entries[index] as [string, unknown];
+      stack.push({ value: item, path: path === '' ? key : `${path}.${key}`, depth: depth + 1 });
+    }
   }
-  return null;
+  return errors;
 }

@@ -201,7 +201,14 @@ export interface SeatsStore {
    * (`analyzeStore`), as PGlite has no autovacuum.
    */
   analyze(): Promise<void>;
+  /**
+   * Runs `work` in one transaction. `work` may run again when the transaction loses a race
+   * (serialisation failure, deadlock) or its connection before the commit: keep what it does
+   * outside the database idempotent.
+   */
   transaction<T>(work: (tx: SeatsTransaction) => Promise<T>): Promise<T>;
+  /** Answers when the database answers; throws `DatabaseUnavailableError` when it cannot be reached. */
+  ping(): Promise<void>;
   /** Deletes every account and what belongs to it; for tests and mocks. */
   clear(): Promise<void>;
   close(): Promise<void>;

@@ -583,6 +583,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
     openChanges: (accountId) => openChanges(db, accountId),
     analyze: () => analyzeTables(db),
     transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
+    ping: () => db.ping(),
     async clear() {
       await db.exec('TRUNCATE seats_accounts CASCADE');
     },
