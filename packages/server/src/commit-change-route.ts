@@ -1,6 +1,7 @@
 import { applyAllowancePlan, missingConfirmations } from '@seats/core';
 import { ChangeRequestSchema } from '@seats/core/contract';
 import { allowanceEvent } from './allowance-event';
+import { billingKey } from './billing-key';
 import { chargePlan } from './charge-plan';
 import { ProblemError } from './problem-error';
 import { randomId, sha256 } from './random-id';
@@ -92,7 +93,13 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
     const payment =
       plan.result === 'pending-signature'
         ? { charged: null, chargeId: null }
-        : await chargePlan(deps, context, plan, `${accountId}:${key}`, failures);
+        : await chargePlan(
+            deps,
+            context,
+            plan,
+            await billingKey(accountId, 'commit', key),
+            failures,
+          );
     await savePoolChange(tx, {
       accountId,
       state,

@@ -2,14 +2,15 @@ import type { MemberAssignment } from '@seats/core';
 import { CreateMemberRequestSchema } from '@seats/core/contract';
 import {
   decideMember,
+  memberConflict,
   memberFields,
   memberRetries,
   requireAllowed,
   seatEvents,
 } from './member-decision';
-import { ProblemError } from './problem-error';
 import { randomId } from './random-id';
 import { json, type RouteContext, type RouteDeps } from './route-context';
+import { retryPause } from './sql-executor';
 import { memberToWire } from './wire';
 
 /**
@@ -40,7 +41,8 @@ export async function createMemberRoute(deps: RouteDeps, initial: RouteContext):
       deps.emit(seatEvents(context, id, decision));
       return json(memberToWire(written.member, context.state.policy), 201);
     }
+    await retryPause(attempt);
     context = await deps.reload(context);
   }
-  throw new ProblemError(409, 'no_licence_available', { detail: 'No licence could be claimed.' });
+  throw memberConflict();
 }

@@ -15,8 +15,8 @@ import { json, type Route, type RouteContext, type RouteDeps } from './route-con
 import type { SeatsEvent } from './seats-event';
 import type { SeatsHandlerOptions } from './seats-handler-options';
 import type { AccountState, SeatsTransaction } from './seats-store';
-import { DatabaseConflictError, DatabaseUnavailableError } from './sql-executor';
 import { signChangeRoute } from './sign-change-route';
+import { DatabaseConflictError, DatabaseUnavailableError } from './sql-executor';
 import { summaryRoute } from './summary-route';
 import { updateMemberRoute } from './update-member-route';
 

@@ -1,12 +1,13 @@
 import {
   decideMember,
   findMember,
+  memberConflict,
   memberRetries,
   requireAllowed,
   seatEvents,
 } from './member-decision';
-import { ProblemError } from './problem-error';
 import type { RouteContext, RouteDeps } from './route-context';
+import { retryPause } from './sql-executor';
 
 /** `DELETE /v1/members/:id`: the member goes, and its licence with it is released. */
 export async function deleteMemberRoute(deps: RouteDeps, initial: RouteContext): Promise<Response> {
@@ -29,7 +30,8 @@ export async function deleteMemberRoute(deps: RouteDeps, initial: RouteContext):
       );
       return new Response(null, { status: 204 });
     }
+    await retryPause(attempt);
     context = await deps.reload(context);
   }
-  throw new ProblemError(409, 'stale_version', { detail: 'The user kept changing; try again.' });
+  throw memberConflict();
 }

@@ -9,8 +9,19 @@ import { forbidden, type RouteContext, usageOf } from './route-context';
 import type { SeatsEvent } from './seats-event';
 import type { MemberFields, SeatsStore, StoredMember } from './seats-store';
 
-/** How often a member write is decided again on a fresh read after losing a race for a licence. */
-export const memberRetries = 8;
+/**
+ * How often a member write is decided again on a fresh read after losing a race (for a licence, or
+ * for the member's revision), with a growing random pause between attempts.
+ */
+export const memberRetries = 10;
+
+/** What a member write answers when it lost every race it ran: not exhaustion, contention. */
+export function memberConflict(): ProblemError {
+  return new ProblemError(409, 'conflict', {
+    detail:
+      'Other changes to this user or its licences kept winning the race; nothing was changed. Send the request again.',
+  });
+}
 
 /** A member decision allowed by core. */
 export type AllowedMemberChange = Extract<MemberChangeDecision, { outcome: 'allowed' }>;

@@ -138,21 +138,30 @@ export async function readJsonBody<T>(
   return parsed.data;
 }
 
-// C0 and C1 control characters and DEL, which no field of the contract carries, and unpaired
-// surrogates, which PostgreSQL would store as U+FFFD.
-const badText = new RegExp(
-  '[\\u0000-\\u001f\\u007f-\\u009f]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]',
-);
+/**
+ * The first character no field of the contract accepts: C0 and C1 control characters and DEL, and
+ * unpaired UTF-16 surrogates, which PostgreSQL would store as U+FFFD.
+ */
+function badCharacter(text: string): number | null {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return code;
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const next = text.charCodeAt(index + 1);
+    if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) index++;
+    else return code;
+  }
+  return null;
+}
 
-function textError(field: string, text: string): FieldError {
-  const found = badText.exec(text)?.[0] ?? '';
-  const isSurrogate = found >= '\ud800' && found <= '\udfff';
+function textError(field: string, code: number): FieldError {
   return {
     field,
     code: 'invalid_string',
-    message: isSurrogate
-      ? 'Remove the unpaired UTF-16 surrogate.'
-      : `Remove the control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}.`,
+    message:
+      code >= 0xd800
+        ? 'Remove the unpaired UTF-16 surrogate.'
+        : `Remove the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}.`,
   };
 }
 
@@ -168,15 +177,17 @@ function checkText(root: unknown): FieldError[] | 'too-deep' {
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop() as (typeof stack)[number];
     if (typeof value === 'string') {
-      if (badText.test(value) && errors.length < 20) errors.push(textError(path, value));
+      const bad = badCharacter(value);
+      if (bad !== null && errors.length < 20) errors.push(textError(path, bad));
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= maxJsonDepth) return 'too-deep';
     const entries = Object.entries(value);
     for (const [key] of entries) {
-      if (badText.test(key) && errors.length < 20)
-        errors.push(textError(path === '' ? key : `${path}.${key}`, key));
+      const bad = badCharacter(key);
+      if (bad !== null && errors.length < 20)
+        errors.push(textError(path === '' ? key : `${path}.${key}`, bad));
     }
     // Pushed last first, so that fields are reported in the order they were sent.
     for (let index = entries.length - 1; index >= 0; index--) {

@@ -1,6 +1,7 @@
 import { completeSignature } from '@seats/core';
 import { SignRequestSchema } from '@seats/core/contract';
 import { allowanceEvent } from './allowance-event';
+import { billingKey } from './billing-key';
 import { chargePlan } from './charge-plan';
 import { ProblemError } from './problem-error';
 import { sha256 } from './random-id';
@@ -38,7 +39,7 @@ export async function signChangeRoute(deps: RouteDeps, context: RouteContext): P
       deps,
       context,
       pending.plan,
-      `${accountId}:sign:${changeId}`,
+      await billingKey(accountId, 'sign', changeId),
       failures,
     );
     await savePoolChange(tx, {

@@ -2,13 +2,14 @@ import { UpdateMemberRequestSchema } from '@seats/core/contract';
 import {
   decideMember,
   findMember,
+  memberConflict,
   memberFields,
   memberRetries,
   requireAllowed,
   seatEvents,
 } from './member-decision';
-import { ProblemError } from './problem-error';
 import { json, type RouteContext, type RouteDeps } from './route-context';
+import { retryPause } from './sql-executor';
 import { memberToWire } from './wire';
 
 /**
@@ -46,7 +47,8 @@ export async function updateMemberRoute(deps: RouteDeps, initial: RouteContext):
       deps.emit(seatEvents(context, memberId, decision));
       return json(memberToWire(written.member, context.state.policy));
     }
+    await retryPause(attempt);
     context = await deps.reload(context);
   }
-  throw new ProblemError(409, 'no_licence_available', { detail: 'No licence could be claimed.' });
+  throw memberConflict();
 }
