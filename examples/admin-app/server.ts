@@ -3,8 +3,7 @@
  * kept in `.data/` and seeded with one demo account per preset on first run.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import {
   type BillingProvider,
@@ -16,6 +15,7 @@ import {
   demoPassword,
   seedDemoAccounts,
 } from '@seats/server';
+import { toNodeHandler } from '@seats/server/node';
 import { createServer as createViteServer } from 'vite';
 
 interface OutboxMessage {
@@ -30,6 +30,8 @@ interface OutboxMessage {
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = process.env.SEATS_DATA_DIR ?? `${root}.data`;
 const port = Number(process.env.PORT ?? 5173);
+// Only this machine can reach the demo (it trusts headers for identity) unless HOST says otherwise.
+const host = process.env.HOST ?? '127.0.0.1';
 mkdirSync(dataDir, { recursive: true });
 
 const outboxFile = `${dataDir}/outbox.json`;
@@ -105,44 +107,21 @@ async function dev(request: Request): Promise<Response> {
   return Response.json({ error: 'not found' }, { status: 404 });
 }
 
-function toRequest(incoming: IncomingMessage): Request {
-  const url = new URL(
-    incoming.url ?? '/',
-    `http://${incoming.headers.host ?? `localhost:${port}`}`,
-  );
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD';
-  return new Request(url, {
-    method: incoming.method ?? 'GET',
-    headers,
-    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : undefined,
-    duplex: 'half',
-  } as RequestInit);
-}
-
-async function send(outgoing: ServerResponse, response: Response): Promise<void> {
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
-}
-
 const vite = await createViteServer({ root, server: { middlewareMode: true }, appType: 'spa' });
+
+const seatsListener = toNodeHandler(seats);
+const devListener = toNodeHandler(dev);
 
 const server = createServer((incoming, outgoing) => {
   const path = incoming.url ?? '/';
-  if (path.startsWith('/api/seats/')) {
-    seats(toRequest(incoming)).then((response) => send(outgoing, response));
-  } else if (path.startsWith('/api/dev/')) {
-    dev(toRequest(incoming)).then((response) => send(outgoing, response));
-  } else {
-    vite.middlewares(incoming, outgoing);
-  }
+  if (path.startsWith('/api/seats/')) void seatsListener(incoming, outgoing);
+  else if (path.startsWith('/api/dev/')) void devListener(incoming, outgoing);
+  else vite.middlewares(incoming, outgoing);
 });
 
-server.listen(port, () => {
-  console.log(`\n  Seats admin example: http://localhost:${port}/`);
+server.listen(port, host, () => {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  console.log(`\n  Seats admin example: http://${shown}:${port}/`);
   console.log(`  data: ${dataDir} (delete it to start over)\n`);
 });
 

@@ -29,6 +29,9 @@ const errors = {
   '401': problem('No caller identified (`unauthenticated`)'),
   '403': problem("The caller's role may not do this (`forbidden`)"),
   '413': problem('Body over 64 KiB (`payload_too_large`)'),
+  '503': problem(
+    'The database cannot be reached (`service_unavailable`); retry after the `Retry-After` seconds',
+  ),
 };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
@@ -77,7 +80,7 @@ const document = {
             content: json('Member'),
           },
           '409': problem(
-            'No licence is free (`no_licence_available`), with the decision and its remedies',
+            'No licence is free (`no_licence_available`), with the decision and its remedies; or the write kept losing races (`conflict`)',
           ),
           ...errors,
         },
@@ -91,7 +94,9 @@ const document = {
         responses: {
           '200': { description: 'Updated', content: json('Member') },
           '404': problem('No such member in this account (`not_found`)'),
-          '409': problem('No licence is free (`no_licence_available`)'),
+          '409': problem(
+            'No licence is free (`no_licence_available`), or the write kept losing races (`conflict`)',
+          ),
           ...errors,
         },
       },
@@ -100,6 +105,7 @@ const document = {
         responses: {
           '204': { description: 'Deleted; its licence, if any, is free' },
           '404': problem('No such member (`not_found`)'),
+          '409': problem('The write kept losing races (`conflict`)'),
           ...errors,
         },
       },
@@ -174,6 +180,27 @@ const document = {
           '404': problem('No such change (`not_found`)'),
           '422': problem('Wrong token (`signature_invalid`)'),
           ...errors,
+        },
+      },
+    },
+    '/v1/health': {
+      get: {
+        operationId: 'getHealth',
+        description: 'For load balancers: needs no identity.',
+        responses: {
+          '200': {
+            description: 'The database answers',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { status: { const: 'ok' } },
+                  required: ['status'],
+                },
+              },
+            },
+          },
+          '503': errors['503'],
         },
       },
     },

@@ -1,0 +1,2 @@
+export type { FetchHandler, NodeHandler, NodeHandlerOptions } from './to-node-handler';
+export { toNodeHandler } from './to-node-handler';
