@@ -34,8 +34,8 @@ const meta = {
     const free = await findPart(guard, '[data-kind="free-licence"] > button');
     await userEvent.click(free);
     await expect(free).toHaveAttribute('aria-expanded', 'true');
-    await findPart(guard, '[data-part="free-licence"] button');
-    await expect(guard.querySelectorAll('[data-part="free-licence"] button')).toHaveLength(12);
+    await findPart(guard, '[data-part="member-picker"] button');
+    await expect(guard.querySelectorAll('[data-part="member-picker"] button')).toHaveLength(12);
     await expect(args.onProceed).not.toHaveBeenCalled();
   },
 } satisfies Meta<typeof AddUserGuard>;

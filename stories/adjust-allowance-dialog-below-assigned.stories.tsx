@@ -19,8 +19,8 @@ const meta = {
     await userEvent.click(await findPart(dialog, 'input[type="radio"][value="remove"]'));
     await userEvent.type(await findPart(dialog, 'input[data-part="input"]'), '2');
     await findPart(dialog, '[data-part="issue"][data-code="below-assigned"]');
-    await findPart(dialog, '[data-part="deactivate-member"]');
-    await expect(dialog.querySelectorAll('[data-part="deactivate-member"]')).toHaveLength(3);
+    await findPart(dialog, '[data-part="member-option"]');
+    await expect(dialog.querySelectorAll('[data-part="member-option"]')).toHaveLength(3);
   },
 } satisfies Meta<typeof AdjustAllowanceDialog>;
 

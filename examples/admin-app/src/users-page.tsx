@@ -164,12 +164,8 @@ function NewUserForm({
         paymentMethodHref="#/billing"
         onAskAdmin={(admins) => setAsked(`Request sent to: ${admins.join(', ')}`)}
         onProceed={async (outcome) => {
-          const status =
-            outcome.kind === 'non-consuming' && 'status' in outcome
-              ? outcome.status
-              : fields.status;
-          const role =
-            outcome.kind === 'non-consuming' && 'role' in outcome ? outcome.role : fields.role;
+          // The member to create, with the status or role a remedy chose.
+          const { status, role } = outcome.member;
           if (await onCreate({ ...fields, status, role })) set({ name: '', email: '' });
         }}
       >
@@ -253,11 +249,7 @@ function MemberRow({
           before={{ status: member.status, role: member.role, poolId: member.poolId }}
           member={draft}
           onProceed={async (outcome) => {
-            const next = { ...draft };
-            if (outcome.kind === 'non-consuming' && 'status' in outcome)
-              next.status = outcome.status;
-            if (outcome.kind === 'non-consuming' && 'role' in outcome) next.role = outcome.role;
-            await onSave(next);
+            await onSave({ ...draft, status: outcome.member.status, role: outcome.member.role });
           }}
         >
           <button type="button" disabled={!changed} aria-label={label('Save changes')}>

@@ -41,11 +41,9 @@ function Actions({ client, scope }: { client: SeatsClient; scope: string }) {
   const member = defaultNewMember(summary.data);
 
   const addUser = async (outcome: AddUserOutcome) => {
-    const fields = { ...member, ...('status' in outcome ? { status: outcome.status } : {}) };
     try {
       const created = await client.createMember({
-        ...fields,
-        ...('role' in outcome ? { role: outcome.role } : {}),
+        ...outcome.member,
         name: 'New user',
         email: `new.user.${Date.now()}@example.com`,
       });

@@ -61,6 +61,8 @@ export type {
   PoolTerm,
 } from './domain';
 export { explainConsumption, explainMemberIssue, explainPlanIssue } from './explain';
+export type { FreeLicenceAction } from './free-licence-action';
+export { freeLicenceAction } from './free-licence-action';
 export type { Money, Rounding } from './money';
 export { divideRounded, money } from './money';
 export {

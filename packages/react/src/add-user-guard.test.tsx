@@ -34,7 +34,11 @@ describe('AddUserGuard', () => {
     const button = await screen.findByRole('button', { name: 'New User' });
     await waitFor(() => expect(button.getAttribute('data-state')).toBe('allowed'));
     await user.click(button);
-    expect(onProceed).toHaveBeenCalledWith({ kind: 'allowed' });
+    expect(onProceed).toHaveBeenCalledOnce();
+    expect(onProceed.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'allowed',
+      member: { status: 'Active', poolId: 'users' },
+    });
     expect(screen.queryByRole('dialog')).toBeNull();
     await expectNoAxeViolations();
   });
@@ -138,7 +142,11 @@ describe('AddUserGuard', () => {
     ]);
     await expectNoAxeViolations();
     await user.click(within(guard).getByRole('button', { name: 'Add as Room' }));
-    expect(onProceed).toHaveBeenCalledWith({ kind: 'non-consuming', status: 'Room' });
+    expect(onProceed).toHaveBeenCalledWith({
+      kind: 'non-consuming-status',
+      status: 'Room',
+      member: expect.objectContaining({ status: 'Room', poolId: 'users' }),
+    });
   });
 
   it('frees a licence by deactivating a user, then resumes (OpenCRM)', async () => {
@@ -166,7 +174,12 @@ describe('AddUserGuard', () => {
     const candidates = await within(guard).findAllByRole('button', { name: /^Deactivate / });
     expect(candidates).toHaveLength(12);
     await user.click(candidates[candidates.length - 1] as HTMLElement);
-    await waitFor(() => expect(onProceed).toHaveBeenCalledWith({ kind: 'freed' }));
+    await waitFor(() =>
+      expect(onProceed).toHaveBeenCalledWith({
+        kind: 'freed',
+        member: expect.objectContaining({ status: 'Active', poolId: 'users' }),
+      }),
+    );
     const summary = await clientFor('total-with-terms-no-self-decrease').getSummary();
     expect(summary.usage.available).toBe(1);
   });
@@ -195,7 +208,11 @@ describe('AddUserGuard', () => {
     await user.click(button);
     const guard = await screen.findByRole('dialog');
     await user.click(within(guard).getByRole('button', { name: 'Add as guest' }));
-    expect(onProceed).toHaveBeenCalledWith({ kind: 'non-consuming', role: 'guest' });
+    expect(onProceed).toHaveBeenCalledWith({
+      kind: 'non-consuming-role',
+      role: 'guest',
+      member: { status: 'active', role: 'guest', poolId: 'named' },
+    });
   });
 
   it('does not resume while a purchase waits for its e-signature (Commusoft)', async () => {

@@ -8,8 +8,11 @@ import {
   useContext,
   useId,
 } from 'react';
+import { seatMeterAnatomy } from './seat-meter-anatomy';
 import { useSeats } from './seats-context';
 import { useSeatsSummary } from './use-seats-summary';
+
+const { parts, widget } = seatMeterAnatomy;
 
 /** What one bar measures: a licence type, or the whole account. */
 export type SeatMeterSubject =
@@ -32,76 +35,74 @@ function useSubject(part: string) {
 }
 
 export interface SeatMeterRootProps extends ComponentPropsWithoutRef<'div'> {
+  /**
+   * The usage to show, e.g. from a server component or a test; the summary is then not fetched.
+   * @default the summary's usage, fetched
+   */
+  usage?: AccountUsage | undefined;
   /** Rendered while the summary loads. @default a skeleton */
   loadingFallback?: ReactNode;
   children?: ReactNode;
 }
 
 /**
- * Loads the summary and shares it with the meter's parts; shows a skeleton while loading and an
- * error with a retry button. For a custom layout of `SeatMeterPool`, `SeatMeterBar`, ...
+ * Shares the usage (given, or from the fetched summary) with the meter's parts; shows a skeleton
+ * while loading and an error with a retry button. For a custom layout of `SeatMeterPool`, ...
  */
 export const SeatMeterRoot = forwardRef<HTMLDivElement, SeatMeterRootProps>(function SeatMeterRoot(
-  { loadingFallback, children, ...props },
+  { usage: givenUsage, loadingFallback, children, ...props },
   ref,
 ) {
-  const { messages, format, dir } = useSeats();
-  const summary = useSeatsSummary();
+  const { messages: t, format, dir } = useSeats();
+  const summary = useSeatsSummary({ enabled: givenUsage === undefined });
   const titleId = useId();
-  const t = messages;
-  const common = {
-    ...props,
-    ref,
-    dir,
-    'data-seats': 'meter',
-    role: 'group',
-    'data-part': 'root',
-    'aria-labelledby': titleId,
-  };
-  const title = (
-    <span id={titleId} data-part="title">
-      {t.meterLabel(undefined, format)}
-    </span>
-  );
-  if (summary.data === undefined) {
-    if (summary.isError) {
-      return (
-        <div {...common} data-state="error">
-          {title}
-          <p role="alert" data-part="error">
+  const usage = givenUsage ?? summary.data?.usage;
+  const state =
+    usage === undefined
+      ? summary.isError
+        ? 'error'
+        : 'loading'
+      : usage.viewer.viewLicences
+        ? usage.state
+        : 'no-access';
+  return (
+    // A fieldset groups form controls; the meter is a labelled group of readouts.
+    // biome-ignore lint/a11y/useSemanticElements: see above
+    <div
+      dir={dir}
+      role="group"
+      aria-labelledby={titleId}
+      aria-busy={state === 'loading' || undefined}
+      data-seats={widget.root}
+      data-part={parts.root}
+      data-state={state}
+      {...props}
+      ref={ref}
+    >
+      <span id={titleId} data-part={parts.title}>
+        {t.meterLabel(undefined, format)}
+      </span>
+      {state === 'error' && (
+        <>
+          <p role="alert" data-part={parts.error}>
             {t.loadError(undefined, format)}
           </p>
-          <button type="button" data-part="retry" onClick={() => void summary.refetch()}>
+          <button type="button" data-part={parts.retry} onClick={() => void summary.refetch()}>
             {t.retry(undefined, format)}
           </button>
-        </div>
-      );
-    }
-    return (
-      <div {...common} data-state="loading" aria-busy="true">
-        {title}
-        {loadingFallback ?? (
-          <div data-part="skeleton">
-            <span data-part="skeleton-text">{t.loading(undefined, format)}</span>
-            <div data-part="skeleton-bar" />
+        </>
+      )}
+      {state === 'loading' &&
+        (loadingFallback ?? (
+          <div data-part={parts.skeleton}>
+            <span data-part={parts.skeletonText}>{t.loading(undefined, format)}</span>
+            <div data-part={parts.skeletonBar} />
           </div>
-        )}
-      </div>
-    );
-  }
-  const usage = summary.data.usage;
-  if (!usage.viewer.viewLicences) {
-    return (
-      <div {...common} data-state="no-access">
-        {title}
-        <p data-part="no-access">{t.noAccess(undefined, format)}</p>
-      </div>
-    );
-  }
-  return (
-    <div {...common} data-state={usage.state}>
-      {title}
-      <UsageContext.Provider value={usage}>{children}</UsageContext.Provider>
+        ))}
+      {state === 'no-access' && <p data-part={parts.noAccess}>{t.noAccess(undefined, format)}</p>}
+      {usage !== undefined && state === usage.state && (
+        <UsageContext.Provider value={usage}>{children}</UsageContext.Provider>
+      )}
     </div>
   );
 });
@@ -126,12 +127,12 @@ export const SeatMeterPool = forwardRef<HTMLDivElement, SeatMeterPoolProps>(func
   const percent = Math.min(100, subject.usage.percent);
   return (
     <div
-      {...props}
-      ref={ref}
-      data-part="pool"
+      data-part={parts.pool}
       data-state={subject.usage.state}
       data-term={pool?.term}
       data-pool={pool?.poolId}
+      {...props}
+      ref={ref}
       style={{ '--seats-percent': `${percent}%`, ...style } as CSSProperties}
     >
       <SubjectContext.Provider value={{ subject, labelId }}>{children}</SubjectContext.Provider>
@@ -140,22 +141,25 @@ export const SeatMeterPool = forwardRef<HTMLDivElement, SeatMeterPoolProps>(func
 });
 
 /** The name of the licence type and its term. */
-export function SeatMeterLabel(props: ComponentPropsWithoutRef<'div'>) {
-  const { messages: t, format } = useSeats();
-  const { subject, labelId } = useSubject('SeatMeterLabel');
-  return (
-    <div {...props} id={labelId} data-part="label">
-      {subject.kind === 'pool' ? (
-        <>
-          <span data-part="name">{subject.usage.name}</span>{' '}
-          <span data-part="term">({t.poolTerm({ term: subject.usage.term }, format)})</span>
-        </>
-      ) : (
-        t.accountLabel(undefined, format)
-      )}
-    </div>
-  );
-}
+export const SeatMeterLabel = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function SeatMeterLabel(props, ref) {
+    const { messages: t, format } = useSeats();
+    const { subject, labelId } = useSubject('SeatMeterLabel');
+    return (
+      // The bar is labelled by this id: a consumer's `id` would cut that link, so it stays last.
+      <div data-part={parts.label} {...props} ref={ref} id={labelId}>
+        {subject.kind === 'pool' ? (
+          <>
+            <span data-part={parts.name}>{subject.usage.name}</span>{' '}
+            <span data-part={parts.term}>({t.poolTerm({ term: subject.usage.term }, format)})</span>
+          </>
+        ) : (
+          t.accountLabel(undefined, format)
+        )}
+      </div>
+    );
+  },
+);
 
 /** The bar: `role="meter"` with its values and a spoken value text. */
 export const SeatMeterBar = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
@@ -167,156 +171,175 @@ export const SeatMeterBar = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<
       // A native <meter> cannot hold the styled indicator part, and its look cannot be themed with tokens.
       // biome-ignore lint/a11y/useSemanticElements: see above
       <div
-        {...props}
-        ref={ref}
         role="meter"
         aria-labelledby={labelId}
         aria-valuemin={0}
         aria-valuemax={purchased}
         aria-valuenow={Math.min(used, purchased)}
         aria-valuetext={t.valueText({ used, purchased, available }, format)}
-        data-part="bar"
+        data-part={parts.bar}
         data-state={state}
+        {...props}
+        ref={ref}
       >
-        <div data-part="indicator" />
+        <div data-part={parts.indicator} />
       </div>
     );
   },
 );
 
 /** Used of purchased, available, and the state when it is not `ok`. */
-export function SeatMeterCounts(props: ComponentPropsWithoutRef<'p'>) {
-  const { messages: t, format } = useSeats();
-  const { subject } = useSubject('SeatMeterCounts');
-  const { used, purchased, available, over, state } = subject.usage;
-  return (
-    <p {...props} data-part="counts">
-      <span data-part="used">{t.usage({ used, purchased }, format)}</span>{' '}
-      <span data-part="available">{t.available({ count: available }, format)}</span>
-      {state !== 'ok' && (
-        <>
-          {' '}
-          <span data-part="state" data-state={state}>
-            {over > 0 ? t.over({ count: over }, format) : t.state({ state }, format)}
-          </span>
-        </>
-      )}
-    </p>
-  );
-}
+export const SeatMeterCounts = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
+  function SeatMeterCounts(props, ref) {
+    const { messages: t, format } = useSeats();
+    const { subject } = useSubject('SeatMeterCounts');
+    const { used, purchased, available, over, state } = subject.usage;
+    return (
+      <p data-part={parts.counts} {...props} ref={ref}>
+        <span data-part={parts.used}>{t.usage({ used, purchased }, format)}</span>{' '}
+        <span data-part={parts.available}>{t.available({ count: available }, format)}</span>
+        {state !== 'ok' && (
+          <>
+            {' '}
+            <span data-part={parts.state} data-state={state}>
+              {over > 0 ? t.over({ count: over }, format) : t.state({ state }, format)}
+            </span>
+          </>
+        )}
+      </p>
+    );
+  },
+);
 
 /** Scheduled removals, pending signatures, the next period, the renewal, and what may change when. */
-export function SeatMeterDetails(props: ComponentPropsWithoutRef<'ul'>) {
-  const { messages: t, format } = useSeats();
-  const { subject } = useSubject('SeatMeterDetails');
-  const usage = subject.usage;
-  const items: Array<[string, string]> = [];
-  if (usage.scheduledRemoval > 0) {
-    items.push([
-      'scheduled-removal',
-      t.scheduledRemoval({ count: usage.scheduledRemoval, date: usage.renewsAt }, format),
-    ]);
-  }
-  if (usage.pendingSignature > 0) {
-    items.push([
-      'pending-signature',
-      t.pendingSignature({ count: usage.pendingSignature }, format),
-    ]);
-  }
-  if (usage.nextPeriod !== usage.purchased) {
-    items.push(['next-period', t.nextPeriod({ count: usage.nextPeriod }, format)]);
-  }
-  if (subject.kind === 'pool') {
-    items.push(['renewal', t.renews({ date: subject.usage.renewsAt }, format)]);
-    for (const change of ['increase', 'decrease'] as const) {
-      const text = t.changeInfo({ change, availability: subject.usage[change] }, format);
-      if (text !== '') items.push([change, text]);
+export const SeatMeterDetails = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<'ul'>>(
+  function SeatMeterDetails(props, ref) {
+    const { messages: t, format } = useSeats();
+    const { subject } = useSubject('SeatMeterDetails');
+    const usage = subject.usage;
+    const items: Array<[string, string]> = [];
+    if (usage.scheduledRemoval > 0) {
+      items.push([
+        parts.scheduledRemoval,
+        t.scheduledRemoval({ count: usage.scheduledRemoval, date: usage.renewsAt }, format),
+      ]);
     }
-  }
-  if (items.length === 0) return null;
-  return (
-    <ul {...props} data-part="details">
-      {items.map(([part, text]) => (
-        <li key={part} data-part={part}>
-          {text}
-        </li>
-      ))}
-    </ul>
-  );
-}
+    if (usage.pendingSignature > 0) {
+      items.push([
+        parts.pendingSignature,
+        t.pendingSignature({ count: usage.pendingSignature }, format),
+      ]);
+    }
+    if (usage.nextPeriod !== usage.purchased) {
+      items.push([parts.nextPeriod, t.nextPeriod({ count: usage.nextPeriod }, format)]);
+    }
+    if (subject.kind === 'pool') {
+      items.push([parts.poolRenewal, t.renews({ date: subject.usage.renewsAt }, format)]);
+      for (const change of ['increase', 'decrease'] as const) {
+        const text = t.changeInfo({ change, availability: subject.usage[change] }, format);
+        if (text !== '') items.push([change, text]);
+      }
+    }
+    if (items.length === 0) return null;
+    return (
+      <ul data-part={parts.details} {...props} ref={ref}>
+        {items.map(([part, text]) => (
+          <li key={part} data-part={part}>
+            {text}
+          </li>
+        ))}
+      </ul>
+    );
+  },
+);
 
-/** The plan and when the period or contract ends. */
-export function SeatMeterRenewal(props: ComponentPropsWithoutRef<'p'>) {
-  const { messages: t, format } = useSeats();
-  const { data } = useSeatsSummary();
-  const usage = useUsageContext('SeatMeterRenewal');
-  return (
-    <p {...props} data-part="renewal">
-      {data !== undefined && (
-        <span data-part="plan">{t.plan({ plan: data.account.plan }, format)}</span>
-      )}{' '}
-      <span data-part="renews">
-        {usage.contractEndsAt === null
-          ? t.renews({ date: usage.renewsAt }, format)
-          : t.contractEnds({ date: usage.contractEndsAt }, format)}
-      </span>
-    </p>
-  );
-}
+/** The plan (when the summary is at hand) and when the period or contract ends. */
+export const SeatMeterRenewal = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
+  function SeatMeterRenewal(props, ref) {
+    const { messages: t, format } = useSeats();
+    const usage = useUsageContext('SeatMeterRenewal');
+    // Read from the cache only: a meter given its usage asks the server nothing.
+    const { data } = useSeatsSummary({ enabled: false });
+    return (
+      <p data-part={parts.renewal} {...props} ref={ref}>
+        {data !== undefined && (
+          <span data-part={parts.plan}>{t.plan({ plan: data.account.plan }, format)}</span>
+        )}{' '}
+        <span data-part={parts.renews}>
+          {usage.contractEndsAt === null
+            ? t.renews({ date: usage.renewsAt }, format)
+            : t.contractEnds({ date: usage.contractEndsAt }, format)}
+        </span>
+      </p>
+    );
+  },
+);
 
 /** Storage used against the allowance the licences give (Commusoft); nothing when not measured. */
-export function SeatMeterStorage(props: ComponentPropsWithoutRef<'div'>) {
-  const { messages: t, format } = useSeats();
-  const usage = useUsageContext('SeatMeterStorage');
-  const labelId = useId();
-  const storage = usage.storage;
-  if (storage === null) return null;
-  const text = t.storage(
-    { usedBytes: storage.usedBytes, allowanceBytes: storage.allowanceBytes },
-    format,
-  );
-  return (
-    <div
-      {...props}
-      data-part="storage"
-      data-state={storage.state}
-      style={{ '--seats-percent': `${Math.min(100, storage.percent)}%` } as CSSProperties}
-    >
-      <div id={labelId} data-part="label">
-        {t.storageLabel(undefined, format)}
-      </div>
-      {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot hold the styled indicator */}
+export const SeatMeterStorage = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function SeatMeterStorage({ style, ...props }, ref) {
+    const { messages: t, format } = useSeats();
+    const usage = useUsageContext('SeatMeterStorage');
+    const labelId = useId();
+    const storage = usage.storage;
+    if (storage === null) return null;
+    const text = t.storage(
+      { usedBytes: storage.usedBytes, allowanceBytes: storage.allowanceBytes },
+      format,
+    );
+    return (
       <div
-        role="meter"
-        aria-labelledby={labelId}
-        aria-valuemin={0}
-        aria-valuemax={storage.allowanceBytes}
-        aria-valuenow={Math.min(storage.usedBytes, storage.allowanceBytes)}
-        aria-valuetext={text}
-        data-part="bar"
+        data-part={parts.storage}
         data-state={storage.state}
+        {...props}
+        ref={ref}
+        style={
+          { '--seats-percent': `${Math.min(100, storage.percent)}%`, ...style } as CSSProperties
+        }
       >
-        <div data-part="indicator" />
+        <div id={labelId} data-part={parts.label}>
+          {t.storageLabel(undefined, format)}
+        </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot hold the styled indicator */}
+        <div
+          role="meter"
+          aria-labelledby={labelId}
+          aria-valuemin={0}
+          aria-valuemax={storage.allowanceBytes}
+          aria-valuenow={Math.min(storage.usedBytes, storage.allowanceBytes)}
+          aria-valuetext={text}
+          data-part={parts.bar}
+          data-state={storage.state}
+        >
+          <div data-part={parts.indicator} />
+        </div>
+        <p data-part={parts.counts}>{text}</p>
       </div>
-      <p data-part="counts">{text}</p>
-    </div>
-  );
-}
+    );
+  },
+);
 
 export interface SeatMeterReasonProps extends ComponentPropsWithoutRef<'span'> {
   /** The member's `reason`, as the members list returns it. */
   reason: ConsumptionReason;
 }
 
-/** Why a member counts against the allowance, or why not. */
-export function SeatMeterReason({ reason, ...props }: SeatMeterReasonProps) {
-  const { messages: t, format } = useSeats();
-  return (
-    <span {...props} data-part="reason" data-consumes={reason.kind === 'status-consumes'}>
-      {t.consumptionReason({ reason }, format)}
-    </span>
-  );
-}
+/** Why a member counts against the allowance, or why not; `data-consumes` when it does. */
+export const SeatMeterReason = forwardRef<HTMLSpanElement, SeatMeterReasonProps>(
+  function SeatMeterReason({ reason, ...props }, ref) {
+    const { messages: t, format } = useSeats();
+    return (
+      <span
+        data-part={parts.reason}
+        data-consumes={reason.kind === 'status-consumes' ? '' : undefined}
+        {...props}
+        ref={ref}
+      >
+        {t.consumptionReason({ reason }, format)}
+      </span>
+    );
+  },
+);
 
 export interface SeatMeterProps extends Omit<SeatMeterRootProps, 'children'> {
   /**

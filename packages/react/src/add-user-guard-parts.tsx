@@ -1,0 +1,276 @@
+import { Dialog, Slot } from 'radix-ui';
+import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
+import {
+  type ComponentPropsWithoutRef,
+  createContext,
+  forwardRef,
+  type ReactNode,
+  type RefObject,
+  useContext,
+  useRef,
+} from 'react';
+import { addUserGuardAnatomy } from './add-user-guard-anatomy';
+import { AdjustAllowanceDialog } from './adjust-allowance-dialog';
+import { MemberPicker } from './member-picker';
+import { useSeats } from './seats-context';
+import {
+  type AddUserGuardController,
+  type UseAddUserGuardOptions,
+  useAddUserGuard,
+} from './use-add-user-guard';
+
+const { parts, widget } = addUserGuardAnatomy;
+
+interface GuardContextValue extends AddUserGuardController {
+  triggerRef: RefObject<HTMLButtonElement | null>;
+}
+
+const GuardContext = createContext<GuardContextValue | null>(null);
+
+function useGuard(part: string): GuardContextValue {
+  const value = useContext(GuardContext);
+  if (value === null) throw new Error(`\`${part}\` must be used within \`AddUserGuardRoot\``);
+  return value;
+}
+
+export interface AddUserGuardRootProps extends UseAddUserGuardOptions {
+  /** Offered by the adjust dialog when a payment fails. */
+  paymentMethodHref?: string | undefined;
+  children?: ReactNode;
+}
+
+/**
+ * The guard's state (`useAddUserGuard`) and its dialog (a Radix `Dialog.Root`, controlled or
+ * not); opens the adjust dialog when the viewer chooses to buy licences.
+ */
+export function AddUserGuardRoot({
+  paymentMethodHref,
+  children,
+  ...options
+}: AddUserGuardRootProps) {
+  const guard = useAddUserGuard(options);
+  const triggerRef = useRef<HTMLButtonElement | null>(null);
+  return (
+    <GuardContext.Provider value={{ ...guard, triggerRef }}>
+      <Dialog.Root open={guard.open} onOpenChange={guard.setOpen}>
+        {children}
+      </Dialog.Root>
+      {guard.buying !== null && (
+        <AdjustAllowanceDialog
+          hideTrigger
+          open
+          poolId={guard.buying.poolId}
+          defaultValue={guard.buyingValue}
+          paymentMethodHref={paymentMethodHref}
+          onOpenChange={(next) => {
+            if (next) return;
+            guard.stopBuying();
+            triggerRef.current?.focus();
+          }}
+          onSuccess={guard.purchased}
+        />
+      )}
+    </GuardContext.Provider>
+  );
+}
+
+export interface AddUserGuardTriggerProps extends ComponentPropsWithoutRef<'button'> {
+  /** Render the host's own control (e.g. its "Add user" button) instead of a `<button>`. */
+  asChild?: boolean;
+}
+
+/**
+ * The host's guarded control: the action goes ahead at once when a licence is free, else the
+ * guard's dialog opens. The host's `onClick` runs first; `preventDefault()` stops the guard.
+ */
+export const AddUserGuardTrigger = forwardRef<HTMLButtonElement, AddUserGuardTriggerProps>(
+  function AddUserGuardTrigger({ asChild = false, onClick, ...props }, ref) {
+    const guard = useGuard('AddUserGuardTrigger');
+    const composedRef = useComposedRefs(ref, guard.triggerRef);
+    const Component = asChild ? Slot.Root : 'button';
+    return (
+      <Component
+        {...(asChild ? {} : { type: 'button' as const })}
+        data-seats={widget.trigger}
+        data-state={guard.state}
+        aria-haspopup={guard.state === 'blocked' ? 'dialog' : undefined}
+        {...props}
+        ref={composedRef}
+        onClick={composeEventHandlers(onClick, guard.activate)}
+      />
+    );
+  },
+);
+
+/** The guard's dialog (in a portal, over an overlay); focus returns to the guarded control. */
+export const AddUserGuardContent = forwardRef<
+  HTMLDivElement,
+  ComponentPropsWithoutRef<typeof Dialog.Content>
+>(function AddUserGuardContent({ onCloseAutoFocus, ...props }, ref) {
+  const { dir } = useSeats();
+  const guard = useGuard('AddUserGuardContent');
+  return (
+    <Dialog.Portal>
+      <Dialog.Overlay data-seats={widget.overlay} data-part={parts.overlay} />
+      <Dialog.Content
+        dir={dir}
+        data-seats={widget.content}
+        data-part={parts.content}
+        {...props}
+        ref={ref}
+        onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
+          if (guard.buying !== null) return;
+          event.preventDefault();
+          guard.triggerRef.current?.focus();
+        })}
+      />
+    </Dialog.Portal>
+  );
+});
+
+/** Why the action waits: no licence is free, or the viewer may not add users at all. */
+export const AddUserGuardTitle = forwardRef<
+  HTMLHeadingElement,
+  ComponentPropsWithoutRef<typeof Dialog.Title>
+>(function AddUserGuardTitle({ children, ...props }, ref) {
+  const { messages: t, format } = useSeats();
+  const { decision } = useGuard('AddUserGuardTitle');
+  return (
+    <Dialog.Title data-part={parts.title} {...props} ref={ref}>
+      {children ??
+        (decision?.outcome === 'forbidden'
+          ? t.guardForbidden(undefined, format)
+          : t.guardTitle(undefined, format))}
+    </Dialog.Title>
+  );
+});
+
+/** How many licences are used of how many, or that the action is blocked. */
+export const AddUserGuardDescription = forwardRef<
+  HTMLParagraphElement,
+  ComponentPropsWithoutRef<typeof Dialog.Description>
+>(function AddUserGuardDescription({ children, ...props }, ref) {
+  const { messages: t, format } = useSeats();
+  const { decision } = useGuard('AddUserGuardDescription');
+  return (
+    <Dialog.Description data-part={parts.description} {...props} ref={ref}>
+      {children ??
+        (decision?.outcome === 'needs-licence'
+          ? t.guardBody({ used: decision.used, purchased: decision.purchased }, format)
+          : t.guardBlocked(undefined, format))}
+    </Dialog.Description>
+  );
+});
+
+/** Said once licences were bought but wait for their e-signature. */
+export const AddUserGuardPending = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
+  function AddUserGuardPending(props, ref) {
+    const { messages: t, format } = useSeats();
+    const { pendingSignature, remedies } = useGuard('AddUserGuardPending');
+    if (!pendingSignature || remedies === null) return null;
+    return (
+      <p role="status" data-part={parts.pending} {...props} ref={ref}>
+        {t.guardPending(undefined, format)}
+      </p>
+    );
+  },
+);
+
+/**
+ * The remedies the policy allows, in its order: buy, use a status or role that consumes none,
+ * free a licence (the member picker), ask an admin.
+ */
+export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<'ul'>>(
+  function AddUserGuardRemedies(props, ref) {
+    const { messages: t, format } = useSeats();
+    const guard = useGuard('AddUserGuardRemedies');
+    if (guard.remedies === null) return null;
+    if (guard.remedies.length === 0) {
+      return <p data-part={parts.blocked}>{t.guardBlocked(undefined, format)}</p>;
+    }
+    return (
+      <ul data-part={parts.remedies} {...props} ref={ref}>
+        {guard.remedies.map((remedy) => {
+          switch (remedy.kind) {
+            case 'buy':
+              return (
+                <li key="buy" data-part={parts.remedy} data-kind="buy">
+                  <button type="button" onClick={() => guard.buy(remedy)}>
+                    {t.remedyBuy({ quantity: remedy.quantity }, format)}
+                  </button>
+                </li>
+              );
+            case 'use-non-consuming':
+              return (
+                <li key="use-non-consuming" data-part={parts.remedy} data-kind="use-non-consuming">
+                  {remedy.statuses.map((status) => (
+                    <button
+                      key={`status:${status}`}
+                      type="button"
+                      onClick={() => guard.chooseStatus(status)}
+                    >
+                      {t.remedyNonConsuming({ status: t.statusName({ status }, format) }, format)}
+                    </button>
+                  ))}
+                  {remedy.roles.map((role) => (
+                    <button
+                      key={`role:${role}`}
+                      type="button"
+                      onClick={() => guard.chooseRole(role)}
+                    >
+                      {t.remedyNonConsuming({ role: t.roleName({ role }, format) }, format)}
+                    </button>
+                  ))}
+                </li>
+              );
+            case 'free-licence':
+              return (
+                <li key="free-licence" data-part={parts.remedy} data-kind="free-licence">
+                  <button
+                    type="button"
+                    aria-expanded={guard.isFreeing}
+                    onClick={guard.toggleFreeing}
+                  >
+                    {t.remedyFreeLicence({ quantity: remedy.quantity }, format)}
+                  </button>
+                  {guard.isFreeing && (
+                    <MemberPicker poolId={remedy.poolId} allowDelete onFreed={guard.freed} />
+                  )}
+                </li>
+              );
+            case 'ask-admin': {
+              const roles = remedy.roles.map((role) => t.roleName({ role }, format));
+              const { askAdmin } = guard;
+              return (
+                <li key="ask-admin" data-part={parts.remedy} data-kind="ask-admin">
+                  {askAdmin === undefined ? (
+                    <p>{t.remedyAskAdmin({ roles }, format)}</p>
+                  ) : (
+                    <button type="button" onClick={() => askAdmin(remedy.roles)}>
+                      {t.remedyAskAdmin({ roles }, format)}
+                    </button>
+                  )}
+                </li>
+              );
+            }
+            default:
+              return null;
+          }
+        })}
+      </ul>
+    );
+  },
+);
+
+/** Closes the guard's dialog; the action does not go ahead. */
+export const AddUserGuardCancel = forwardRef<
+  HTMLButtonElement,
+  ComponentPropsWithoutRef<typeof Dialog.Close>
+>(function AddUserGuardCancel({ children, ...props }, ref) {
+  const { messages: t, format } = useSeats();
+  return (
+    <Dialog.Close data-part={parts.cancel} {...props} ref={ref}>
+      {children ?? t.cancel(undefined, format)}
+    </Dialog.Close>
+  );
+});

@@ -1,0 +1,623 @@
+import type { Change, Summary } from '@seats/client';
+import type { PoolUsage } from '@seats/core';
+import { Dialog } from 'radix-ui';
+import { composeEventHandlers, useControllableState } from 'radix-ui/internal';
+import {
+  type ComponentPropsWithoutRef,
+  createContext,
+  forwardRef,
+  type ReactNode,
+  useContext,
+  useId,
+} from 'react';
+import { adjustAllowanceAnatomy } from './adjust-allowance-anatomy';
+import { MemberPicker } from './member-picker';
+import { useSeats } from './seats-context';
+import { type AllowanceDraftController, useAllowanceDraft } from './use-allowance-draft';
+import { useSeatsSummary } from './use-seats-summary';
+
+const { parts, widget } = adjustAllowanceAnatomy;
+
+interface RootContextValue {
+  summary: Summary;
+  pool: PoolUsage;
+  defaultValue: number | undefined;
+  debounceMs: number | undefined;
+  paymentMethodHref: string | undefined;
+  onCommitted: (change: Change) => void;
+}
+
+/** The draft of the open dialog, with the ids that tie its parts together. */
+export interface AdjustAllowanceContextValue extends AllowanceDraftController {
+  summary: Summary;
+  paymentMethodHref: string | undefined;
+  ids: { input: string; issues: string; terms: string; password: string };
+}
+
+const RootContext = createContext<RootContextValue | null>(null);
+const DraftContext = createContext<AdjustAllowanceContextValue | null>(null);
+
+function useRoot(part: string): RootContextValue {
+  const value = useContext(RootContext);
+  if (value === null) throw new Error(`\`${part}\` must be used within \`AdjustAllowanceRoot\``);
+  return value;
+}
+
+/**
+ * The draft of the open adjust dialog: what `useAllowanceDraft` returns, for a host's own parts.
+ * Throws outside `AdjustAllowanceContent`.
+ */
+export function useAdjustAllowance(part = 'useAdjustAllowance'): AdjustAllowanceContextValue {
+  const value = useContext(DraftContext);
+  if (value === null) throw new Error(`\`${part}\` must be used within \`AdjustAllowanceContent\``);
+  return value;
+}
+
+export interface AdjustAllowanceRootProps {
+  /**
+   * The licence type to change.
+   * @default the first licence type
+   */
+  poolId?: string | undefined;
+  /** Controlled open state, passed to Radix `Dialog.Root`. */
+  open?: boolean | undefined;
+  /** @default false */
+  defaultOpen?: boolean | undefined;
+  onOpenChange?: ((open: boolean) => void) | undefined;
+  /** A prefilled number: licences to add, or the new total, as the policy's `changeInput` says. */
+  defaultValue?: number | undefined;
+  /** Called once a change is committed: applied, scheduled, or pending its e-signature. */
+  onSuccess?: ((change: Change) => void) | undefined;
+  /** Where the host lets the admin update the payment method; offered when a payment fails. */
+  paymentMethodHref?: string | undefined;
+  /** @default 300 */
+  debounceMs?: number | undefined;
+  children?: ReactNode;
+}
+
+/**
+ * The adjust dialog's state: the summary, the licence type and the open state (a Radix
+ * `Dialog.Root`). Renders nothing until the summary is loaded. An applied change closes it.
+ */
+export function AdjustAllowanceRoot({
+  poolId,
+  open,
+  defaultOpen = false,
+  onOpenChange,
+  defaultValue,
+  onSuccess,
+  paymentMethodHref,
+  debounceMs,
+  children,
+}: AdjustAllowanceRootProps) {
+  const summary = useSeatsSummary();
+  const [isOpen, setOpen] = useControllableState({
+    prop: open,
+    defaultProp: defaultOpen,
+    onChange: onOpenChange,
+    caller: 'AdjustAllowanceRoot',
+  });
+  const data = summary.data;
+  const pool =
+    poolId === undefined
+      ? data?.usage.pools[0]
+      : data?.usage.pools.find((candidate) => candidate.poolId === poolId);
+  if (data === undefined || pool === undefined) return null;
+  const value: RootContextValue = {
+    summary: data,
+    pool,
+    defaultValue,
+    debounceMs,
+    paymentMethodHref,
+    onCommitted: (change) => {
+      onSuccess?.(change);
+      if (change.status === 'applied') setOpen(false);
+    },
+  };
+  return (
+    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
+      <RootContext.Provider value={value}>{children}</RootContext.Provider>
+    </Dialog.Root>
+  );
+}
+
+export interface AdjustAllowanceTriggerProps extends ComponentPropsWithoutRef<'button'> {
+  /** Render the host's own element (its only child) as the trigger. @default false */
+  asChild?: boolean;
+}
+
+/**
+ * Opens the dialog. Shown, explained (disabled, with the roles that may) or absent, as the
+ * policy's `permissions.withoutPermission` and the viewer's role say.
+ */
+export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowanceTriggerProps>(
+  function AdjustAllowanceTrigger({ asChild = false, children, ...props }, ref) {
+    const { messages: t, format, dir } = useSeats();
+    const { summary, pool } = useRoot('AdjustAllowanceTrigger');
+    const explanationId = useId();
+    const label = t.adjustTrigger(
+      { input: summary.policy.changeInput, pool: pool.name, term: pool.term },
+      format,
+    );
+    if (pool.adjust === 'shown') {
+      return (
+        <Dialog.Trigger
+          type={asChild ? undefined : 'button'}
+          data-seats={widget.trigger}
+          data-part={parts.trigger}
+          asChild={asChild}
+          {...props}
+          ref={ref}
+        >
+          {children ?? label}
+        </Dialog.Trigger>
+      );
+    }
+    if (pool.adjust !== 'explained') return null;
+    const roles = summary.policy.permissions.changeAllowance.map((role) =>
+      t.roleName({ role }, format),
+    );
+    return (
+      <span data-seats={widget.trigger} data-state="explained" dir={dir}>
+        <button
+          type="button"
+          data-part={parts.trigger}
+          aria-disabled="true"
+          aria-describedby={explanationId}
+          {...props}
+          ref={ref}
+        >
+          {label}
+        </button>{' '}
+        <span id={explanationId} data-part={parts.explanation}>
+          {t.adjustExplained({ roles }, format)}
+        </span>
+      </span>
+    );
+  },
+);
+
+/** The dialog (in a portal, over an overlay); its draft lives as long as it is open. */
+export const AdjustAllowanceContent = forwardRef<
+  HTMLDivElement,
+  ComponentPropsWithoutRef<typeof Dialog.Content>
+>(function AdjustAllowanceContent({ children, ...props }, ref) {
+  const { dir } = useSeats();
+  const root = useRoot('AdjustAllowanceContent');
+  return (
+    <Dialog.Portal>
+      <Dialog.Overlay data-seats={widget.overlay} data-part={parts.overlay} />
+      <Dialog.Content
+        dir={dir}
+        data-seats={widget.content}
+        data-part={parts.content}
+        data-pool={root.pool.poolId}
+        {...props}
+        ref={ref}
+      >
+        <DraftProvider root={root}>{children}</DraftProvider>
+      </Dialog.Content>
+    </Dialog.Portal>
+  );
+});
+
+function DraftProvider({ root, children }: { root: RootContextValue; children: ReactNode }) {
+  const controller = useAllowanceDraft({
+    pool: root.pool,
+    changeInput: root.summary.policy.changeInput,
+    defaultValue: root.defaultValue,
+    debounceMs: root.debounceMs,
+    onCommitted: root.onCommitted,
+  });
+  const ids = { input: useId(), issues: useId(), terms: useId(), password: useId() };
+  const value = {
+    ...controller,
+    summary: root.summary,
+    paymentMethodHref: root.paymentMethodHref,
+    ids,
+  };
+  return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>;
+}
+
+/** The dialog's title: the licence type being changed. */
+export const AdjustAllowanceTitle = forwardRef<
+  HTMLHeadingElement,
+  ComponentPropsWithoutRef<typeof Dialog.Title>
+>(function AdjustAllowanceTitle({ children, ...props }, ref) {
+  const { messages: t, format } = useSeats();
+  const { pool } = useRoot('AdjustAllowanceTitle');
+  return (
+    <Dialog.Title data-part={parts.title} {...props} ref={ref}>
+      {children ?? t.adjustTitle({ pool: pool.name }, format)}
+    </Dialog.Title>
+  );
+});
+
+/** What to enter, and how many licences there are today. */
+export const AdjustAllowanceDescription = forwardRef<
+  HTMLParagraphElement,
+  ComponentPropsWithoutRef<typeof Dialog.Description>
+>(function AdjustAllowanceDescription({ children, ...props }, ref) {
+  const { messages: t, format } = useSeats();
+  const { draft, pool } = useAdjustAllowance('AdjustAllowanceDescription');
+  return (
+    <Dialog.Description data-part={parts.description} {...props} ref={ref}>
+      {children ?? t.adjustDescription({ input: draft.input, current: pool.nextPeriod }, format)}
+    </Dialog.Description>
+  );
+});
+
+/** The form the entry parts sit in; submits the quote. Gives way to the result once committed. */
+export const AdjustAllowanceForm = forwardRef<HTMLFormElement, ComponentPropsWithoutRef<'form'>>(
+  function AdjustAllowanceForm({ onSubmit, ...props }, ref) {
+    const controller = useAdjustAllowance('AdjustAllowanceForm');
+    if (controller.result !== null) return null;
+    return (
+      <form
+        data-part={parts.form}
+        noValidate
+        {...props}
+        ref={ref}
+        onSubmit={composeEventHandlers(onSubmit, (event) => {
+          event.preventDefault();
+          void controller.submit();
+        })}
+      />
+    );
+  },
+);
+
+/** Add or remove, for a delta policy that allows both; nothing otherwise. */
+export const AdjustAllowanceDirection = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function AdjustAllowanceDirection(props, ref) {
+    const { messages: t, format } = useSeats();
+    const { draft, choose, ids } = useAdjustAllowance('AdjustAllowanceDirection');
+    if (draft.directions.length === 0) return null;
+    return (
+      <div
+        role="radiogroup"
+        aria-label={t.inputLabel({ input: 'total', direction: draft.direction }, format)}
+        data-part={parts.direction}
+        {...props}
+        ref={ref}
+      >
+        {draft.directions.map((option) => (
+          <label
+            key={option}
+            data-part={parts.directionOption}
+            data-state={option === draft.direction ? 'checked' : 'unchecked'}
+          >
+            <input
+              type="radio"
+              name={`${ids.input}-direction`}
+              value={option}
+              checked={option === draft.direction}
+              onChange={() => choose(option)}
+            />{' '}
+            {t.direction({ direction: option }, format)}
+          </label>
+        ))}
+      </div>
+    );
+  },
+);
+
+/**
+ * The number: licences to add or remove, or the new total with a stepper (arrow keys step too).
+ * Children render after the stepper, e.g. `AdjustAllowanceRestore`.
+ */
+export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function AdjustAllowanceQuantity({ children, ...props }, ref) {
+    const { messages: t, format } = useSeats();
+    const { draft, entry, enter, step, ids } = useAdjustAllowance('AdjustAllowanceQuantity');
+    const hasIssues = draft.issues.length > 0;
+    return (
+      <div data-part={parts.field} {...props} ref={ref}>
+        <label htmlFor={ids.input} data-part={parts.inputLabel}>
+          {t.inputLabel({ input: draft.input, direction: draft.direction }, format)}
+        </label>
+        <div data-part={parts.stepper}>
+          {draft.steps !== null && (
+            <button
+              type="button"
+              data-part={parts.decrement}
+              aria-label={t.decrement(undefined, format)}
+              aria-controls={ids.input}
+              onClick={() => step('decrement')}
+            >
+              −
+            </button>
+          )}
+          <input
+            id={ids.input}
+            data-part={parts.input}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            value={entry.value}
+            aria-invalid={hasIssues}
+            aria-describedby={hasIssues ? ids.issues : undefined}
+            onChange={(event) => enter(event.target.value)}
+            onKeyDown={(event) => {
+              if (draft.steps === null) return;
+              if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+              event.preventDefault();
+              step(event.key === 'ArrowUp' ? 'increment' : 'decrement');
+            }}
+          />
+          {draft.steps !== null && (
+            <button
+              type="button"
+              data-part={parts.increment}
+              aria-label={t.increment(undefined, format)}
+              aria-controls={ids.input}
+              onClick={() => step('increment')}
+            >
+              +
+            </button>
+          )}
+        </div>
+        {children}
+      </div>
+    );
+  },
+);
+
+/** Gives back the licences scheduled for removal; nothing when none can be. */
+export const AdjustAllowanceRestore = forwardRef<
+  HTMLButtonElement,
+  ComponentPropsWithoutRef<'button'>
+>(function AdjustAllowanceRestore({ onClick, children, ...props }, ref) {
+  const { messages: t, format } = useSeats();
+  const { draft, restore } = useAdjustAllowance('AdjustAllowanceRestore');
+  if (draft.restore === null) return null;
+  return (
+    <button
+      type="button"
+      data-part={parts.restore}
+      {...props}
+      ref={ref}
+      onClick={composeEventHandlers(onClick, restore)}
+    >
+      {children ?? t.restoreScheduled({ count: draft.restore.count }, format)}
+    </button>
+  );
+});
+
+/**
+ * The live quote: the issues with the number (and whom to deactivate below what is assigned),
+ * loading, a failure, or the priced plan.
+ */
+export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function AdjustAllowanceQuote(props, ref) {
+    const { messages: t, format } = useSeats();
+    const { draft, quoteProblem, pool, ids } = useAdjustAllowance('AdjustAllowanceQuote');
+    const isLoading = draft.state === 'loading';
+    return (
+      <div
+        aria-live="polite"
+        aria-busy={isLoading}
+        data-part={parts.quote}
+        data-state={draft.state}
+        {...props}
+        ref={ref}
+      >
+        {draft.issues.length > 0 && (
+          <ul id={ids.issues} data-part={parts.issues}>
+            {draft.issues.map((issue) => (
+              <li key={issue.code} data-part={parts.issue} data-code={issue.code}>
+                {t.planIssue({ issue }, format)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {draft.issues.some((issue) => issue.code === 'below-assigned') && (
+          <MemberPicker poolId={pool.poolId} prompt={t.pickToDeactivate(undefined, format)} />
+        )}
+        {isLoading && <p data-part={parts.quoteLoading}>{t.quoteLoading(undefined, format)}</p>}
+        {quoteProblem !== null && (
+          <p data-part={parts.quoteError}>
+            {quoteProblem.kind === 'network'
+              ? t.networkError(undefined, format)
+              : t.genericError({ message: quoteProblem.message }, format)}
+          </p>
+        )}
+        {draft.state === 'ready' && <AdjustAllowancePlan />}
+      </div>
+    );
+  },
+);
+
+/** The quoted plan: its price lines, what is due now, the next invoice's change and when. */
+export const AdjustAllowancePlan = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function AdjustAllowancePlan(props, ref) {
+    const { messages: t, format } = useSeats();
+    const { draft } = useAdjustAllowance('AdjustAllowancePlan');
+    const plan = draft.plan;
+    if (plan === null) return null;
+    const currency = plan.dueNow.currency;
+    return (
+      <div
+        data-part={parts.plan}
+        data-kind={plan.kind}
+        data-result={plan.result}
+        {...props}
+        ref={ref}
+      >
+        <ul data-part={parts.lines}>
+          {plan.lines.map((line, index) => (
+            // Lines have no id; their order is the plan's and fixed for one quote.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <li key={index} data-part={parts.line} data-kind={line.kind}>
+              {t.priceLine({ line, currency }, format)}
+            </li>
+          ))}
+        </ul>
+        <dl data-part={parts.totals}>
+          <div data-part={parts.dueNow}>
+            <dt>{t.dueNow(undefined, format)}</dt>
+            <dd>{format.money(plan.dueNow)}</dd>
+          </div>
+          <div data-part={parts.nextInvoice}>
+            <dt>{t.nextInvoiceChange(undefined, format)}</dt>
+            <dd>{format.money(plan.nextInvoiceChange)}</dd>
+          </div>
+        </dl>
+        <p data-part={parts.effective}>{t.effective({ plan }, format)}</p>
+      </div>
+    );
+  },
+);
+
+/** The terms, the password and the e-signature notice the quoted plan asks for. */
+export const AdjustAllowanceConfirmations = forwardRef<
+  HTMLDivElement,
+  ComponentPropsWithoutRef<'div'>
+>(function AdjustAllowanceConfirmations(props, ref) {
+  const { messages: t, format } = useSeats();
+  const { draft, entry, acceptTerms, enterPassword, commitProblem, ids } = useAdjustAllowance(
+    'AdjustAllowanceConfirmations',
+  );
+  const plan = draft.state === 'ready' ? draft.plan : null;
+  if (plan === null || plan.confirmations.length === 0) return null;
+  return (
+    <div data-part={parts.confirmations} {...props} ref={ref}>
+      {draft.asks.includes('terms') && (
+        <div data-part={parts.terms}>
+          <input
+            id={ids.terms}
+            type="checkbox"
+            checked={entry.termsAccepted}
+            onChange={(event) => acceptTerms(event.target.checked)}
+          />{' '}
+          <label htmlFor={ids.terms}>{t.termsLabel(undefined, format)}</label>
+        </div>
+      )}
+      {draft.asks.includes('password') && (
+        <div data-part={parts.password}>
+          <label htmlFor={ids.password}>{t.passwordLabel(undefined, format)}</label>
+          <input
+            id={ids.password}
+            type="password"
+            autoComplete="current-password"
+            value={entry.password}
+            aria-invalid={commitProblem?.kind === 'password-invalid'}
+            onChange={(event) => enterPassword(event.target.value)}
+          />
+        </div>
+      )}
+      {plan.confirmations.includes('e-signature') && (
+        <p data-part={parts.signature}>{t.signatureNotice(undefined, format)}</p>
+      )}
+    </div>
+  );
+});
+
+/** What changed when a stale or expired quote was quoted again. */
+export const AdjustAllowanceRequoted = forwardRef<
+  HTMLParagraphElement,
+  ComponentPropsWithoutRef<'p'>
+>(function AdjustAllowanceRequoted(props, ref) {
+  const { messages: t, format } = useSeats();
+  const { requoted } = useAdjustAllowance('AdjustAllowanceRequoted');
+  if (requoted === null) return null;
+  return (
+    <p role="status" data-part={parts.requoted} {...props} ref={ref}>
+      {t.requoted(requoted, format)}
+    </p>
+  );
+});
+
+/** Why the commit failed, with the way to update the payment method after a failed payment. */
+export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function AdjustAllowanceError(props, ref) {
+    const { messages: t, format } = useSeats();
+    const {
+      commitProblem: problem,
+      commitCode,
+      paymentMethodHref,
+    } = useAdjustAllowance('AdjustAllowanceError');
+    if (problem === null) return null;
+    return (
+      <div
+        role="alert"
+        data-part={parts.error}
+        data-code={commitCode ?? undefined}
+        {...props}
+        ref={ref}
+      >
+        <p>
+          {problem.kind === 'payment-failed'
+            ? t.paymentFailed(undefined, format)
+            : problem.kind === 'password-invalid'
+              ? t.passwordInvalid(undefined, format)
+              : problem.kind === 'network'
+                ? t.networkError(undefined, format)
+                : t.genericError({ message: problem.message }, format)}
+        </p>
+        {problem.kind === 'payment-failed' && paymentMethodHref !== undefined && (
+          <a href={paymentMethodHref} data-part={parts.paymentMethod}>
+            {t.updatePaymentMethod(undefined, format)}
+          </a>
+        )}
+      </div>
+    );
+  },
+);
+
+/** Closes the dialog without a change. */
+export const AdjustAllowanceCancel = forwardRef<
+  HTMLButtonElement,
+  ComponentPropsWithoutRef<typeof Dialog.Close>
+>(function AdjustAllowanceCancel({ children, ...props }, ref) {
+  const { messages: t, format } = useSeats();
+  return (
+    <Dialog.Close type="button" data-part={parts.cancel} {...props} ref={ref}>
+      {children ?? t.cancel(undefined, format)}
+    </Dialog.Close>
+  );
+});
+
+/** Commits the quote; `aria-disabled` until the draft can be submitted. */
+export const AdjustAllowanceSubmit = forwardRef<
+  HTMLButtonElement,
+  ComponentPropsWithoutRef<'button'>
+>(function AdjustAllowanceSubmit({ children, ...props }, ref) {
+  const { messages: t, format } = useSeats();
+  const { draft, isSubmitting } = useAdjustAllowance('AdjustAllowanceSubmit');
+  return (
+    <button
+      type="submit"
+      aria-disabled={!draft.canSubmit || isSubmitting}
+      data-part={parts.submit}
+      data-state={isSubmitting ? 'pending' : draft.canSubmit ? 'ready' : 'disabled'}
+      {...props}
+      ref={ref}
+    >
+      {children ??
+        (isSubmitting ? t.submitting(undefined, format) : t.submit({ plan: draft.plan }, format))}
+    </button>
+  );
+});
+
+/** A committed change that is not applied yet: scheduled, or waiting for its e-signature. */
+export const AdjustAllowanceResult = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function AdjustAllowanceResult(props, ref) {
+    const { messages: t, format } = useSeats();
+    const { result } = useAdjustAllowance('AdjustAllowanceResult');
+    if (result === null) return null;
+    return (
+      <div data-part={parts.result} data-state={result.status} {...props} ref={ref}>
+        <Dialog.Description data-part={parts.description} role="status">
+          {t.success({ result: result.plan.result, plan: result.plan }, format)}
+        </Dialog.Description>
+        {result.status === 'pending-signature' && (
+          <p data-part={parts.signature}>{t.signatureNotice(undefined, format)}</p>
+        )}
+        <div data-part={parts.actions}>
+          <Dialog.Close data-part={parts.close}>{t.close(undefined, format)}</Dialog.Close>
+        </div>
+      </div>
+    );
+  },
+);

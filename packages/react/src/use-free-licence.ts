@@ -1,0 +1,50 @@
+import type { MemberRecord, Summary } from '@seats/client';
+import { freeLicenceAction } from '@seats/core';
+import { useSeats } from './seats-context';
+import { seatsKeys } from './seats-query-options';
+import { useDeleteMember, useUpdateMember } from './use-member-mutations';
+import { useMembers } from './use-members';
+import { useSeatsSummary } from './use-seats-summary';
+
+export interface UseFreeLicenceOptions {
+  /** The licence type whose consuming members are listed. */
+  poolId: string;
+  /** Delete the member when the policy has no status that consumes no licence. @default false */
+  allowDelete?: boolean | undefined;
+  /** Called with the refreshed summary once a licence was freed. */
+  onFreed?: ((summary: Summary) => void) | undefined;
+}
+
+/**
+ * The members holding a licence of `poolId`, and `free(member)`, which frees theirs as core's
+ * `freeLicenceAction` says (a status that consumes none, or deleting them).
+ */
+export function useFreeLicence({ poolId, allowDelete = false, onFreed }: UseFreeLicenceOptions) {
+  const { queryClient, scope } = useSeats();
+  const summary = useSeatsSummary();
+  const members = useMembers({ poolId, consuming: true });
+  const update = useUpdateMember();
+  const remove = useDeleteMember();
+  const action =
+    summary.data === undefined ? null : freeLicenceAction(summary.data.policy, { allowDelete });
+  const isBusy = update.isPending || remove.isPending;
+  const free = async (member: MemberRecord) => {
+    if (isBusy || action === null) return;
+    try {
+      if (action.kind === 'set-status') {
+        await update.mutateAsync({ id: member.id, changes: { status: action.status } });
+      } else await remove.mutateAsync(member.id);
+    } catch {
+      return; // The mutation keeps its error; the list stays for another try.
+    }
+    const fresh = queryClient.getQueryData<Summary>(seatsKeys.summary(scope));
+    if (fresh !== undefined) onFreed?.(fresh);
+  };
+  return {
+    /** `null` until the members are loaded, or when no licence can be freed under the policy. */
+    members: action === null ? null : (members.data?.items ?? null),
+    action,
+    isBusy,
+    free,
+  };
+}
