@@ -2,9 +2,9 @@ import {
   AddUserGuard,
   type AddUserOutcome,
   AdjustAllowanceDialog,
-  defaultNewMember,
   SeatMeter,
   seatsKeys,
+  useCreateMember,
   useMembers,
   useSeats,
   useSeatsSummary,
@@ -22,26 +22,22 @@ export interface AdminPageProps {
  * the user through the API once the guard lets it proceed.
  */
 export function AdminPage({ title }: AdminPageProps) {
-  const { client, queryClient, scope } = useSeats();
+  const { queryClient, scope } = useSeats();
   const summary = useSeatsSummary();
   const members = useMembers();
   const [added, setAdded] = useState(0);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: seatsKeys.all(scope) });
+  const createMember = useCreateMember();
   const addUser = async (outcome: AddUserOutcome) => {
-    if (summary.data === undefined) return;
-    const member = defaultNewMember(summary.data);
     const number = added + 1;
-    await client.createMember({
+    // The member the guard allowed, with the status or role a remedy chose; the summary refetches.
+    await createMember.mutateAsync({
+      ...outcome.member,
       name: `New user ${number}`,
       email: `new.user.${number}@example.com`,
-      status:
-        outcome.kind === 'non-consuming' && 'status' in outcome ? outcome.status : member.status,
-      role: outcome.kind === 'non-consuming' && 'role' in outcome ? outcome.role : member.role,
-      poolId: member.poolId,
     });
     setAdded(number);
-    await refresh();
   };
 
   return (

@@ -1,6 +1,8 @@
 import { createSeatsClient } from '@seats/client';
+import { describeUsage } from '@seats/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../test/axe';
 import { api, clientFor } from '../test/mock-api';
@@ -12,11 +14,15 @@ import {
   SeatMeter,
   SeatMeterBar,
   SeatMeterCounts,
+  SeatMeterDetails,
   SeatMeterLabel,
   SeatMeterPool,
   SeatMeterReason,
+  SeatMeterRenewal,
   SeatMeterRoot,
+  SeatMeterStorage,
   SeatsProvider,
+  seatMeterAnatomy,
 } from './index';
 
 describe('SeatMeter', () => {
@@ -173,6 +179,90 @@ describe('SeatMeter', () => {
     expect(pool.style.getPropertyValue('--seats-percent')).toBe('70%');
     expect(within(pool).getByText('7/10 seats')).toBeTruthy();
     await expectNoAxeViolations();
+  });
+
+  it('forwards the ref of every part and lets the consumer props win over the kit', async () => {
+    const refs = {
+      root: createRef<HTMLDivElement>(),
+      pool: createRef<HTMLDivElement>(),
+      label: createRef<HTMLDivElement>(),
+      bar: createRef<HTMLDivElement>(),
+      counts: createRef<HTMLParagraphElement>(),
+      details: createRef<HTMLUListElement>(),
+      renewal: createRef<HTMLParagraphElement>(),
+      storage: createRef<HTMLDivElement>(),
+    };
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types')}>
+        <SeatMeterRoot ref={refs.root} data-seats="host-meter">
+          <SeatMeterRenewal ref={refs.renewal} />
+          <SeatMeterPool ref={refs.pool} poolId="monthly" data-state="host">
+            <SeatMeterLabel ref={refs.label} />
+            <SeatMeterBar ref={refs.bar} aria-valuetext="host text" />
+            <SeatMeterCounts ref={refs.counts} data-part="host-counts" />
+            <SeatMeterDetails ref={refs.details} />
+          </SeatMeterPool>
+          <SeatMeterStorage ref={refs.storage} className="host-storage" />
+        </SeatMeterRoot>
+      </SeatsProvider>,
+    );
+    const bar = await screen.findByRole('meter', { name: /Monthly/ });
+    expect(refs.bar.current).toBe(bar);
+    expect(bar.getAttribute('aria-valuetext')).toBe('host text');
+    expect(refs.root.current?.getAttribute('data-seats')).toBe('host-meter');
+    expect(refs.pool.current?.getAttribute('data-state')).toBe('host');
+    expect(refs.label.current?.id).toBe(bar.getAttribute('aria-labelledby'));
+    expect(refs.counts.current?.getAttribute('data-part')).toBe('host-counts');
+    expect(refs.details.current?.getAttribute('data-part')).toBe(seatMeterAnatomy.parts.details);
+    expect(refs.renewal.current?.getAttribute('data-part')).toBe(seatMeterAnatomy.parts.renewal);
+    expect(refs.storage.current?.className).toBe('host-storage');
+    // One name per part: the pool's renewal line is not the account's renewal.
+    expect(document.querySelectorAll('[data-part="renewal"]')).toHaveLength(1);
+    expect(refs.details.current?.querySelector('[data-part="pool-renewal"]')).not.toBeNull();
+  });
+
+  it('shows the usage it is given without asking the server (over the limit)', async () => {
+    const summary = await clientFor('delta-upgrade-at-limit').getSummary();
+    const usage = describeUsage({
+      account: summary.account,
+      pools: summary.pools.map((pool) => ({ ...pool, purchased: 8 })),
+      usedByPool: Object.fromEntries(summary.usage.pools.map((pool) => [pool.poolId, pool.used])),
+      policy: summary.policy,
+      viewerRole: summary.viewer.role,
+    });
+    const requests: string[] = [];
+    const client = createSeatsClient({
+      baseUrl: '/api/seats',
+      headers: { 'x-seats-account': 'delta-upgrade-at-limit' },
+      fetch: (input, init) => {
+        requests.push(input);
+        return fetch(input, init);
+      },
+    });
+    render(
+      <SeatsProvider client={client}>
+        <SeatMeter usage={usage} variant="compact" />
+      </SeatsProvider>,
+    );
+    const meter = screen.getByRole('meter');
+    expect(meter.getAttribute('data-state')).toBe('over');
+    expect(meter.getAttribute('aria-valuenow')).toBe('8');
+    expect(screen.getByText('2 over the limit')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toEqual([]);
+    await expectNoAxeViolations();
+  });
+
+  it('marks a consuming member with data-consumes and leaves it off otherwise', async () => {
+    render(
+      <SeatsProvider client={clientFor('daily-prorated-with-password')}>
+        <SeatMeterReason reason={{ kind: 'status-consumes', status: 'active' }} />
+        <SeatMeterReason reason={{ kind: 'role-does-not-consume', role: 'guest' }} />
+      </SeatsProvider>,
+    );
+    const [consumes, exempt] = document.querySelectorAll('[data-part="reason"]');
+    expect(consumes?.getAttribute('data-consumes')).toBe('');
+    expect(exempt?.hasAttribute('data-consumes')).toBe(false);
   });
 
   it('explains why a member counts, or why not (factro guest)', async () => {
