@@ -10,7 +10,7 @@ import {
   seedDemoAccounts,
 } from '@seats/server';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ConfirmationRequiredError,
   createSeatsClient,
@@ -489,6 +489,37 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
         expect((error as SeatsValidationError).issues.join()).toContain('version');
       } finally {
         tamper = null;
+      }
+    });
+
+    it('checks the structure of responses in a production build, where zod is left out', async () => {
+      vi.stubEnv('NODE_ENV', 'production');
+      try {
+        const summary = await as(openCrm).getSummary();
+        expect(summary.usage.pools[0]?.poolId).toBe('users');
+        tamper = async (response) => {
+          const body = await response.json();
+          return Response.json({ ...body, usage: { ...body.usage, pools: 'none' } });
+        };
+        const wrong = await as(openCrm)
+          .getSummary()
+          .catch((caught: unknown) => caught);
+        expect(wrong).toBeInstanceOf(SeatsValidationError);
+        expect((wrong as SeatsValidationError).issues).toEqual(['usage.pools: expected an array']);
+        tamper = async () => new Response('<html>login</html>', { status: 200 });
+        expect(
+          await as(openCrm)
+            .getSummary()
+            .catch((caught: unknown) => caught),
+        ).toBeInstanceOf(SeatsValidationError);
+        tamper = null;
+        const refused = await as(openCrm)
+          .createQuote({ poolId: 'users', total: 1 })
+          .catch((caught: unknown) => caught);
+        expect(refused).toBeInstanceOf(PlanInvalidError);
+      } finally {
+        tamper = null;
+        vi.unstubAllEnvs();
       }
     });
   });

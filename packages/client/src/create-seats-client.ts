@@ -18,6 +18,7 @@ import {
   SummarySchema,
   type UpdateMemberRequest,
 } from '@seats/core/contract';
+import { type ResponseSchema, responseShapes } from './response-shapes';
 import { apiErrorFrom, SeatsNetworkError, SeatsValidationError } from './seats-error';
 
 /** Extra headers for every request, e.g. `{ authorization: 'Bearer …' }`. */
@@ -115,13 +116,29 @@ export interface SeatsClient {
   signChange(id: string, request: SignRequest, options?: RequestOptions): Promise<Change>;
 }
 
-interface Schema<T> {
-  safeParse(data: unknown):
-    | { success: true; data: T }
-    | {
-        success: false;
-        error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> };
-      };
+type Schema<T> = Pick<ResponseSchema<T>, 'safeParse'>;
+
+const contractSchemas: { [Name in keyof typeof responseShapes]: Schema<ResponseOf<Name>> } = {
+  summary: SummarySchema,
+  memberList: MemberListSchema,
+  member: MemberSchema,
+  quote: QuoteSchema,
+  change: ChangeSchema,
+  changeList: ChangeListSchema,
+  problem: ProblemSchema,
+};
+type ResponseOf<Name extends keyof typeof responseShapes> =
+  (typeof responseShapes)[Name] extends ResponseSchema<infer T> ? T : never;
+
+/**
+ * How responses are checked: against the full zod contract in development and tests; in a
+ * production build (bundlers replace `process.env.NODE_ENV` and drop the contract and zod) against
+ * their structure, which still refuses a body that is not the Seats API's.
+ */
+function responseSchemas(): { [Name in keyof typeof responseShapes]: Schema<ResponseOf<Name>> } {
+  return typeof process === 'undefined' || process.env.NODE_ENV === 'production'
+    ? responseShapes
+    : contractSchemas;
 }
 
 /** A random v4 UUID; `crypto.randomUUID` is missing on plain-HTTP pages, so fall back to random bytes. */
@@ -219,7 +236,7 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
     }
 
     if (!response.ok) {
-      const problem = isJson ? ProblemSchema.safeParse(json) : null;
+      const problem = isJson ? responseSchemas().problem.safeParse(json) : null;
       throw apiErrorFrom({
         status: response.status,
         problem: problem?.success ? problem.data : null,
@@ -249,9 +266,10 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
   const id = (value: string) => encodeURIComponent(value);
 
   const client: SeatsClient = {
-    getSummary: (opts = {}) => request('GET', '/summary', SummarySchema, { signal: opts.signal }),
+    getSummary: (opts = {}) =>
+      request('GET', '/summary', responseSchemas().summary, { signal: opts.signal }),
     listMembers: (query = {}, opts = {}) =>
-      request('GET', '/members', MemberListSchema, {
+      request('GET', '/members', responseSchemas().memberList, {
         query: {
           cursor: query.cursor,
           limit: query.limit,
@@ -264,18 +282,18 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
         signal: opts.signal,
       }),
     createMember: (member, opts = {}) =>
-      request('POST', '/members', MemberSchema, { body: member, signal: opts.signal }),
+      request('POST', '/members', responseSchemas().member, { body: member, signal: opts.signal }),
     updateMember: (memberId, patch, opts = {}) =>
-      request('PATCH', `/members/${id(memberId)}`, MemberSchema, {
+      request('PATCH', `/members/${id(memberId)}`, responseSchemas().member, {
         body: patch,
         signal: opts.signal,
       }),
     deleteMember: (memberId, opts = {}) =>
       request<void>('DELETE', `/members/${id(memberId)}`, null, { signal: opts.signal }),
     createQuote: (quote, opts = {}) =>
-      request('POST', '/quotes', QuoteSchema, { body: quote, signal: opts.signal }),
+      request('POST', '/quotes', responseSchemas().quote, { body: quote, signal: opts.signal }),
     commitChange: (change, opts = {}) =>
-      request('POST', '/changes', ChangeSchema, {
+      request('POST', '/changes', responseSchemas().change, {
         body: change,
         headers: { 'idempotency-key': opts.idempotencyKey ?? createIdempotencyKey() },
         signal: opts.signal,
@@ -289,14 +307,16 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
       };
     },
     listChanges: (query = {}, opts = {}) =>
-      request('GET', '/changes', ChangeListSchema, {
+      request('GET', '/changes', responseSchemas().changeList, {
         query: { cursor: query.cursor, limit: query.limit },
         signal: opts.signal,
       }),
     cancelChange: (changeId, opts = {}) =>
-      request('POST', `/changes/${id(changeId)}/cancel`, ChangeSchema, { signal: opts.signal }),
+      request('POST', `/changes/${id(changeId)}/cancel`, responseSchemas().change, {
+        signal: opts.signal,
+      }),
     signChange: (changeId, sign, opts = {}) =>
-      request('POST', `/changes/${id(changeId)}/sign`, ChangeSchema, {
+      request('POST', `/changes/${id(changeId)}/sign`, responseSchemas().change, {
         body: sign,
         signal: opts.signal,
       }),

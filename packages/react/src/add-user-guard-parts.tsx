@@ -6,20 +6,20 @@ import {
   forwardRef,
   type ReactNode,
   type RefObject,
-  useContext,
   useRef,
 } from 'react';
-import { addUserGuardAnatomy } from './add-user-guard-anatomy';
+import type { AddUserGuardPart } from './add-user-guard-anatomy';
 import { AdjustAllowanceDialog } from './adjust-allowance-dialog';
 import { MemberPicker } from './member-picker';
-import { useSeats } from './seats-context';
+import { useRequiredContext, useSeats } from './seats-context';
 import {
   type AddUserGuardController,
   type UseAddUserGuardOptions,
   useAddUserGuard,
 } from './use-add-user-guard';
 
-const { parts, widget } = addUserGuardAnatomy;
+/** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
+const part = (name: AddUserGuardPart) => name;
 
 interface GuardContextValue extends AddUserGuardController {
   triggerRef: RefObject<HTMLButtonElement | null>;
@@ -27,10 +27,8 @@ interface GuardContextValue extends AddUserGuardController {
 
 const GuardContext = createContext<GuardContextValue | null>(null);
 
-function useGuard(part: string): GuardContextValue {
-  const value = useContext(GuardContext);
-  if (value === null) throw new Error(`\`${part}\` must be used within \`AddUserGuardRoot\``);
-  return value;
+function useGuard(user: string): GuardContextValue {
+  return useRequiredContext(GuardContext, user, 'AddUserGuardRoot');
 }
 
 export interface AddUserGuardRootProps extends UseAddUserGuardOptions {
@@ -91,7 +89,7 @@ export const AddUserGuardTrigger = forwardRef<HTMLButtonElement, AddUserGuardTri
     return (
       <Component
         {...(asChild ? {} : { type: 'button' as const })}
-        data-seats={widget.trigger}
+        data-seats="guard"
         data-state={guard.state}
         aria-haspopup={guard.state === 'blocked' ? 'dialog' : undefined}
         {...props}
@@ -111,11 +109,11 @@ export const AddUserGuardContent = forwardRef<
   const guard = useGuard('AddUserGuardContent');
   return (
     <Dialog.Portal>
-      <Dialog.Overlay data-seats={widget.overlay} data-part={parts.overlay} />
+      <Dialog.Overlay data-seats="overlay" data-part={part('overlay')} />
       <Dialog.Content
         dir={dir}
-        data-seats={widget.content}
-        data-part={parts.content}
+        data-seats="guard-dialog"
+        data-part={part('content')}
         {...props}
         ref={ref}
         onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
@@ -136,7 +134,7 @@ export const AddUserGuardTitle = forwardRef<
   const { messages: t, format } = useSeats();
   const { decision } = useGuard('AddUserGuardTitle');
   return (
-    <Dialog.Title data-part={parts.title} {...props} ref={ref}>
+    <Dialog.Title data-part={part('title')} {...props} ref={ref}>
       {children ??
         (decision?.outcome === 'forbidden'
           ? t.guardForbidden(undefined, format)
@@ -153,7 +151,7 @@ export const AddUserGuardDescription = forwardRef<
   const { messages: t, format } = useSeats();
   const { decision } = useGuard('AddUserGuardDescription');
   return (
-    <Dialog.Description data-part={parts.description} {...props} ref={ref}>
+    <Dialog.Description data-part={part('description')} {...props} ref={ref}>
       {children ??
         (decision?.outcome === 'needs-licence'
           ? t.guardBody({ used: decision.used, purchased: decision.purchased }, format)
@@ -169,7 +167,7 @@ export const AddUserGuardPending = forwardRef<HTMLParagraphElement, ComponentPro
     const { pendingSignature, remedies } = useGuard('AddUserGuardPending');
     if (!pendingSignature || remedies === null) return null;
     return (
-      <p role="status" data-part={parts.pending} {...props} ref={ref}>
+      <p role="status" data-part={part('pending')} {...props} ref={ref}>
         {t.guardPending(undefined, format)}
       </p>
     );
@@ -186,15 +184,15 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
     const guard = useGuard('AddUserGuardRemedies');
     if (guard.remedies === null) return null;
     if (guard.remedies.length === 0) {
-      return <p data-part={parts.blocked}>{t.guardBlocked(undefined, format)}</p>;
+      return <p data-part={part('blocked')}>{t.guardBlocked(undefined, format)}</p>;
     }
     return (
-      <ul data-part={parts.remedies} {...props} ref={ref}>
+      <ul data-part={part('remedies')} {...props} ref={ref}>
         {guard.remedies.map((remedy) => {
           switch (remedy.kind) {
             case 'buy':
               return (
-                <li key="buy" data-part={parts.remedy} data-kind="buy">
+                <li key="buy" data-part={part('remedy')} data-kind="buy">
                   <button type="button" onClick={() => guard.buy(remedy)}>
                     {t.remedyBuy({ quantity: remedy.quantity }, format)}
                   </button>
@@ -202,7 +200,11 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
               );
             case 'use-non-consuming':
               return (
-                <li key="use-non-consuming" data-part={parts.remedy} data-kind="use-non-consuming">
+                <li
+                  key="use-non-consuming"
+                  data-part={part('remedy')}
+                  data-kind="use-non-consuming"
+                >
                   {remedy.statuses.map((status) => (
                     <button
                       key={`status:${status}`}
@@ -225,7 +227,7 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
               );
             case 'free-licence':
               return (
-                <li key="free-licence" data-part={parts.remedy} data-kind="free-licence">
+                <li key="free-licence" data-part={part('remedy')} data-kind="free-licence">
                   <button
                     type="button"
                     aria-expanded={guard.isFreeing}
@@ -242,7 +244,7 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
               const roles = remedy.roles.map((role) => t.roleName({ role }, format));
               const { askAdmin } = guard;
               return (
-                <li key="ask-admin" data-part={parts.remedy} data-kind="ask-admin">
+                <li key="ask-admin" data-part={part('remedy')} data-kind="ask-admin">
                   {askAdmin === undefined ? (
                     <p>{t.remedyAskAdmin({ roles }, format)}</p>
                   ) : (
@@ -269,7 +271,7 @@ export const AddUserGuardCancel = forwardRef<
 >(function AddUserGuardCancel({ children, ...props }, ref) {
   const { messages: t, format } = useSeats();
   return (
-    <Dialog.Close data-part={parts.cancel} {...props} ref={ref}>
+    <Dialog.Close data-part={part('cancel')} {...props} ref={ref}>
       {children ?? t.cancel(undefined, format)}
     </Dialog.Close>
   );

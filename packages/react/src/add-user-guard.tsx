@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef } from 'react';
-import { addUserGuardAnatomy } from './add-user-guard-anatomy';
+import type { AddUserGuardPart } from './add-user-guard-anatomy';
 import {
   AddUserGuardCancel,
   AddUserGuardContent,
@@ -47,7 +47,7 @@ export function AddUserGuard({
         <AddUserGuardDescription />
         <AddUserGuardPending />
         <AddUserGuardRemedies />
-        <div data-part={addUserGuardAnatomy.parts.actions}>
+        <div data-part={'actions' satisfies AddUserGuardPart}>
           <AddUserGuardCancel />
         </div>
       </AddUserGuardContent>

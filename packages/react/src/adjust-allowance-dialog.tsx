@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactElement } from 'react';
-import { adjustAllowanceAnatomy } from './adjust-allowance-anatomy';
+import type { AdjustAllowancePart } from './adjust-allowance-anatomy';
 import {
   AdjustAllowanceCancel,
   AdjustAllowanceConfirmations,
@@ -69,7 +69,7 @@ export function AdjustAllowanceDialog({
           <AdjustAllowanceConfirmations />
           <AdjustAllowanceRequoted />
           <AdjustAllowanceError />
-          <div data-part={adjustAllowanceAnatomy.parts.actions}>
+          <div data-part={'actions' satisfies AdjustAllowancePart}>
             <AdjustAllowanceCancel />
             <AdjustAllowanceSubmit />
           </div>

@@ -7,16 +7,19 @@ import {
   createContext,
   forwardRef,
   type ReactNode,
-  useContext,
   useId,
 } from 'react';
-import { adjustAllowanceAnatomy } from './adjust-allowance-anatomy';
+import {
+  type AdjustAllowancePart,
+  adjustAllowanceWidget as widget,
+} from './adjust-allowance-anatomy';
 import { MemberPicker } from './member-picker';
-import { useSeats } from './seats-context';
+import { useRequiredContext, useSeats } from './seats-context';
 import { type AllowanceDraftController, useAllowanceDraft } from './use-allowance-draft';
 import { useSeatsSummary } from './use-seats-summary';
 
-const { parts, widget } = adjustAllowanceAnatomy;
+/** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
+const part = (name: AdjustAllowancePart) => name;
 
 interface RootContextValue {
   summary: Summary;
@@ -37,20 +40,16 @@ export interface AdjustAllowanceContextValue extends AllowanceDraftController {
 const RootContext = createContext<RootContextValue | null>(null);
 const DraftContext = createContext<AdjustAllowanceContextValue | null>(null);
 
-function useRoot(part: string): RootContextValue {
-  const value = useContext(RootContext);
-  if (value === null) throw new Error(`\`${part}\` must be used within \`AdjustAllowanceRoot\``);
-  return value;
+function useRoot(user: string): RootContextValue {
+  return useRequiredContext(RootContext, user, 'AdjustAllowanceRoot');
 }
 
 /**
  * The draft of the open adjust dialog: what `useAllowanceDraft` returns, for a host's own parts.
  * Throws outside `AdjustAllowanceContent`.
  */
-export function useAdjustAllowance(part = 'useAdjustAllowance'): AdjustAllowanceContextValue {
-  const value = useContext(DraftContext);
-  if (value === null) throw new Error(`\`${part}\` must be used within \`AdjustAllowanceContent\``);
-  return value;
+export function useAdjustAllowance(user = 'useAdjustAllowance'): AdjustAllowanceContextValue {
+  return useRequiredContext(DraftContext, user, 'AdjustAllowanceContent');
 }
 
 export interface AdjustAllowanceRootProps {
@@ -95,7 +94,6 @@ export function AdjustAllowanceRoot({
     prop: open,
     defaultProp: defaultOpen,
     onChange: onOpenChange,
-    caller: 'AdjustAllowanceRoot',
   });
   const data = summary.data;
   const pool =
@@ -142,9 +140,8 @@ export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowa
     if (pool.adjust === 'shown') {
       return (
         <Dialog.Trigger
-          type={asChild ? undefined : 'button'}
-          data-seats={widget.trigger}
-          data-part={parts.trigger}
+          data-seats="adjust-trigger"
+          data-part={part('trigger')}
           asChild={asChild}
           {...props}
           ref={ref}
@@ -158,10 +155,10 @@ export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowa
       t.roleName({ role }, format),
     );
     return (
-      <span data-seats={widget.trigger} data-state="explained" dir={dir}>
+      <span data-seats="adjust-trigger" data-state="explained" dir={dir}>
         <button
           type="button"
-          data-part={parts.trigger}
+          data-part={part('trigger')}
           aria-disabled="true"
           aria-describedby={explanationId}
           {...props}
@@ -169,7 +166,7 @@ export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowa
         >
           {label}
         </button>{' '}
-        <span id={explanationId} data-part={parts.explanation}>
+        <span id={explanationId} data-part={part('explanation')}>
           {t.adjustExplained({ roles }, format)}
         </span>
       </span>
@@ -186,11 +183,11 @@ export const AdjustAllowanceContent = forwardRef<
   const root = useRoot('AdjustAllowanceContent');
   return (
     <Dialog.Portal>
-      <Dialog.Overlay data-seats={widget.overlay} data-part={parts.overlay} />
+      <Dialog.Overlay data-seats="overlay" data-part={part('overlay')} />
       <Dialog.Content
         dir={dir}
-        data-seats={widget.content}
-        data-part={parts.content}
+        data-seats="adjust"
+        data-part={part('content')}
         data-pool={root.pool.poolId}
         {...props}
         ref={ref}
@@ -227,7 +224,7 @@ export const AdjustAllowanceTitle = forwardRef<
   const { messages: t, format } = useSeats();
   const { pool } = useRoot('AdjustAllowanceTitle');
   return (
-    <Dialog.Title data-part={parts.title} {...props} ref={ref}>
+    <Dialog.Title data-part={part('title')} {...props} ref={ref}>
       {children ?? t.adjustTitle({ pool: pool.name }, format)}
     </Dialog.Title>
   );
@@ -241,7 +238,7 @@ export const AdjustAllowanceDescription = forwardRef<
   const { messages: t, format } = useSeats();
   const { draft, pool } = useAdjustAllowance('AdjustAllowanceDescription');
   return (
-    <Dialog.Description data-part={parts.description} {...props} ref={ref}>
+    <Dialog.Description data-part={part('description')} {...props} ref={ref}>
       {children ?? t.adjustDescription({ input: draft.input, current: pool.nextPeriod }, format)}
     </Dialog.Description>
   );
@@ -254,7 +251,7 @@ export const AdjustAllowanceForm = forwardRef<HTMLFormElement, ComponentPropsWit
     if (controller.result !== null) return null;
     return (
       <form
-        data-part={parts.form}
+        data-part={part('form')}
         noValidate
         {...props}
         ref={ref}
@@ -277,14 +274,14 @@ export const AdjustAllowanceDirection = forwardRef<HTMLDivElement, ComponentProp
       <div
         role="radiogroup"
         aria-label={t.inputLabel({ input: 'total', direction: draft.direction }, format)}
-        data-part={parts.direction}
+        data-part={part('direction')}
         {...props}
         ref={ref}
       >
         {draft.directions.map((option) => (
           <label
             key={option}
-            data-part={parts.directionOption}
+            data-part={part('direction-option')}
             data-state={option === draft.direction ? 'checked' : 'unchecked'}
           >
             <input
@@ -312,15 +309,15 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
     const { draft, entry, enter, step, ids } = useAdjustAllowance('AdjustAllowanceQuantity');
     const hasIssues = draft.issues.length > 0;
     return (
-      <div data-part={parts.field} {...props} ref={ref}>
-        <label htmlFor={ids.input} data-part={parts.inputLabel}>
+      <div data-part={part('field')} {...props} ref={ref}>
+        <label htmlFor={ids.input} data-part={part('input-label')}>
           {t.inputLabel({ input: draft.input, direction: draft.direction }, format)}
         </label>
-        <div data-part={parts.stepper}>
+        <div data-part={part('stepper')}>
           {draft.steps !== null && (
             <button
               type="button"
-              data-part={parts.decrement}
+              data-part={part('decrement')}
               aria-label={t.decrement(undefined, format)}
               aria-controls={ids.input}
               onClick={() => step('decrement')}
@@ -330,7 +327,7 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
           )}
           <input
             id={ids.input}
-            data-part={parts.input}
+            data-part={part('input')}
             type="text"
             inputMode="numeric"
             autoComplete="off"
@@ -348,7 +345,7 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
           {draft.steps !== null && (
             <button
               type="button"
-              data-part={parts.increment}
+              data-part={part('increment')}
               aria-label={t.increment(undefined, format)}
               aria-controls={ids.input}
               onClick={() => step('increment')}
@@ -374,7 +371,7 @@ export const AdjustAllowanceRestore = forwardRef<
   return (
     <button
       type="button"
-      data-part={parts.restore}
+      data-part={part('restore')}
       {...props}
       ref={ref}
       onClick={composeEventHandlers(onClick, restore)}
@@ -397,15 +394,15 @@ export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWit
       <div
         aria-live="polite"
         aria-busy={isLoading}
-        data-part={parts.quote}
+        data-part={part('quote')}
         data-state={draft.state}
         {...props}
         ref={ref}
       >
         {draft.issues.length > 0 && (
-          <ul id={ids.issues} data-part={parts.issues}>
+          <ul id={ids.issues} data-part={part('issues')}>
             {draft.issues.map((issue) => (
-              <li key={issue.code} data-part={parts.issue} data-code={issue.code}>
+              <li key={issue.code} data-part={part('issue')} data-code={issue.code}>
                 {t.planIssue({ issue }, format)}
               </li>
             ))}
@@ -414,9 +411,9 @@ export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWit
         {draft.issues.some((issue) => issue.code === 'below-assigned') && (
           <MemberPicker poolId={pool.poolId} prompt={t.pickToDeactivate(undefined, format)} />
         )}
-        {isLoading && <p data-part={parts.quoteLoading}>{t.quoteLoading(undefined, format)}</p>}
+        {isLoading && <p data-part={part('quote-loading')}>{t.quoteLoading(undefined, format)}</p>}
         {quoteProblem !== null && (
-          <p data-part={parts.quoteError}>
+          <p data-part={part('quote-error')}>
             {quoteProblem.kind === 'network'
               ? t.networkError(undefined, format)
               : t.genericError({ message: quoteProblem.message }, format)}
@@ -438,32 +435,32 @@ export const AdjustAllowancePlan = forwardRef<HTMLDivElement, ComponentPropsWith
     const currency = plan.dueNow.currency;
     return (
       <div
-        data-part={parts.plan}
+        data-part={part('plan')}
         data-kind={plan.kind}
         data-result={plan.result}
         {...props}
         ref={ref}
       >
-        <ul data-part={parts.lines}>
+        <ul data-part={part('lines')}>
           {plan.lines.map((line, index) => (
             // Lines have no id; their order is the plan's and fixed for one quote.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <li key={index} data-part={parts.line} data-kind={line.kind}>
+            <li key={index} data-part={part('line')} data-kind={line.kind}>
               {t.priceLine({ line, currency }, format)}
             </li>
           ))}
         </ul>
-        <dl data-part={parts.totals}>
-          <div data-part={parts.dueNow}>
+        <dl data-part={part('totals')}>
+          <div data-part={part('due-now')}>
             <dt>{t.dueNow(undefined, format)}</dt>
             <dd>{format.money(plan.dueNow)}</dd>
           </div>
-          <div data-part={parts.nextInvoice}>
+          <div data-part={part('next-invoice')}>
             <dt>{t.nextInvoiceChange(undefined, format)}</dt>
             <dd>{format.money(plan.nextInvoiceChange)}</dd>
           </div>
         </dl>
-        <p data-part={parts.effective}>{t.effective({ plan }, format)}</p>
+        <p data-part={part('effective')}>{t.effective({ plan }, format)}</p>
       </div>
     );
   },
@@ -481,9 +478,9 @@ export const AdjustAllowanceConfirmations = forwardRef<
   const plan = draft.state === 'ready' ? draft.plan : null;
   if (plan === null || plan.confirmations.length === 0) return null;
   return (
-    <div data-part={parts.confirmations} {...props} ref={ref}>
+    <div data-part={part('confirmations')} {...props} ref={ref}>
       {draft.asks.includes('terms') && (
-        <div data-part={parts.terms}>
+        <div data-part={part('terms')}>
           <input
             id={ids.terms}
             type="checkbox"
@@ -494,7 +491,7 @@ export const AdjustAllowanceConfirmations = forwardRef<
         </div>
       )}
       {draft.asks.includes('password') && (
-        <div data-part={parts.password}>
+        <div data-part={part('password')}>
           <label htmlFor={ids.password}>{t.passwordLabel(undefined, format)}</label>
           <input
             id={ids.password}
@@ -507,7 +504,7 @@ export const AdjustAllowanceConfirmations = forwardRef<
         </div>
       )}
       {plan.confirmations.includes('e-signature') && (
-        <p data-part={parts.signature}>{t.signatureNotice(undefined, format)}</p>
+        <p data-part={part('signature')}>{t.signatureNotice(undefined, format)}</p>
       )}
     </div>
   );
@@ -522,7 +519,7 @@ export const AdjustAllowanceRequoted = forwardRef<
   const { requoted } = useAdjustAllowance('AdjustAllowanceRequoted');
   if (requoted === null) return null;
   return (
-    <p role="status" data-part={parts.requoted} {...props} ref={ref}>
+    <p role="status" data-part={part('requoted')} {...props} ref={ref}>
       {t.requoted(requoted, format)}
     </p>
   );
@@ -541,7 +538,7 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
     return (
       <div
         role="alert"
-        data-part={parts.error}
+        data-part={part('error')}
         data-code={commitCode ?? undefined}
         {...props}
         ref={ref}
@@ -556,7 +553,7 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
                 : t.genericError({ message: problem.message }, format)}
         </p>
         {problem.kind === 'payment-failed' && paymentMethodHref !== undefined && (
-          <a href={paymentMethodHref} data-part={parts.paymentMethod}>
+          <a href={paymentMethodHref} data-part={part('payment-method')}>
             {t.updatePaymentMethod(undefined, format)}
           </a>
         )}
@@ -572,7 +569,7 @@ export const AdjustAllowanceCancel = forwardRef<
 >(function AdjustAllowanceCancel({ children, ...props }, ref) {
   const { messages: t, format } = useSeats();
   return (
-    <Dialog.Close type="button" data-part={parts.cancel} {...props} ref={ref}>
+    <Dialog.Close type="button" data-part={part('cancel')} {...props} ref={ref}>
       {children ?? t.cancel(undefined, format)}
     </Dialog.Close>
   );
@@ -589,7 +586,7 @@ export const AdjustAllowanceSubmit = forwardRef<
     <button
       type="submit"
       aria-disabled={!draft.canSubmit || isSubmitting}
-      data-part={parts.submit}
+      data-part={part('submit')}
       data-state={isSubmitting ? 'pending' : draft.canSubmit ? 'ready' : 'disabled'}
       {...props}
       ref={ref}
@@ -607,15 +604,15 @@ export const AdjustAllowanceResult = forwardRef<HTMLDivElement, ComponentPropsWi
     const { result } = useAdjustAllowance('AdjustAllowanceResult');
     if (result === null) return null;
     return (
-      <div data-part={parts.result} data-state={result.status} {...props} ref={ref}>
-        <Dialog.Description data-part={parts.description} role="status">
+      <div data-part={part('result')} data-state={result.status} {...props} ref={ref}>
+        <Dialog.Description data-part={part('description')} role="status">
           {t.success({ result: result.plan.result, plan: result.plan }, format)}
         </Dialog.Description>
         {result.status === 'pending-signature' && (
-          <p data-part={parts.signature}>{t.signatureNotice(undefined, format)}</p>
+          <p data-part={part('signature')}>{t.signatureNotice(undefined, format)}</p>
         )}
-        <div data-part={parts.actions}>
-          <Dialog.Close data-part={parts.close}>{t.close(undefined, format)}</Dialog.Close>
+        <div data-part={part('actions')}>
+          <Dialog.Close data-part={part('close')}>{t.close(undefined, format)}</Dialog.Close>
         </div>
       </div>
     );

@@ -1,8 +1,11 @@
 import type { Summary } from '@seats/client';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
-import { memberPickerAnatomy } from './add-user-guard-anatomy';
+import type { MemberPickerPart } from './add-user-guard-anatomy';
 import { useSeats } from './seats-context';
 import { useFreeLicence } from './use-free-licence';
+
+/** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
+const part = (name: MemberPickerPart) => name;
 
 export interface MemberPickerProps extends ComponentPropsWithoutRef<'div'> {
   /** The licence type whose consuming members are offered. */
@@ -14,8 +17,6 @@ export interface MemberPickerProps extends ComponentPropsWithoutRef<'div'> {
   /** Said above the members, e.g. whom to pick. */
   prompt?: ReactNode;
 }
-
-const { parts } = memberPickerAnatomy;
 
 /**
  * The members holding a licence of a type, each a button that frees it: below what is assigned in
@@ -29,14 +30,14 @@ export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(functi
   const picker = useFreeLicence({ poolId, allowDelete, onFreed });
   if (picker.members === null) return null;
   return (
-    <div data-part={parts.root} {...props} ref={ref}>
-      {prompt !== undefined && <p data-part={parts.prompt}>{prompt}</p>}
-      <ul data-part={parts.list}>
+    <div data-part={part('member-picker')} {...props} ref={ref}>
+      {prompt !== undefined && <p data-part={part('member-picker-prompt')}>{prompt}</p>}
+      <ul data-part={part('member-list')}>
         {picker.members.map((member) => (
           <li key={member.id}>
             <button
               type="button"
-              data-part={parts.option}
+              data-part={part('member-option')}
               aria-disabled={picker.isBusy || undefined}
               onClick={() => void picker.free(member)}
             >

@@ -5,14 +5,14 @@ import {
   createContext,
   forwardRef,
   type ReactNode,
-  useContext,
   useId,
 } from 'react';
-import { seatMeterAnatomy } from './seat-meter-anatomy';
-import { useSeats } from './seats-context';
+import type { SeatMeterPart } from './seat-meter-anatomy';
+import { useRequiredContext, useSeats } from './seats-context';
 import { useSeatsSummary } from './use-seats-summary';
 
-const { parts, widget } = seatMeterAnatomy;
+/** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
+const part = (name: SeatMeterPart) => name;
 
 /** What one bar measures: a licence type, or the whole account. */
 export type SeatMeterSubject =
@@ -22,16 +22,12 @@ export type SeatMeterSubject =
 const UsageContext = createContext<AccountUsage | null>(null);
 const SubjectContext = createContext<{ subject: SeatMeterSubject; labelId: string } | null>(null);
 
-function useUsageContext(part: string): AccountUsage {
-  const usage = useContext(UsageContext);
-  if (usage === null) throw new Error(`\`${part}\` must be used within \`SeatMeterRoot\``);
-  return usage;
+function useUsageContext(user: string): AccountUsage {
+  return useRequiredContext(UsageContext, user, 'SeatMeterRoot');
 }
 
-function useSubject(part: string) {
-  const subject = useContext(SubjectContext);
-  if (subject === null) throw new Error(`\`${part}\` must be used within \`SeatMeterPool\``);
-  return subject;
+function useSubject(user: string) {
+  return useRequiredContext(SubjectContext, user, 'SeatMeterPool');
 }
 
 export interface SeatMeterRootProps extends ComponentPropsWithoutRef<'div'> {
@@ -73,33 +69,35 @@ export const SeatMeterRoot = forwardRef<HTMLDivElement, SeatMeterRootProps>(func
       role="group"
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || undefined}
-      data-seats={widget.root}
-      data-part={parts.root}
+      data-seats="meter"
+      data-part={part('root')}
       data-state={state}
       {...props}
       ref={ref}
     >
-      <span id={titleId} data-part={parts.title}>
+      <span id={titleId} data-part={part('title')}>
         {t.meterLabel(undefined, format)}
       </span>
       {state === 'error' && (
         <>
-          <p role="alert" data-part={parts.error}>
+          <p role="alert" data-part={part('error')}>
             {t.loadError(undefined, format)}
           </p>
-          <button type="button" data-part={parts.retry} onClick={() => void summary.refetch()}>
+          <button type="button" data-part={part('retry')} onClick={() => void summary.refetch()}>
             {t.retry(undefined, format)}
           </button>
         </>
       )}
       {state === 'loading' &&
         (loadingFallback ?? (
-          <div data-part={parts.skeleton}>
-            <span data-part={parts.skeletonText}>{t.loading(undefined, format)}</span>
-            <div data-part={parts.skeletonBar} />
+          <div data-part={part('skeleton')}>
+            <span data-part={part('skeleton-text')}>{t.loading(undefined, format)}</span>
+            <div data-part={part('skeleton-bar')} />
           </div>
         ))}
-      {state === 'no-access' && <p data-part={parts.noAccess}>{t.noAccess(undefined, format)}</p>}
+      {state === 'no-access' && (
+        <p data-part={part('no-access')}>{t.noAccess(undefined, format)}</p>
+      )}
       {usage !== undefined && state === usage.state && (
         <UsageContext.Provider value={usage}>{children}</UsageContext.Provider>
       )}
@@ -127,7 +125,7 @@ export const SeatMeterPool = forwardRef<HTMLDivElement, SeatMeterPoolProps>(func
   const percent = Math.min(100, subject.usage.percent);
   return (
     <div
-      data-part={parts.pool}
+      data-part={part('pool')}
       data-state={subject.usage.state}
       data-term={pool?.term}
       data-pool={pool?.poolId}
@@ -147,11 +145,13 @@ export const SeatMeterLabel = forwardRef<HTMLDivElement, ComponentPropsWithoutRe
     const { subject, labelId } = useSubject('SeatMeterLabel');
     return (
       // The bar is labelled by this id: a consumer's `id` would cut that link, so it stays last.
-      <div data-part={parts.label} {...props} ref={ref} id={labelId}>
+      <div data-part={part('label')} {...props} ref={ref} id={labelId}>
         {subject.kind === 'pool' ? (
           <>
-            <span data-part={parts.name}>{subject.usage.name}</span>{' '}
-            <span data-part={parts.term}>({t.poolTerm({ term: subject.usage.term }, format)})</span>
+            <span data-part={part('name')}>{subject.usage.name}</span>{' '}
+            <span data-part={part('term')}>
+              ({t.poolTerm({ term: subject.usage.term }, format)})
+            </span>
           </>
         ) : (
           t.accountLabel(undefined, format)
@@ -177,12 +177,12 @@ export const SeatMeterBar = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<
         aria-valuemax={purchased}
         aria-valuenow={Math.min(used, purchased)}
         aria-valuetext={t.valueText({ used, purchased, available }, format)}
-        data-part={parts.bar}
+        data-part={part('bar')}
         data-state={state}
         {...props}
         ref={ref}
       >
-        <div data-part={parts.indicator} />
+        <div data-part={part('indicator')} />
       </div>
     );
   },
@@ -195,13 +195,13 @@ export const SeatMeterCounts = forwardRef<HTMLParagraphElement, ComponentPropsWi
     const { subject } = useSubject('SeatMeterCounts');
     const { used, purchased, available, over, state } = subject.usage;
     return (
-      <p data-part={parts.counts} {...props} ref={ref}>
-        <span data-part={parts.used}>{t.usage({ used, purchased }, format)}</span>{' '}
-        <span data-part={parts.available}>{t.available({ count: available }, format)}</span>
+      <p data-part={part('counts')} {...props} ref={ref}>
+        <span data-part={part('used')}>{t.usage({ used, purchased }, format)}</span>{' '}
+        <span data-part={part('available')}>{t.available({ count: available }, format)}</span>
         {state !== 'ok' && (
           <>
             {' '}
-            <span data-part={parts.state} data-state={state}>
+            <span data-part={part('state')} data-state={state}>
               {over > 0 ? t.over({ count: over }, format) : t.state({ state }, format)}
             </span>
           </>
@@ -220,21 +220,21 @@ export const SeatMeterDetails = forwardRef<HTMLUListElement, ComponentPropsWitho
     const items: Array<[string, string]> = [];
     if (usage.scheduledRemoval > 0) {
       items.push([
-        parts.scheduledRemoval,
+        part('scheduled-removal'),
         t.scheduledRemoval({ count: usage.scheduledRemoval, date: usage.renewsAt }, format),
       ]);
     }
     if (usage.pendingSignature > 0) {
       items.push([
-        parts.pendingSignature,
+        part('pending-signature'),
         t.pendingSignature({ count: usage.pendingSignature }, format),
       ]);
     }
     if (usage.nextPeriod !== usage.purchased) {
-      items.push([parts.nextPeriod, t.nextPeriod({ count: usage.nextPeriod }, format)]);
+      items.push([part('next-period'), t.nextPeriod({ count: usage.nextPeriod }, format)]);
     }
     if (subject.kind === 'pool') {
-      items.push([parts.poolRenewal, t.renews({ date: subject.usage.renewsAt }, format)]);
+      items.push([part('pool-renewal'), t.renews({ date: subject.usage.renewsAt }, format)]);
       for (const change of ['increase', 'decrease'] as const) {
         const text = t.changeInfo({ change, availability: subject.usage[change] }, format);
         if (text !== '') items.push([change, text]);
@@ -242,7 +242,7 @@ export const SeatMeterDetails = forwardRef<HTMLUListElement, ComponentPropsWitho
     }
     if (items.length === 0) return null;
     return (
-      <ul data-part={parts.details} {...props} ref={ref}>
+      <ul data-part={part('details')} {...props} ref={ref}>
         {items.map(([part, text]) => (
           <li key={part} data-part={part}>
             {text}
@@ -261,11 +261,11 @@ export const SeatMeterRenewal = forwardRef<HTMLParagraphElement, ComponentPropsW
     // Read from the cache only: a meter given its usage asks the server nothing.
     const { data } = useSeatsSummary({ enabled: false });
     return (
-      <p data-part={parts.renewal} {...props} ref={ref}>
+      <p data-part={part('renewal')} {...props} ref={ref}>
         {data !== undefined && (
-          <span data-part={parts.plan}>{t.plan({ plan: data.account.plan }, format)}</span>
+          <span data-part={part('plan')}>{t.plan({ plan: data.account.plan }, format)}</span>
         )}{' '}
-        <span data-part={parts.renews}>
+        <span data-part={part('renews')}>
           {usage.contractEndsAt === null
             ? t.renews({ date: usage.renewsAt }, format)
             : t.contractEnds({ date: usage.contractEndsAt }, format)}
@@ -289,7 +289,7 @@ export const SeatMeterStorage = forwardRef<HTMLDivElement, ComponentPropsWithout
     );
     return (
       <div
-        data-part={parts.storage}
+        data-part={part('storage')}
         data-state={storage.state}
         {...props}
         ref={ref}
@@ -297,7 +297,7 @@ export const SeatMeterStorage = forwardRef<HTMLDivElement, ComponentPropsWithout
           { '--seats-percent': `${Math.min(100, storage.percent)}%`, ...style } as CSSProperties
         }
       >
-        <div id={labelId} data-part={parts.label}>
+        <div id={labelId} data-part={part('label')}>
           {t.storageLabel(undefined, format)}
         </div>
         {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot hold the styled indicator */}
@@ -308,12 +308,12 @@ export const SeatMeterStorage = forwardRef<HTMLDivElement, ComponentPropsWithout
           aria-valuemax={storage.allowanceBytes}
           aria-valuenow={Math.min(storage.usedBytes, storage.allowanceBytes)}
           aria-valuetext={text}
-          data-part={parts.bar}
+          data-part={part('bar')}
           data-state={storage.state}
         >
-          <div data-part={parts.indicator} />
+          <div data-part={part('indicator')} />
         </div>
-        <p data-part={parts.counts}>{text}</p>
+        <p data-part={part('counts')}>{text}</p>
       </div>
     );
   },
@@ -330,7 +330,7 @@ export const SeatMeterReason = forwardRef<HTMLSpanElement, SeatMeterReasonProps>
     const { messages: t, format } = useSeats();
     return (
       <span
-        data-part={parts.reason}
+        data-part={part('reason')}
         data-consumes={reason.kind === 'status-consumes' ? '' : undefined}
         {...props}
         ref={ref}

@@ -1,6 +1,6 @@
 import type { SeatsClient } from '@seats/client';
 import type { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import { type Context, createContext, useContext } from 'react';
 import type { SeatsFormat } from './format';
 import type { SeatsMessages } from './messages';
 
@@ -18,9 +18,18 @@ export interface SeatsContextValue {
 
 export const SeatsContext = createContext<SeatsContextValue | null>(null);
 
+/** `context`'s value; outside its provider, throws a message naming both. */
+export function useRequiredContext<T>(
+  context: Context<T | null>,
+  user: string,
+  provider: string,
+): T {
+  const value = useContext(context);
+  if (value === null) throw new Error(`\`${user}\` must be used within \`${provider}\``);
+  return value;
+}
+
 /** The provider's client, query client, locale and messages; throws outside `SeatsProvider`. */
 export function useSeats(): SeatsContextValue {
-  const value = useContext(SeatsContext);
-  if (value === null) throw new Error('`useSeats` must be used within `SeatsProvider`');
-  return value;
+  return useRequiredContext(SeatsContext, 'useSeats', 'SeatsProvider');
 }

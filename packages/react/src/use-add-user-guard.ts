@@ -54,7 +54,6 @@ export function useAddUserGuard({
     prop: open,
     defaultProp: defaultOpen,
     onChange: onOpenChange,
-    caller: 'AddUserGuardRoot',
   });
   const [buying, setBuying] = useState<Extract<Remedy, { kind: 'buy' }> | null>(null);
   const [isFreeing, setFreeing] = useState(false);
