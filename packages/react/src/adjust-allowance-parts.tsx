@@ -9,10 +9,7 @@ import {
   type ReactNode,
   useId,
 } from 'react';
-import {
-  type AdjustAllowancePart,
-  adjustAllowanceWidget as widget,
-} from './adjust-allowance-anatomy';
+import type { AdjustAllowancePart } from './adjust-allowance-anatomy';
 import { MemberPicker } from './member-picker';
 import { useRequiredContext, useSeats } from './seats-context';
 import { type AllowanceDraftController, useAllowanceDraft } from './use-allowance-draft';
