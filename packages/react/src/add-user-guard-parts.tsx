@@ -10,6 +10,7 @@ import {
 } from 'react';
 import type { AddUserGuardPart } from './add-user-guard-anatomy';
 import { AdjustAllowanceDialog } from './adjust-allowance-dialog';
+import { AdjustAllowanceCancel } from './adjust-allowance-parts';
 import { MemberPicker } from './member-picker';
 import { useRequiredContext, useSeats } from './seats-context';
 import {
@@ -264,15 +265,5 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
   },
 );
 
-/** Closes the guard's dialog; the action does not go ahead. */
-export const AddUserGuardCancel = forwardRef<
-  HTMLButtonElement,
-  ComponentPropsWithoutRef<typeof Dialog.Close>
->(function AddUserGuardCancel({ children, ...props }, ref) {
-  const { messages: t, format } = useSeats();
-  return (
-    <Dialog.Close data-part={part('cancel')} {...props} ref={ref}>
-      {children ?? t.cancel(undefined, format)}
-    </Dialog.Close>
-  );
-});
+/** Closes the guard's dialog; the action does not go ahead. The adjust dialog's cancel part. */
+export const AddUserGuardCancel = AdjustAllowanceCancel;
