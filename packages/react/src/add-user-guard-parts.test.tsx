@@ -94,7 +94,7 @@ describe('AddUserGuard parts', () => {
     expect(onOpenChange).toHaveBeenCalledWith(true);
     expect(screen.queryByRole('dialog')).toBeNull();
     rerender(<Guard open onOpenChange={onOpenChange} />);
-    const dialog = await screen.findByRole('dialog', { name: 'No licence available' });
+    const dialog = await screen.findByRole('dialog', { name: 'You have reached your seat limit' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(onOpenChange).toHaveBeenLastCalledWith(false);
     expect(screen.getByRole('dialog')).toBeTruthy();

@@ -91,7 +91,7 @@ describe('AdjustAllowance parts', () => {
       </SeatsProvider>
     );
     const { rerender } = render(tree(false));
-    await user.click(await screen.findByRole('button', { name: 'Add licences' }));
+    await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
     expect(onOpenChange).toHaveBeenCalledWith(true);
     expect(screen.queryByRole('dialog')).toBeNull();
     rerender(tree(true));
@@ -120,7 +120,7 @@ describe('AdjustAllowance parts', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onOpenChange).toHaveBeenCalledWith(false);
-    await user.click(screen.getByRole('button', { name: 'Add licences' }));
+    await user.click(screen.getByRole('button', { name: 'Upgrade' }));
     expect(await screen.findByRole('dialog')).toBeTruthy();
   });
 
@@ -174,7 +174,7 @@ describe('AdjustAllowance parts', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Seats' });
     expect(dialog.className).toBe('host-sheet');
     expect(within(dialog).getByTestId('host-summary').textContent).toBe('waiting');
-    await user.type(within(dialog).getByLabelText('Licences to add'), '2');
+    await user.type(within(dialog).getByLabelText('Number of additional users'), '2');
     expect(await within(dialog).findByText('2 licences for this period: $98.00')).toBeTruthy();
     await waitFor(() =>
       expect(within(dialog).getByTestId('host-summary').textContent).toBe('ready'),
