@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Account,
+  advanceAccount,
   applyAllowancePlan,
   completeSignature,
   countConsumingMembers,
@@ -260,6 +261,62 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
       expect(decision.plan.dueNow.amount).toBe(2_250);
     });
 
+    it('commits a licence bought two days before a 30-day month ends to that rest plus eleven whole months', () => {
+      const decision = planAllowanceChange({
+        account: {
+          ...account,
+          contract: { ...account.contract, end: '2027-11-01T00:00:00.000Z' } as Account['contract'],
+        },
+        pool: { ...contracted, unitPrice: 6_500 },
+        used: 5,
+        policy,
+        viewerRole: 'owner-manager',
+        request: { poolId: 'contracted', delta: 1 },
+        now: '2026-11-29T10:00:00.000Z',
+      });
+      if (decision.status !== 'planned') throw new Error(decision.status);
+      // 65.00 x 2/30 = 4.33, then December 2026 to October 2027 at 65.00 each: 719.33, not the
+      // 730.16 of dividing the 335 days after November by November's 30.
+      expect(decision.plan.lines).toContainEqual({
+        kind: 'commitment',
+        quantity: 1,
+        until: '2027-11-01T00:00:00.000Z',
+        amount: 71_933,
+      });
+      expect(decision.plan.dueNow.amount).toBe(433);
+    });
+
+    it('commits a licence bought in February to the same whole months as one bought in March', () => {
+      const commitment = (start: string, end: string, at: string) => {
+        const decision = planAllowanceChange({
+          account: { ...account, billingPeriod: { start, end } },
+          pool: contracted,
+          used: 5,
+          policy,
+          viewerRole: 'owner-manager',
+          request: { poolId: 'contracted', delta: 1 },
+          now: at,
+        });
+        if (decision.status !== 'planned') throw new Error(decision.status);
+        return decision.plan.lines.find((line) => line.kind === 'commitment')?.amount;
+      };
+      // The last day of each month, then the whole months to 1 January 2028 at 45.00 each.
+      expect(
+        commitment(
+          '2027-02-01T00:00:00.000Z',
+          '2027-03-01T00:00:00.000Z',
+          '2027-02-28T10:00:00.000Z',
+        ),
+      ).toBe(Math.round(4_500 / 28) + 10 * 4_500);
+      expect(
+        commitment(
+          '2027-03-01T00:00:00.000Z',
+          '2027-04-01T00:00:00.000Z',
+          '2027-03-31T10:00:00.000Z',
+        ),
+      ).toBe(Math.round(4_500 / 31) + 9 * 4_500);
+    });
+
     it('leaves the purchase pending after Save until it is signed from the confirmation email', () => {
       const decision = planAllowanceChange({
         account,
@@ -394,6 +451,52 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
       expect(decision.issues.map(explainPlanIssue)).toEqual([
         'These licences are contracted until 2028-01-01 and can change at renewal.',
       ]);
+    });
+
+    it('adjusts contracted licences upon renewal: removed in the last month, gone when the contract renews', () => {
+      const lastMonth: Account = {
+        ...account,
+        billingPeriod: { start: '2027-12-01T00:00:00.000Z', end: contractEnd },
+      };
+      const pools = [{ ...contracted, purchased: 6 }, monthly, daily];
+      const usage = describeUsage({
+        account: lastMonth,
+        pools,
+        usedByPool: countConsumingMembers(staff, policy),
+        policy,
+        viewerRole: 'owner-manager',
+      });
+      expect(usage.pools[0]?.decrease).toEqual({
+        allowed: true,
+        effective: 'period-end',
+        at: contractEnd,
+      });
+      const decision = planAllowanceChange({
+        account: lastMonth,
+        pool: pools[0],
+        used: 5,
+        policy,
+        viewerRole: 'owner-manager',
+        request: { poolId: 'contracted', delta: -1 },
+        now: '2027-12-10T10:00:00.000Z',
+      });
+      if (decision.status !== 'planned') throw new Error(decision.status);
+      expect(decision.plan).toMatchObject({ result: 'scheduled', effectiveAt: contractEnd });
+      const renewed = advanceAccount({
+        account: lastMonth,
+        pools: [applyAllowancePlan(pools[0] as Pool, decision.plan), monthly, daily],
+        policy,
+        openChanges: [{ id: 'adjust', status: 'scheduled', plan: decision.plan }],
+        now: '2028-01-02T08:00:00.000Z',
+      });
+      expect(renewed.changes).toEqual([{ id: 'adjust', status: 'applied', at: contractEnd }]);
+      expect(renewed.pools[0]).toMatchObject({ term: 'contracted', purchased: 5 });
+      // Without a renewal rule the contract renews for a term as long as the last: two years.
+      expect(renewed.account.contract).toEqual({
+        kind: 'contracted',
+        start: contractEnd,
+        end: '2030-01-01T00:00:00.000Z',
+      });
     });
 
     it('never deletes a licence assigned to a user', () => {

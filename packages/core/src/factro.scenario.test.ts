@@ -18,17 +18,32 @@ import {
   dailyProratedWithPassword as policy,
 } from './index';
 
-// The main contract runs for the calendar year; on 2 July, 183 of its 365 days are left.
+// The main contract runs for the calendar year, paid in advance, invoiced by calendar month; on
+// 2 July, 183 of its 365 days are left.
 const now = '2026-07-02T09:30:00.000Z';
 const term = { start: '2026-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' };
-const account: Account = {
+const monthOf = (at: string) => {
+  const date = new Date(at);
+  return {
+    start: new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)).toISOString(),
+    end: new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toISOString(),
+  };
+};
+const accountAt = (at: string): Account => ({
   id: 'factro-cloud',
   name: 'Baumann Planungsbüro',
   plan: 'factro Business',
   currency: 'EUR',
-  billingPeriod: term,
-  contract: { kind: 'contracted', ...term },
-};
+  billingPeriod: monthOf(at),
+  contract: {
+    kind: 'contracted',
+    ...term,
+    payment: 'upfront',
+    renewal: { mode: 'renew', months: 12 },
+  },
+});
+const account = accountAt(now);
+// 12.00 a month, so 144.00 for the year of the main contract.
 const licences: Pool = {
   id: 'named',
   name: 'Named licences',
@@ -36,7 +51,7 @@ const licences: Pool = {
   purchased: 5,
   scheduledRemoval: 0,
   pendingSignature: 0,
-  unitPrice: 14_400,
+  unitPrice: 1_200,
 };
 const as = (role: string): MemberAssignment => ({ status: 'active', role, poolId: 'named' });
 const cloud: MemberAssignment[] = [
@@ -148,12 +163,36 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
       expect(decision.plan.lines[0]).toEqual({
         kind: 'prorated-charge',
         quantity: 2,
+        // The price of the main contract's term, whose days the charge is a share of.
         unitPrice: 14_400,
         fraction: { unit: 'day', remaining: 183, total: 365 },
         // 2 x 144.00 x 183 / 365 = 144.3945..., rounded half-up
         amount: 14_439,
       });
       expect(decision.plan.dueNow).toEqual({ amount: 14_439, currency: 'EUR' });
+      // The renewal's invoice, the next for these licences, grows by a year of two licences.
+      expect(decision.plan.nextInvoiceChange).toEqual({ amount: 2 * 14_400, currency: 'EUR' });
+    });
+
+    it('bills by the days of the main contract, not the length of the month invoiced', () => {
+      const dayOf = (at: string) => {
+        const decision = planAllowanceChange({
+          account: accountAt(at),
+          pool: licences,
+          used: 5,
+          policy,
+          viewerRole: 'owner',
+          request: { poolId: 'named', total: 6 },
+          now: at,
+        });
+        if (decision.status !== 'planned') throw new Error(decision.status);
+        return decision.plan.dueNow.amount;
+      };
+      // A day costs 144.00 / 365 whether it falls in 28-day February or 31-day March.
+      const february = dayOf('2026-02-27T12:00:00.000Z') - dayOf('2026-02-28T12:00:00.000Z');
+      const march = dayOf('2026-03-30T12:00:00.000Z') - dayOf('2026-03-31T12:00:00.000Z');
+      expect(Math.abs(february - march)).toBeLessThanOrEqual(1);
+      expect(dayOf('2026-03-01T00:00:00.000Z')).toBe(Math.round((14_400 * 306) / 365));
     });
 
     it('asks the owner to authorise the booking by entering the password', () => {
@@ -195,7 +234,7 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
     it('bills per day in proportion to what is left of the main contract', () => {
       const price = (at: string) => {
         const decision = planAllowanceChange({
-          account,
+          account: accountAt(at),
           pool: licences,
           used: 5,
           policy,

@@ -125,7 +125,7 @@ export const dailyProratedWithPassword: SeatPolicy = definePolicy({
   nonConsumingRoles: ['guest'],
   changeInput: 'total',
   decrease: { mode: 'refuse', contact: 'customer support' },
-  proration: { unit: 'day', rounding: 'half-up' },
+  proration: { unit: 'day', rounding: 'half-up', over: 'contract-term' },
   charge: 'now',
   confirmation: 'password',
   permissions: {
@@ -160,6 +160,7 @@ export const signedContractLicenceTypes: SeatPolicy = definePolicy({
   changeInput: 'delta',
   decrease: { mode: 'immediate' },
   contractLocksDecrease: 'contracted-pools',
+  atRenewal: 'decrease',
   proration: { unit: 'day', rounding: 'half-up' },
   charge: 'now',
   confirmation: 'e-signature',

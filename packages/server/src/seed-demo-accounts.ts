@@ -28,7 +28,11 @@ interface DemoSpec {
   name: string;
   plan: string;
   currency: string;
-  contracted: boolean;
+  /**
+   * `two-years`: a contract from a year ago to a year ahead, paid each period (Commusoft);
+   * `annual-upfront`: a main contract for the calendar year, paid in advance (factro).
+   */
+  contract: 'none' | 'two-years' | 'annual-upfront';
   storageUsedBytes?: number;
   pools: Pool[];
   members: MemberSeed[];
@@ -64,7 +68,7 @@ const specs: DemoSpec[] = [
     name: 'Dazos CRM demo',
     plan: 'CRM Professional',
     currency: 'USD',
-    contracted: false,
+    contract: 'none',
     pools: [pool('users', 'User licences', 'monthly', 10, 4_900)],
     members: [
       [1, 'active', 'owner', 'users'],
@@ -80,7 +84,7 @@ const specs: DemoSpec[] = [
     name: 'OpenCRM demo',
     plan: 'OpenCRM Business',
     currency: 'GBP',
-    contracted: false,
+    contract: 'none',
     pools: [pool('users', 'User licences', 'monthly', 12, 2_500)],
     members: [
       [2, 'Active', 'System Admin', 'users'],
@@ -97,7 +101,7 @@ const specs: DemoSpec[] = [
     name: 'Dialpad demo',
     plan: 'Dialpad Standard',
     currency: 'USD',
-    contracted: false,
+    contract: 'none',
     pools: [
       pool('standard', 'Dialpad licences', 'monthly', 20, 2_700),
       pool('contact-center', 'Contact Center add-on', 'add-on', 5, 8_000),
@@ -116,8 +120,8 @@ const specs: DemoSpec[] = [
     name: 'factro demo',
     plan: 'factro Business',
     currency: 'EUR',
-    contracted: false,
-    pools: [pool('named', 'Named licences', 'monthly', 10, 1_290)],
+    contract: 'annual-upfront',
+    pools: [pool('named', 'Named licences', 'contracted', 10, 1_290)],
     members: [
       [1, 'active', 'owner', 'named'],
       [1, 'active', 'admin', 'named'],
@@ -132,7 +136,7 @@ const specs: DemoSpec[] = [
     name: 'Commusoft demo',
     plan: 'Customer Journey Plan',
     currency: 'GBP',
-    contracted: true,
+    contract: 'two-years',
     storageUsedBytes: 212 * gigabyte,
     pools: [
       pool('contracted', 'Contracted licences', 'contracted', 10, 6_500, {
@@ -199,6 +203,25 @@ export function demoAccounts(): DemoAccount[] {
   });
 }
 
+function contractOf(kind: DemoSpec['contract'], now: Date): Account['contract'] {
+  if (kind === 'none') return { kind: 'self-serve' };
+  if (kind === 'two-years') {
+    return {
+      kind: 'contracted',
+      start: monthStart(now, -12).toISOString(),
+      end: monthStart(now, 12).toISOString(),
+    };
+  }
+  const year = now.getUTCFullYear();
+  return {
+    kind: 'contracted',
+    start: new Date(Date.UTC(year, 0, 1)).toISOString(),
+    end: new Date(Date.UTC(year + 1, 0, 1)).toISOString(),
+    payment: 'upfront',
+    renewal: { mode: 'renew', months: 12 },
+  };
+}
+
 /**
  * Creates one demo account per preset of `@seats/core`, with licence pools and members, unless it
  * already exists; the billing period is the calendar month of `now`.
@@ -219,13 +242,7 @@ export async function seedDemoAccounts(
         start: monthStart(now, 0).toISOString(),
         end: monthStart(now, 1).toISOString(),
       },
-      contract: spec.contracted
-        ? {
-            kind: 'contracted',
-            start: monthStart(now, -12).toISOString(),
-            end: monthStart(now, 12).toISOString(),
-          }
-        : { kind: 'self-serve' },
+      contract: contractOf(spec.contract, now),
       ...(spec.storageUsedBytes === undefined ? {} : { storageUsedBytes: spec.storageUsedBytes }),
     };
     const members: (MemberFields & { id: string })[] = [];
