@@ -10,6 +10,7 @@ describe.skipIf(testDatabaseUrl === undefined)(
     it('keeps every process up and every invariant through terminated backends, a refusing database, kill -9 and hostile requests', async () => {
       const report = await runFaultSuite({ url: testDatabaseUrl as string, size: 'small' });
       console.log(formatFaultReport(report));
+      expect(report.deaths).toEqual({});
       for (const figures of report.scenarios) {
         expect(figures.serverErrors, figures.scenario).toBe(0);
         const [alive, meant] = figures.alive.split('/');
@@ -21,6 +22,9 @@ describe.skipIf(testDatabaseUrl === undefined)(
       expect(refused?.unavailable).toBeGreaterThan(0);
       expect(killed?.ok).toBeGreaterThan(0);
       expect(hostile?.ok).toBeLessThan(hostile?.requests ?? 0);
+      expect(report.renames.exhausted).toBe(0);
+      expect(report.renames.applied).toBeGreaterThan(0);
+      expect(report.scenarios[5]?.ok).toBeGreaterThan(0);
       expect(report.invariants).toMatchObject({
         oversubscribedPools: 0,
         unbalancedRemovals: 0,

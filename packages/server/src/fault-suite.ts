@@ -50,6 +50,10 @@ export interface FaultReport {
   invariants: FaultInvariants;
   /** Seconds from the database accepting connections again to every process answering health. */
   recoverySeconds: number;
+  /** The concurrent renames of one member: applied, 409 `conflict`, and `no_licence_available` (must be 0). */
+  renames: { applied: number; conflict: number; exhausted: number };
+  /** The last output of each process that exited when it was not meant to. */
+  deaths: Record<string, string>;
 }
 
 export interface FaultSuiteOptions {
@@ -67,6 +71,7 @@ const sizes = {
     transactionRounds: 2,
     refusedMs: 2_000,
     hostileRounds: 1,
+    renames: 30,
   },
   full: {
     accounts: 8,
@@ -76,6 +81,7 @@ const sizes = {
     transactionRounds: 12,
     refusedMs: 5_000,
     hostileRounds: 10,
+    renames: 100,
   },
 };
 
@@ -89,6 +95,8 @@ interface ServerProcess {
   port: number;
   child: ChildProcess;
   isAlive(): boolean;
+  /** The last lines the process printed. */
+  output(): string;
 }
 
 async function startServer(name: string, connectionString: string): Promise<ServerProcess> {
@@ -121,12 +129,17 @@ async function startServer(name: string, connectionString: string): Promise<Serv
     });
   });
   // Keep reading so a full pipe never blocks the process; keep the tail for failures.
-  child.stdout?.on('data', () => {});
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   return {
     name,
     port,
     child,
     isAlive: () => child.exitCode === null && child.signalCode === null,
+    output: () => output,
   };
 }
 
@@ -339,6 +352,8 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
   const servers: ServerProcess[] = [];
   const scenarios: ScenarioFigures[] = [];
   let recoverySeconds = 0;
+  const renames = { applied: 0, conflict: 0, exhausted: 0 };
+  const deaths = new Map<string, string>();
 
   const backends = async (where = 'true') =>
     (
@@ -353,6 +368,14 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
   };
   const aliveOf = async (meant: ServerProcess[]) => {
     const healthy = await Promise.all(meant.map(isHealthy));
+    for (const server of meant) {
+      if (!server.isAlive() && !deaths.has(server.name)) {
+        deaths.set(server.name, server.output().slice(-2_000));
+        log(
+          `${server.name} exited (${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-2_000)}`,
+        );
+      }
+    }
     return `${healthy.filter(Boolean).length}/${meant.length}`;
   };
 
@@ -515,9 +538,42 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
       scenarios.push(figures);
     }
 
+    // 6. Concurrent renames of one member through both processes: contention, not exhaustion.
+    {
+      const figures = emptyFigures('one member renamed concurrently');
+      const account = accounts[0] as string;
+      const [first, second] = live() as [ServerProcess, ServerProcess];
+      const created = await send(figures, first, account, 'POST', '/members', {
+        name: 'Renamed',
+        email: 'renamed@example.com',
+        status: 'inactive',
+        role: 'member',
+      });
+      if (created?.status === 201) {
+        const id = (created.body as { id: string }).id;
+        const answers = await Promise.all(
+          Array.from({ length: size.renames }, (_, index) =>
+            send(figures, index % 2 === 0 ? first : second, account, 'PATCH', `/members/${id}`, {
+              name: `Renamed ${index}`,
+            }),
+          ),
+        );
+        figures.faults = size.renames;
+        const codeOf = (answer: (typeof answers)[number]) =>
+          answer?.status === 200 ? 'applied' : (answer?.body as { code?: string } | null)?.code;
+        renames.applied = answers.filter((answer) => codeOf(answer) === 'applied').length;
+        renames.conflict = answers.filter((answer) => codeOf(answer) === 'conflict').length;
+        renames.exhausted = answers.filter(
+          (answer) => codeOf(answer) === 'no_licence_available',
+        ).length;
+      }
+      figures.alive = await aliveOf(live());
+      scenarios.push(figures);
+    }
+
     const invariants = await checkInvariants(admin, schema.name);
     await seeding.close();
-    return { scenarios, invariants, recoverySeconds };
+    return { scenarios, invariants, recoverySeconds, renames, deaths: Object.fromEntries(deaths) };
   } finally {
     await Promise.all(servers.map(stopServer));
     await proxy.close();
@@ -587,6 +643,7 @@ export function formatFaultReport(report: FaultReport): string {
     line(header),
     ...rows.map(line),
     `database back -> every process healthy: ${report.recoverySeconds.toFixed(1)} s`,
+    `concurrent renames of one member: ${report.renames.applied} applied, ${report.renames.conflict} 409 conflict, ${report.renames.exhausted} no_licence_available`,
     `invariants: used > purchased or != consuming members in ${invariants.oversubscribedPools} of ${invariants.pools} pools; scheduled removals not adding up in ${invariants.unbalancedRemovals}; keys with more than one change: ${invariants.keysWithSeveralChanges} (${invariants.changes} changes, ${invariants.members} members)`,
   ].join('\n');
 }
