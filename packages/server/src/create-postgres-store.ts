@@ -35,7 +35,8 @@ export type PostgresStoreOptions = PostgresTimeouts &
          * A pool of the host's; it stays open when the store closes. Give it an `error` listener:
          * node-postgres emits `error` on the pool when an idle connection is lost (a database
          * restart, a failover, a proxy's idle timeout), and an unhandled `error` ends the process.
-         * The store adds a listener that logs when the pool has none. Set `statement_timeout`,
+         * The store adds a listener that logs when the pool has none, and one on each client the
+         * pool opens from then on. Set `statement_timeout`,
          * `lock_timeout` and `connectionTimeoutMillis` on it too: the store sets its timeouts on
          * each transaction it runs, but single statements run with the pool's settings.
          */
@@ -80,6 +81,12 @@ export function postgresExecutor(
   const statementTimeoutMs = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
   const lockTimeoutMs = options.lockTimeoutMs ?? defaultLockTimeoutMs;
   // A host's pool may have other settings; the kit's own pool sets these when it connects.
+  // pg-pool hands a new client over while its socket's data is still being parsed: a FATAL right
+  // behind the startup (a backend terminated as it connects) is emitted before the borrower can
+  // listen. Every client of the pool keeps this listener for life; the pool still drops it.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const begin = options.owned
     ? 'BEGIN'
     : `BEGIN; SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}; SET LOCAL lock_timeout = ${Math.floor(lockTimeoutMs)}`;
