@@ -434,7 +434,7 @@ describe('AdjustAllowanceDialog', () => {
     await user.clear(input);
     await user.type(input, '11');
     const recurring = await within(dialog).findByText(
-      /^1 licence × 12,90\s€ par période : 12,90\s€$/,
+      /^1 licence × 154,80\s€ par durée du contrat : 154,80\s€$/,
     );
     expect(recurring).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Confirmer l’achat' })).toBeTruthy();

@@ -87,7 +87,7 @@ describe('SeatsProvider', () => {
     await user.clear(input);
     await user.type(input, '11');
     // German money from the vocabulary's locale, the German catalog's words, factro's own button.
-    expect(await within(dialog).findByText(/^1 Lizenz × 12,90\s€/)).toBeTruthy();
+    expect(await within(dialog).findByText(/^1 Lizenz × 154,80\s€/)).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Bestätigen' })).toBeTruthy();
     await expectNoAxeViolations();
   });
