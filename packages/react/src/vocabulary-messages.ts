@@ -3,6 +3,22 @@ import type { SeatsFormat } from './format';
 import type { SeatsMessageOverrides, SeatsMessages } from './messages';
 
 type Params = Record<string, string | number>;
+type Message = (params: Params | undefined, format: SeatsFormat) => string;
+
+const templatedMessages = [
+  'meterLabel',
+  'usage',
+  'available',
+  'adjustTrigger',
+  'adjustTitle',
+  'adjustDescription',
+  'inputLabel',
+  'termsLabel',
+  'passwordLabel',
+  'guardTitle',
+  'remedyBuy',
+  'guardContinue',
+] as const satisfies readonly (keyof SeatsMessages & keyof NonNullable<Vocabulary['messages']>)[];
 
 /**
  * The messages a product's vocabulary replaces, as message functions over the templates; messages
@@ -18,30 +34,13 @@ export function vocabularyMessages(
   const fill = (template: string, params: Params, format: SeatsFormat) =>
     fillTemplate(template, params, format.number);
   const overrides: SeatsMessageOverrides = {};
-  const simple = <K extends keyof SeatsMessages & keyof typeof words>(
-    key: K,
-    params: (input: Parameters<SeatsMessages[K]>[0]) => Params,
-  ) => {
+  // A template names the message's own parameters ({used}, {pool}...), so it is filled from them.
+  for (const key of templatedMessages) {
     const template = words[key];
-    if (template === undefined) return;
-    overrides[key] = ((input: Parameters<SeatsMessages[K]>[0], format: SeatsFormat) =>
-      fill(template, params(input), format)) as SeatsMessages[K];
-  };
-  simple('meterLabel', () => ({}));
-  simple('usage', ({ used, purchased }) => ({ used, purchased }));
-  simple('available', ({ count }) => ({ count }));
-  simple('adjustTrigger', ({ pool, term }) => ({
-    ...(pool === undefined ? {} : { pool }),
-    ...(term === undefined ? {} : { term }),
-  }));
-  simple('adjustTitle', ({ pool }) => ({ pool }));
-  simple('adjustDescription', ({ current }) => ({ current }));
-  simple('inputLabel', () => ({}));
-  simple('termsLabel', () => ({}));
-  simple('passwordLabel', () => ({}));
-  simple('guardTitle', () => ({}));
-  simple('remedyBuy', ({ quantity }) => ({ quantity }));
-  simple('guardContinue', () => ({}));
+    if (template === undefined) continue;
+    (overrides as Record<string, Message>)[key] = (params, format) =>
+      fill(template, params ?? {}, format);
+  }
 
   const { directionAdd, directionRemove, submitIncrease, submitDecrease, submitRestore } = words;
   if (directionAdd !== undefined || directionRemove !== undefined) {
