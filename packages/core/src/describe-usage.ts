@@ -1,5 +1,8 @@
+import { checkAllowanceChange } from './check-allowance-change';
+import { decreaseLockedUntil } from './decrease-locked-until';
 import type { Account, Instant, Pool } from './domain';
 import { resolvePermissions, type ViewerPermissions } from './permissions';
+import type { PlanIssue } from './plan-allowance-change';
 import type { SeatPolicy } from './policy';
 
 export type PoolState = 'ok' | 'near' | 'full' | 'over';
@@ -85,50 +88,6 @@ function percentOf(used: number, purchased: number): number {
   return (used * 100) / purchased;
 }
 
-function contractLockEnd(account: Account, pool: Pool, policy: SeatPolicy): Instant | null {
-  if (pool.term === 'contracted') {
-    return account.contract.kind === 'contracted'
-      ? account.contract.end
-      : account.billingPeriod.end;
-  }
-  if (account.contract.kind === 'contracted' && policy.contractLocksDecrease === 'all-pools') {
-    return account.contract.end;
-  }
-  return null;
-}
-
-/**
- * Until when a contract forbids removing licences from a pool, or `null` when it does not: a
- * pool of term `contracted` until the contract ends (the billing period's end without a
- * contract), every pool of a contracted account under `contractLocksDecrease: 'all-pools'`. With
- * `atRenewal: 'decrease'` the lock lifts in the term's last billing period (see
- * `decreasesAtRenewal`).
- */
-export function decreaseLockedUntil(
-  account: Account,
-  pool: Pool,
-  policy: SeatPolicy,
-): Instant | null {
-  const end = contractLockEnd(account, pool, policy);
-  if (end === null) return null;
-  if (policy.atRenewal === 'decrease' && Date.parse(account.billingPeriod.end) >= Date.parse(end)) {
-    return null;
-  }
-  return end;
-}
-
-/**
- * Whether removing licences from a pool is a change at the contract's renewal: the contract locks
- * them, the policy lets them be adjusted at renewal, and the current billing period is the term's
- * last. Such a removal is scheduled for the period's end, when the term ends.
- */
-export function decreasesAtRenewal(account: Account, pool: Pool, policy: SeatPolicy): boolean {
-  return (
-    contractLockEnd(account, pool, policy) !== null &&
-    decreaseLockedUntil(account, pool, policy) === null
-  );
-}
-
 export function describePool(
   pool: Pool,
   used: number,
@@ -140,31 +99,39 @@ export function describePool(
   const available = Math.max(0, capacity - used);
   const state = stateOf(used, pool.purchased, available, policy.nearThreshold);
   const lockedUntil = decreaseLockedUntil(account, pool, policy);
+  const renewsAt = lockedUntil ?? account.billingPeriod.end;
   const min = pool.min ?? 0;
   const max = pool.max ?? null;
 
+  const check = (delta: number) => checkAllowanceChange({ account, pool, used, policy, delta });
+  const refusal = (issue: Omit<PlanIssue, 'field'>): ChangeAvailability => {
+    switch (issue.code) {
+      case 'increase-not-allowed':
+      case 'decrease-not-allowed':
+        return { allowed: false, reason: 'contact', contact: issue.contact ?? '' };
+      case 'contracted-until':
+        return { allowed: false, reason: 'contracted-until', until: issue.until ?? renewsAt };
+      case 'above-max':
+        return { allowed: false, reason: 'at-max', max: issue.limit ?? 0 };
+      default:
+        return { allowed: false, reason: 'all-assigned' };
+    }
+  };
+
+  // Each availability is what `planAllowanceChange` says of the smallest such change.
   let increase: ChangeAvailability;
+  const more = check(1);
   if (!viewer.changeAllowance) increase = { allowed: false, reason: 'forbidden' };
-  else if (policy.increase.mode === 'refuse') {
-    increase = { allowed: false, reason: 'contact', contact: policy.increase.contact };
-  } else if (
-    max !== null &&
-    capacity + pool.pendingSignature >= max &&
-    pool.scheduledRemoval === 0
-  ) {
-    increase = { allowed: false, reason: 'at-max', max };
-  } else if (policy.confirmation === 'e-signature') {
+  else if (more.status === 'refused') increase = refusal(more.issue);
+  else if (more.added > 0 && policy.confirmation === 'e-signature') {
     increase = { allowed: true, effective: 'after-signature', at: null };
   } else increase = { allowed: true, effective: 'now', at: null };
 
   let decrease: ChangeAvailability;
+  const fewer = check(-1);
   if (!viewer.changeAllowance) decrease = { allowed: false, reason: 'forbidden' };
-  else if (policy.decrease.mode === 'refuse') {
-    decrease = { allowed: false, reason: 'contact', contact: policy.decrease.contact };
-  } else if (lockedUntil !== null)
-    decrease = { allowed: false, reason: 'contracted-until', until: lockedUntil };
-  else if (capacity <= Math.max(used, min)) decrease = { allowed: false, reason: 'all-assigned' };
-  else if (policy.decrease.mode === 'period-end' || decreasesAtRenewal(account, pool, policy)) {
+  else if (fewer.status === 'refused') decrease = refusal(fewer.issue);
+  else if (fewer.timing === 'period-end') {
     decrease = { allowed: true, effective: 'period-end', at: account.billingPeriod.end };
   } else decrease = { allowed: true, effective: 'now', at: null };
 
@@ -173,7 +140,8 @@ export function describePool(
   else if (pool.scheduledRemoval === 0) restore = { allowed: false, reason: 'nothing-scheduled' };
   else if (policy.decrease.mode === 'period-end' && !policy.decrease.restorable) {
     restore = { allowed: false, reason: 'not-restorable' };
-  } else restore = { allowed: true, effective: 'now', at: null };
+  } else if (more.status === 'refused') restore = refusal(more.issue);
+  else restore = { allowed: true, effective: 'now', at: null };
 
   let adjust: AdjustVisibility = 'shown';
   if (!viewer.changeAllowance)
@@ -195,7 +163,7 @@ export function describePool(
     nextPeriod: capacity,
     state,
     percent: percentOf(used, pool.purchased),
-    renewsAt: lockedUntil ?? account.billingPeriod.end,
+    renewsAt,
     min,
     max,
     storageAllowanceBytes:

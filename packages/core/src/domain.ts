@@ -77,8 +77,19 @@ export interface Pool {
   unitPrice: number;
   /** Storage that each licence adds to the account's allowance. */
   storagePerLicenceBytes?: number | undefined;
-  /** @default 0 */
+  /**
+   * The fewest licences for the next period (`purchased - scheduledRemoval`): no decrease goes
+   * below it (nor below the members consuming a licence).
+   * @default 0
+   */
   min?: number | undefined;
+  /**
+   * The most licences the pool may hold: the licences for the next period plus those waiting for
+   * a signature never exceed it, and a purchase never takes the licences paid this period
+   * (`purchased + pendingSignature`) above it, even while some are scheduled for removal. See
+   * `checkAllowanceChange`.
+   * @default no maximum
+   */
   max?: number | undefined;
 }
 

@@ -25,6 +25,8 @@ export {
   initialAllowanceDraftEntry,
   missingConfirmations,
 } from './allowance-draft';
+export type { AllowanceChangeCheck, AllowanceChangeCheckResult } from './check-allowance-change';
+export { checkAllowanceChange } from './check-allowance-change';
 export type { ConsumptionDecision, ConsumptionReason } from './consumes-licence';
 export { countConsumingMembers, decideConsumption } from './consumes-licence';
 export type {
@@ -34,6 +36,7 @@ export type {
   Remedy,
 } from './decide-member-change';
 export { decideMemberChange } from './decide-member-change';
+export { decreaseLockedUntil, decreasesAtRenewal } from './decrease-locked-until';
 export type {
   AccountUsage,
   AdjustVisibility,
@@ -42,12 +45,7 @@ export type {
   PoolState,
   PoolUsage,
 } from './describe-usage';
-export {
-  decreaseLockedUntil,
-  decreasesAtRenewal,
-  describePool,
-  describeUsage,
-} from './describe-usage';
+export { describePool, describeUsage } from './describe-usage';
 export type {
   Account,
   BillingPeriod,

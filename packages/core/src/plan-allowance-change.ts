@@ -1,5 +1,6 @@
 import { coveredByContract } from './advance-account';
-import { decreaseLockedUntil, decreasesAtRenewal } from './describe-usage';
+import { checkAllowanceChange } from './check-allowance-change';
+import { decreaseLockedUntil } from './decrease-locked-until';
 import type { Account, ContractTerm, Instant, Pool } from './domain';
 import { divideRounded, type Money, type Rounding } from './money';
 import { resolvePermissions } from './permissions';
@@ -170,16 +171,11 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
   const perInvoice = (line: PriceLine) =>
     line.kind === 'recurring-change' && perDay ? line.amount * periodDays : line.amount;
 
+  const check = checkAllowanceChange({ account, pool, used, policy, delta });
+  if (check.status === 'refused') return invalid(check.issue);
+
   if (delta > 0) {
-    if (policy.increase.mode === 'refuse') {
-      return invalid({ code: 'increase-not-allowed', contact: policy.increase.contact });
-    }
-    if (pool.max !== undefined && to + pool.pendingSignature > pool.max) {
-      return invalid({ code: 'above-max', limit: pool.max });
-    }
-    const restorable = policy.decrease.mode !== 'period-end' || policy.decrease.restorable;
-    const restored = restorable ? Math.min(delta, pool.scheduledRemoval) : 0;
-    const added = delta - restored;
+    const { restored, added } = check;
     const contract =
       account.contract.kind === 'contracted' && coveredByContract(pool, policy) && !perDay
         ? account.contract
@@ -255,22 +251,12 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
     };
   }
 
-  const decrease = policy.decrease;
-  if (decrease.mode === 'refuse')
-    return invalid({ code: 'decrease-not-allowed', contact: decrease.contact });
-  const lockedUntil = decreaseLockedUntil(account, pool, policy);
-  if (lockedUntil !== null) return invalid({ code: 'contracted-until', until: lockedUntil });
-  // Name the bound that binds: with nobody assigned, going below zero is below the minimum.
-  const min = pool.min ?? 0;
-  if (to < used && used > min) return invalid({ code: 'below-assigned', limit: used });
-  if (to < min) return invalid({ code: 'below-min', limit: min });
-
-  const removed = -delta;
+  const { removed } = check;
   const line = recurring(delta);
   const lines: PriceLine[] = [line];
   let dueNow = 0;
   let nextInvoice = perInvoice(line);
-  const immediate = decrease.mode === 'immediate' && !decreasesAtRenewal(account, pool, policy);
+  const immediate = check.timing === 'now';
   if (immediate && unit !== 'none' && !perDay) {
     const amount = -prorate(removed, pool.unitPrice, fraction, rounding);
     lines.push({
