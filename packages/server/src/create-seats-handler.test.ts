@@ -397,9 +397,11 @@ describe('quotes and changes', () => {
   it('confirms a purchase with the password (factro)', async () => {
     const offer = await quote(factro, { poolId: 'named', total: 12 });
     expect(offer.plan.confirmations).toEqual(['password']);
+    // Per day of the annual main contract: 297 of its 365 days are left, at 12 x 12.90 a year.
     expect(offer.plan.lines[0]).toMatchObject({
       kind: 'prorated-charge',
-      fraction: { unit: 'day', remaining: 22, total: 31 },
+      unitPrice: 12 * 1_290,
+      fraction: { unit: 'day', remaining: 297, total: 365 },
     });
     expect((await commit(factro, { quoteId: offer.id })).body.code).toBe('confirmation_required');
     const wrong = await commit(factro, { quoteId: offer.id, confirmations: { password: 'nope' } });
