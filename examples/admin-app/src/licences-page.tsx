@@ -1,4 +1,5 @@
 import type { Change, SeatsClient } from '@seats/client';
+import { cancellableQuantity } from '@seats/core';
 import {
   AdjustAllowanceDialog,
   changesQueryOptions,
@@ -27,9 +28,9 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
   const poolName = (id: string) => pools.find((pool) => pool.id === id)?.name ?? id;
   // A removal partly restored through the dialog keeps its row; cancelling it restores what is left.
   const restorable = (change: Change) =>
-    Math.min(
-      change.plan.removed,
-      pools.find((pool) => pool.id === change.poolId)?.scheduledRemoval ?? 0,
+    cancellableQuantity(
+      change.plan,
+      pools.find((pool) => pool.id === change.poolId),
     );
 
   return (

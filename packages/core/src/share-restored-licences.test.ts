@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareRestoredLicences } from './index';
+import { cancellableQuantity, shareRestoredLicences } from './index';
 
 describe('shareRestoredLicences', () => {
   it('gives back the newest scheduled removal first and leaves the older ones whole', () => {
@@ -33,5 +33,13 @@ describe('shareRestoredLicences', () => {
     ]);
     expect(shareRestoredLicences([{ id: 'only', removed: 2 }], 0)).toEqual([]);
     expect(shareRestoredLicences([{ id: 'only', removed: 2 }], -1)).toEqual([]);
+  });
+});
+
+describe('cancellableQuantity', () => {
+  it('gives back what a removal removes, at most what the pool still has scheduled', () => {
+    expect(cancellableQuantity({ removed: 3 }, { scheduledRemoval: 5 })).toBe(3);
+    expect(cancellableQuantity({ removed: 3 }, { scheduledRemoval: 1 })).toBe(1);
+    expect(cancellableQuantity({ removed: 3 }, undefined)).toBe(0);
   });
 });

@@ -26,3 +26,14 @@ export function shareRestoredLicences(
   }
   return shares;
 }
+
+/**
+ * Licences that cancelling one scheduled removal gives back: what it removes, at most what the
+ * pool still has scheduled (a removal partly restored through a purchase keeps only its rest).
+ */
+export function cancellableQuantity(
+  removal: { removed: number },
+  pool: { scheduledRemoval: number } | undefined,
+): number {
+  return Math.max(0, Math.min(removal.removed, pool?.scheduledRemoval ?? 0));
+}

@@ -1,4 +1,9 @@
-import { applyAllowancePlan, explainPlanIssue, planRestore } from '@seats/core';
+import {
+  applyAllowancePlan,
+  cancellableQuantity,
+  explainPlanIssue,
+  planRestore,
+} from '@seats/core';
 import { allowanceEvent } from './allowance-event';
 import { ProblemError } from './problem-error';
 import { randomId } from './random-id';
@@ -39,7 +44,7 @@ export async function cancelRemovalRoute(
       policy: state.policy,
       viewerRole: context.identity.role,
       now: context.now,
-      quantity: Math.min(scheduled.plan.removed, pool.scheduledRemoval),
+      quantity: cancellableQuantity(scheduled.plan, pool),
     });
     if (decision.status === 'forbidden') throw forbidden('Your role may not change licences.');
     if (decision.status === 'invalid') {
