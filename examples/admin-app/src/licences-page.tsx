@@ -19,12 +19,21 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
   const summary = useSeatsSummary();
   const { scope } = useSeats();
   const history = useQuery(changesQueryOptions(client, {}, scope));
+  // The summary carries the newest few open changes and their count; the page lists them all.
+  const hasMore =
+    summary.data !== undefined &&
+    summary.data.pendingChangeCount > summary.data.pendingChanges.length;
+  const open = useQuery({
+    ...changesQueryOptions(client, { status: 'open', limit: 200 }, scope),
+    enabled: hasMore,
+  });
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['seats'] });
 
   if (summary.data === undefined)
     return <p>{summary.error ? summary.error.message : 'Loading…'}</p>;
-  const { account, pools, pendingChanges } = summary.data;
+  const { account, pools } = summary.data;
+  const pendingChanges = (hasMore ? open.data?.items : undefined) ?? summary.data.pendingChanges;
   const poolName = (id: string) => pools.find((pool) => pool.id === id)?.name ?? id;
   // A removal partly restored through the dialog keeps its row; cancelling it restores what is left.
   const restorable = (change: Change) =>

@@ -1,5 +1,6 @@
 import {
   type Change,
+  type ChangeFilter,
   type ChangeList,
   ChangeListSchema,
   type ChangeRequest,
@@ -75,6 +76,8 @@ export interface ListMembersQuery {
 export interface ListChangesQuery {
   cursor?: string;
   limit?: number;
+  /** One status, or `open`: the scheduled removals and pending signatures the summary counts. */
+  status?: ChangeFilter;
 }
 
 /** One logical commit: the key stays the same however often `send` is retried. */
@@ -308,7 +311,7 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
     },
     listChanges: (query = {}, opts = {}) =>
       request('GET', '/changes', responseSchemas().changeList, {
-        query: { cursor: query.cursor, limit: query.limit },
+        query: { cursor: query.cursor, limit: query.limit, status: query.status },
         signal: opts.signal,
       }),
     cancelChange: (changeId, opts = {}) =>

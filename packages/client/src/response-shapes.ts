@@ -102,6 +102,7 @@ export const responseShapes = {
       usage: object({ purchased: number, used: number, state: string, pools: array(poolUsage) }),
       viewer: object({ role: string }),
       pendingChanges: array(change),
+      pendingChangeCount: number,
     }),
   ),
   memberList: schema<MemberList>(page(member)),

@@ -50,7 +50,11 @@ const document = {
       get: {
         operationId: 'getSummary',
         responses: {
-          '200': { description: 'Usage, policy and pending changes', content: json('Summary') },
+          '200': {
+            description:
+              'Usage, policy, the number of open changes and the newest few of them (the rest through `GET /v1/changes?status=open`)',
+            content: json('Summary'),
+          },
           ...errors,
         },
       },
@@ -127,6 +131,24 @@ const document = {
     '/v1/changes': {
       get: {
         operationId: 'listChanges',
+        parameters: [
+          ...['cursor', 'limit'].map((name) => ({
+            name,
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          })),
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description: 'One status, or `open` for the scheduled removals and pending signatures',
+            schema: {
+              type: 'string',
+              enum: ['open', 'applied', 'scheduled', 'pending-signature', 'cancelled'],
+            },
+          },
+        ],
         responses: {
           '200': { description: 'History, newest first', content: json('ChangeList') },
           ...errors,

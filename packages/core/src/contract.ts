@@ -414,6 +414,19 @@ export const SignRequestSchema = z.strictObject({
 });
 export type SignRequest = z.infer<typeof SignRequestSchema>;
 
+/** The most open changes a summary carries, so that its size does not grow with them. */
+export const summaryPendingLimit = 5;
+
+/** The filter of `GET /v1/changes`: one status, or `open` for scheduled and pending signature. */
+export const ChangeFilterSchema = z.enum([
+  'open',
+  'applied',
+  'scheduled',
+  'pending-signature',
+  'cancelled',
+]);
+export type ChangeFilter = z.infer<typeof ChangeFilterSchema>;
+
 export const SummarySchema = z.object({
   version: count,
   account: AccountSchema,
@@ -421,7 +434,13 @@ export const SummarySchema = z.object({
   pools: z.array(PoolSchema),
   usage: AccountUsageSchema,
   viewer: z.object({ memberId: z.nullable(id), role: text }),
+  /**
+   * The newest open changes (scheduled removals and pending signatures), at most
+   * `summaryPendingLimit`; the rest are paged with `GET /v1/changes?status=open`.
+   */
   pendingChanges: z.array(ChangeSchema),
+  /** How many changes are open in all, of which `pendingChanges` carries the newest. */
+  pendingChangeCount: count,
 });
 export type Summary = z.infer<typeof SummarySchema>;
 

@@ -2,6 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { definePolicy } from '@seats/core';
 import type pg from 'pg';
+import { pgliteSettings } from '../src/create-pglite-store';
 import {
   createPgliteStore,
   createPostgresStore,
@@ -31,7 +32,8 @@ export interface BenchDriver {
 
 /** PGlite in memory, then PostgreSQL when SEATS_TEST_DATABASE_URL is set (in a schema of its own). */
 export async function* benchDrivers(poolSize = 20): AsyncGenerator<BenchDriver> {
-  const db = await PGlite.create();
+  // As createPgliteStore opens its own, with the raw statements on the same database.
+  const db = await PGlite.create({ postgresqlconf: pgliteSettings });
   const store = await createPgliteStore({ db });
   yield {
     label: 'PGlite (in memory)',

@@ -11,6 +11,27 @@ export interface PgliteStoreOptions {
   dataDir?: string;
 }
 
+/**
+ * The settings of a PGlite database the store opens itself. PGlite keeps its files in memory (or
+ * mirrors them there), so PostgreSQL's own cache of 128 MB would hold a second copy of the same
+ * pages: 16 MB of it costs no measurable speed and saves over 100 MiB. The file
+ * replaces the one initdb wrote, so the settings of that one which apply here are repeated.
+ */
+export const pgliteSettings = [
+  'shared_buffers = 16MB',
+  'maintenance_work_mem = 16MB',
+  'temp_buffers = 2MB',
+  'wal_buffers = 1MB',
+  'max_connections = 10',
+  "timezone = 'UTC'",
+  "log_timezone = 'UTC'",
+  "datestyle = 'iso, mdy'",
+  "default_text_search_config = 'pg_catalog.english'",
+  'dynamic_shared_memory_type = posix',
+  'max_wal_size = 1GB',
+  'min_wal_size = 80MB',
+];
+
 function queryable(db: Pick<PGlite, 'query' | 'exec'>): SqlQueryable {
   return {
     async query<Row>(sql: string, params?: readonly unknown[]) {
@@ -53,7 +74,12 @@ export function pgliteExecutor(db: PGlite, options: { owned: boolean }): SqlExec
 
 /** The store on an embedded PGlite database (zero set-up); migrations are applied before it resolves. */
 export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<SeatsStore> {
-  const db = options.db ?? (await PGlite.create(options.dataDir));
+  const db =
+    options.db ??
+    (await PGlite.create({
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      postgresqlconf: pgliteSettings,
+    }));
   const executor = pgliteExecutor(db, { owned: options.db === undefined });
   await applyMigrations(executor);
   return createSqlStore(executor, 'pglite');

@@ -192,9 +192,20 @@ export interface SeatsStore {
   /** Changes newest first, before the change with sequence `before` when given. */
   listChanges(
     accountId: string,
-    options: { before?: number | undefined; limit: number },
+    options: {
+      before?: number | undefined;
+      limit: number;
+      /** Only changes in one of these statuses. */
+      statuses?: readonly ChangeStatus[] | undefined;
+    },
   ): Promise<StoredChange[]>;
+  /** Every open change (scheduled removals and pending signatures), newest first. */
   openChanges(accountId: string): Promise<StoredChange[]>;
+  /** The newest `limit` open changes and how many are open in all, in one read. */
+  newestOpenChanges(
+    accountId: string,
+    limit: number,
+  ): Promise<{ changes: StoredChange[]; total: number }>;
   /**
    * Refreshes the database's statistics of the Seats tables, so that its planner keeps using the
    * indexes as accounts grow. Runs after migrations and large imports; run it on a schedule too

@@ -124,6 +124,12 @@ const poolColumns =
   'id, name, term, purchased, scheduled_removal, pending_signature, unit_price, storage_per_licence_bytes, min, max, used';
 const accountColumns =
   'id, name, plan, currency, period_start, period_end, contract, storage_used_bytes, policy, version';
+const changeStatuses: readonly ChangeStatus[] = [
+  'applied',
+  'scheduled',
+  'pending-signature',
+  'cancelled',
+];
 const changeColumns =
   'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id';
 const memberColumns =
@@ -304,6 +310,9 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
   };
 }
 
+/** Members inserted per statement when an account is created with them. */
+const importBatch = 5_000;
+
 /** Imports of at least this many members refresh the statistics the member lists are planned with. */
 const analyzeAfterMembers = 1_000;
 
@@ -378,9 +387,11 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
             ],
           );
         }
-        if (members.length > 0) {
+        // In batches, so that an import of any size needs the memory of one batch at a time.
+        for (let start = 0; start < members.length; start += importBatch) {
+          const batch = members.slice(start, start + importBatch);
           const column = <K extends keyof (typeof members)[number]>(key: K) =>
-            members.map((member) => member[key]);
+            batch.map((member) => member[key]);
           await tx.query(
             `INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
                created_at, updated_at)
@@ -571,16 +582,42 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         ],
       );
     },
-    async listChanges(accountId, { before, limit }) {
+    async listChanges(accountId, { before, limit, statuses }) {
+      const where = ['account_id = $1'];
+      const params: unknown[] = [accountId];
+      if (before !== undefined) {
+        params.push(before);
+        where.push(`seq < $${params.length}`);
+      }
+      if (statuses !== undefined) {
+        // Spelled out rather than bound, so that the open changes match their partial index.
+        const known = statuses.filter((status) => changeStatuses.includes(status));
+        where.push(`status IN (${known.map((status) => `'${status}'`).join(', ') || 'NULL'})`);
+      }
+      params.push(limit);
       const rows = await db.query(
-        `SELECT ${changeColumns} FROM seats_changes
-         WHERE account_id = $1 AND ($2::bigint IS NULL OR seq < $2::bigint)
-         ORDER BY seq DESC LIMIT $3`,
-        [accountId, before ?? null, limit],
+        `SELECT ${changeColumns} FROM seats_changes WHERE ${where.join(' AND ')}
+         ORDER BY seq DESC LIMIT $${params.length}`,
+        params,
       );
       return rows.map(toChange);
     },
     openChanges: (accountId) => openChanges(db, accountId),
+    async newestOpenChanges(accountId, limit) {
+      // One round trip: the newest few, each row carrying the count of all.
+      const rows = await db.query(
+        `WITH newest AS (
+           SELECT ${changeColumns} FROM seats_changes
+           WHERE account_id = $1 AND status IN ('scheduled', 'pending-signature')
+           ORDER BY seq DESC LIMIT $2
+         )
+         SELECT newest.*, (SELECT count(*) FROM seats_changes
+           WHERE account_id = $1 AND status IN ('scheduled', 'pending-signature')) AS total
+         FROM newest ORDER BY seq DESC`,
+        [accountId, limit],
+      );
+      return { changes: rows.map(toChange), total: Number(rows[0]?.total ?? 0) };
+    },
     analyze: () => analyzeTables(db),
     transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
     ping: () => db.ping(),

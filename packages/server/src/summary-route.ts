@@ -1,10 +1,16 @@
-import type { Summary } from '@seats/core/contract';
+import { type Summary, summaryPendingLimit } from '@seats/core/contract';
 import { json, type RouteContext, type RouteDeps, usageOf } from './route-context';
 import { changeToWire } from './wire';
 
-/** `GET /v1/summary`: the account, its policy and pools, their usage and the open changes. */
+/**
+ * `GET /v1/summary`: the account, its policy and pools, their usage, how many changes are open and
+ * the newest few of them; its size does not grow with the open changes.
+ */
 export async function summaryRoute(deps: RouteDeps, context: RouteContext): Promise<Response> {
-  const pending = await deps.store.openChanges(context.identity.accountId);
+  const pending = await deps.store.newestOpenChanges(
+    context.identity.accountId,
+    summaryPendingLimit,
+  );
   const summary: Summary = {
     version: context.state.version,
     account: context.state.account,
@@ -12,7 +18,8 @@ export async function summaryRoute(deps: RouteDeps, context: RouteContext): Prom
     pools: context.state.pools,
     usage: usageOf(context),
     viewer: { memberId: context.identity.memberId, role: context.identity.role },
-    pendingChanges: pending.map(changeToWire),
+    pendingChanges: pending.changes.map(changeToWire),
+    pendingChangeCount: pending.total,
   };
   return json(summary);
 }

@@ -1,0 +1,154 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createSeatsClient, type SeatsClient } from '@seats/client';
+import { definePolicy } from '@seats/core';
+import { summaryPendingLimit } from '@seats/core/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createPgliteStore,
+  createPostgresStore,
+  createSeatsHandler,
+  type SeatsStore,
+} from './index';
+import {
+  announceSkippedPostgres,
+  createPostgresTestSchema,
+  testDatabaseUrl,
+} from './postgres-test-schema';
+
+announceSkippedPostgres('the bounded summary');
+
+interface Database {
+  store: SeatsStore;
+  raw(sql: string, params: unknown[]): Promise<unknown>;
+  dispose(): Promise<void>;
+}
+
+const drivers: { name: string; skip: boolean; open: () => Promise<Database> }[] = [
+  {
+    name: 'PGlite',
+    skip: false,
+    async open() {
+      const db = await PGlite.create();
+      return {
+        store: await createPgliteStore({ db }),
+        raw: (sql, params) => db.query(sql, params),
+        dispose: () => db.close(),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: testDatabaseUrl === undefined,
+    async open() {
+      const schema = await createPostgresTestSchema(testDatabaseUrl as string);
+      const pool = schema.pool(4);
+      return {
+        store: await createPostgresStore({ pool }),
+        raw: (sql, params) => pool.query(sql, params),
+        dispose: () => schema.drop(),
+      };
+    },
+  },
+];
+
+const open = 5_000;
+
+for (const driver of drivers) {
+  describe.skipIf(driver.skip)(`the summary with ${open} open changes on ${driver.name}`, () => {
+    let database: Database;
+    let client: SeatsClient;
+    let handle: (request: Request) => Promise<Response>;
+
+    beforeAll(async () => {
+      database = await driver.open();
+      await database.store.createAccount({
+        account: {
+          id: 'busy',
+          name: 'Busy',
+          plan: 'Team',
+          currency: 'EUR',
+          billingPeriod: { start: '2026-06-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z' },
+          contract: { kind: 'self-serve' },
+        },
+        policy: definePolicy({ name: 'busy' }),
+        pools: [
+          {
+            id: 'seats',
+            name: 'Seats',
+            term: 'monthly',
+            purchased: 20,
+            scheduledRemoval: 0,
+            pendingSignature: 0,
+            unitPrice: 3_000,
+          },
+        ],
+        members: [],
+        now: '2026-06-01T00:00:00.000Z',
+      });
+      handle = createSeatsHandler({
+        store: database.store,
+        clock: () => new Date('2026-06-15T00:00:00.000Z'),
+        identify: () => ({ accountId: 'busy', memberId: null, role: 'owner' }),
+      });
+      client = createSeatsClient({
+        baseUrl: 'http://host.test',
+        fetch: (input, init) => handle(new Request(input, init)),
+      });
+      const { plan } = await client.createQuote({ poolId: 'seats', delta: -1 });
+      // Open changes of every kind, and applied ones among them, as years of use would leave.
+      await database.raw(
+        `INSERT INTO seats_changes (id, account_id, pool_id, status, plan, actor_role, created_at)
+         SELECT 'chg_' || n, 'busy', 'seats',
+           CASE WHEN n % 3 = 0 THEN 'applied' WHEN n % 3 = 1 THEN 'scheduled' ELSE 'pending-signature' END,
+           $1::jsonb, 'owner', '2026-06-10T00:00:00.000Z'
+         FROM generate_series(1, $2::integer) AS n`,
+        [JSON.stringify(plan), (open * 3) / 2],
+      );
+    }, 120_000);
+
+    afterAll(async () => {
+      await database?.dispose();
+    });
+
+    it('carries the count and the newest few open changes, under 10 KB', async () => {
+      const response = await handle(new Request('http://host.test/v1/summary'));
+      const bytes = (await response.clone().arrayBuffer()).byteLength;
+      const summary = await client.getSummary();
+      expect(summary.pendingChangeCount).toBe(open);
+      expect(summary.pendingChanges.map((change) => change.id)).toEqual(
+        [7499, 7498, 7496, 7495, 7493].map((n) => `chg_${n}`).slice(0, summaryPendingLimit),
+      );
+      expect(bytes).toBeLessThanOrEqual(10 * 1024);
+    });
+
+    it('pages the open changes, newest first, each once', async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await client.listChanges({ status: 'open', limit: 200, cursor });
+        for (const change of page.items) {
+          expect(['scheduled', 'pending-signature']).toContain(change.status);
+          seen.push(change.id);
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      expect(seen).toHaveLength(open);
+      expect(new Set(seen).size).toBe(open);
+      expect(seen.slice(0, summaryPendingLimit)).toEqual(
+        (await client.getSummary()).pendingChanges.map((change) => change.id),
+      );
+    });
+
+    it('filters the history by one status and refuses an unknown one', async () => {
+      const applied = await client.listChanges({ status: 'applied', limit: 50 });
+      expect(applied.items).toHaveLength(50);
+      expect(new Set(applied.items.map((change) => change.status))).toEqual(new Set(['applied']));
+      const response = await handle(new Request('http://host.test/v1/changes?status=closed'));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: 'validation_failed',
+        errors: [{ field: 'status', code: 'invalid' }],
+      });
+    });
+  });
+}
