@@ -2,16 +2,16 @@
  * The resident memory (RSS) of a server process on each store: before the store opens, once it is
  * open with no data, its peak while 100,000 members are imported, and after, once pages of them
  * were read. Each measure runs in a process of its own. Prints numbers; asserts nothing.
- * SEATS_BENCH_MEMORY_MEMBERS picks another size.
+ * CI imports 20,000 members, SEATS_BENCH_FULL=1 100,000; SEATS_BENCH_MEMORY_MEMBERS picks another size.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { createPgliteStore, createPostgresStore, type SeatsStore } from '../src/index';
 import { createPostgresTestSchema, testDatabaseUrl } from '../src/postgres-test-schema';
-import { benchHandler, benchMembers, createBenchAccount, get, table } from './bench-support';
+import { benchHandler, benchMembers, createBenchAccount, full, get, table } from './bench-support';
 
-const members = Number(process.env.SEATS_BENCH_MEMORY_MEMBERS ?? 100_000);
+const members = Number(process.env.SEATS_BENCH_MEMORY_MEMBERS ?? (full ? 100_000 : 20_000));
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 interface Sample {
@@ -108,7 +108,9 @@ if (driver === 'pglite' || driver === 'postgres') {
       await schema.drop();
     }
   }
-  console.log(`\nserver process RSS, ${members.toLocaleString('en')} members imported at once`);
+  console.log(
+    `\nserver process RSS, ${members.toLocaleString('en')} members imported in one account`,
+  );
   table(
     [
       'store',

@@ -6,6 +6,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { definePolicy } from '@seats/core';
 import type pg from 'pg';
+import { pgliteSettings } from '../src/create-pglite-store';
 import {
   createPgliteStore,
   createPostgresStore,
@@ -155,7 +156,7 @@ async function run(
   );
 }
 
-const db = await PGlite.create();
+const db = await PGlite.create({ postgresqlconf: pgliteSettings });
 await run(
   'PGlite (in memory)',
   await createPgliteStore({ db }),
