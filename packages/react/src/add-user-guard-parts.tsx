@@ -1,4 +1,4 @@
-import { Dialog, Slot } from 'radix-ui';
+import { Slot } from 'radix-ui';
 import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
@@ -13,6 +13,13 @@ import { AdjustAllowanceDialog } from './adjust-allowance-dialog';
 import { AdjustAllowanceCancel } from './adjust-allowance-parts';
 import { MemberPicker } from './member-picker';
 import { useRequiredContext, useSeats } from './seats-context';
+import {
+  DialogContent,
+  type DialogContentProps,
+  DialogDescription,
+  DialogRoot,
+  DialogTitle,
+} from './seats-dialog';
 import {
   type AddUserGuardController,
   type UseAddUserGuardOptions,
@@ -39,8 +46,7 @@ export interface AddUserGuardRootProps extends UseAddUserGuardOptions {
 }
 
 /**
- * The guard's state (`useAddUserGuard`) and its dialog (a Radix `Dialog.Root`, controlled or
- * not); opens the adjust dialog when the viewer chooses to buy licences.
+ * The guard's state (`useAddUserGuard`) and its dialog (controlled or not); opens the adjust dialog when the viewer chooses to buy licences.
  */
 export function AddUserGuardRoot({
   paymentMethodHref,
@@ -51,9 +57,9 @@ export function AddUserGuardRoot({
   const triggerRef = useRef<HTMLButtonElement | null>(null);
   return (
     <GuardContext.Provider value={{ ...guard, triggerRef }}>
-      <Dialog.Root open={guard.open} onOpenChange={guard.setOpen}>
+      <DialogRoot open={guard.open} setOpen={guard.setOpen} returnFocus={() => triggerRef.current}>
         {children}
-      </Dialog.Root>
+      </DialogRoot>
       {guard.buying !== null && (
         <AdjustAllowanceDialog
           hideTrigger
@@ -61,10 +67,9 @@ export function AddUserGuardRoot({
           poolId={guard.buying.poolId}
           defaultValue={guard.buyingValue}
           paymentMethodHref={paymentMethodHref}
+          returnFocus={() => triggerRef.current}
           onOpenChange={(next) => {
-            if (next) return;
-            guard.stopBuying();
-            triggerRef.current?.focus();
+            if (!next) guard.stopBuying();
           }}
           onSuccess={guard.purchased}
         />
@@ -102,62 +107,57 @@ export const AddUserGuardTrigger = forwardRef<HTMLButtonElement, AddUserGuardTri
 );
 
 /** The guard's dialog (in a portal, over an overlay); focus returns to the guarded control. */
-export const AddUserGuardContent = forwardRef<
-  HTMLDivElement,
-  ComponentPropsWithoutRef<typeof Dialog.Content>
->(function AddUserGuardContent({ onCloseAutoFocus, ...props }, ref) {
-  const { dir } = useSeats();
-  const guard = useGuard('AddUserGuardContent');
-  return (
-    <Dialog.Portal>
-      <Dialog.Overlay data-seats="overlay" data-part={part('overlay')} />
-      <Dialog.Content
+export const AddUserGuardContent = forwardRef<HTMLDivElement, DialogContentProps>(
+  function AddUserGuardContent({ onCloseAutoFocus, ...props }, ref) {
+    const { dir } = useSeats();
+    const guard = useGuard('AddUserGuardContent');
+    return (
+      <DialogContent
+        overlay={part('overlay')}
         dir={dir}
         data-seats="guard-dialog"
         data-part={part('content')}
         {...props}
         ref={ref}
         onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
-          if (guard.buying !== null) return;
-          event.preventDefault();
-          guard.triggerRef.current?.focus();
+          // Buying opens the adjust dialog, which takes focus and gives it back on its own close.
+          if (guard.buying !== null) event.preventDefault();
         })}
       />
-    </Dialog.Portal>
-  );
-});
+    );
+  },
+);
 
 /** Why the action waits: no licence is free, or the viewer may not add users at all. */
-export const AddUserGuardTitle = forwardRef<
-  HTMLHeadingElement,
-  ComponentPropsWithoutRef<typeof Dialog.Title>
->(function AddUserGuardTitle({ children, ...props }, ref) {
-  const { messages: t, format } = useSeats();
-  const { decision } = useGuard('AddUserGuardTitle');
-  return (
-    <Dialog.Title data-part={part('title')} {...props} ref={ref}>
-      {children ??
-        (decision?.outcome === 'forbidden'
-          ? t.guardForbidden(undefined, format)
-          : t.guardTitle(undefined, format))}
-    </Dialog.Title>
-  );
-});
+export const AddUserGuardTitle = forwardRef<HTMLHeadingElement, ComponentPropsWithoutRef<'h2'>>(
+  function AddUserGuardTitle({ children, ...props }, ref) {
+    const { messages: t, format } = useSeats();
+    const { decision } = useGuard('AddUserGuardTitle');
+    return (
+      <DialogTitle data-part={part('title')} {...props} ref={ref}>
+        {children ??
+          (decision?.outcome === 'forbidden'
+            ? t.guardForbidden(undefined, format)
+            : t.guardTitle(undefined, format))}
+      </DialogTitle>
+    );
+  },
+);
 
 /** How many licences are used of how many, or that the action is blocked. */
 export const AddUserGuardDescription = forwardRef<
   HTMLParagraphElement,
-  ComponentPropsWithoutRef<typeof Dialog.Description>
+  ComponentPropsWithoutRef<'p'>
 >(function AddUserGuardDescription({ children, ...props }, ref) {
   const { messages: t, format } = useSeats();
   const { decision } = useGuard('AddUserGuardDescription');
   return (
-    <Dialog.Description data-part={part('description')} {...props} ref={ref}>
+    <DialogDescription data-part={part('description')} {...props} ref={ref}>
       {children ??
         (decision?.outcome === 'needs-licence'
           ? t.guardBody({ used: decision.used, purchased: decision.purchased }, format)
           : t.guardBlocked(undefined, format))}
-    </Dialog.Description>
+    </DialogDescription>
   );
 });
 

@@ -69,9 +69,9 @@ describe('AddUserGuard', () => {
 
     await user.click(within(guard).getByRole('button', { name: 'Upgrade' }));
     const adjust = await screen.findByRole('dialog', { name: 'Upgrade: User licences' });
-    expect(
-      (within(adjust).getByLabelText('Number of additional users') as HTMLInputElement).value,
-    ).toBe('1');
+    const quantity = within(adjust).getByLabelText('Number of additional users');
+    expect((quantity as HTMLInputElement).value).toBe('1');
+    await waitFor(() => expect(document.activeElement).toBe(quantity));
     await within(adjust).findByText('1 licence for this period: $49.00');
     expect(onProceed).not.toHaveBeenCalled();
     await user.click(within(adjust).getByRole('button', { name: 'Upgrade' }));
@@ -81,6 +81,7 @@ describe('AddUserGuard', () => {
       change: { status: 'applied' },
     });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(button));
     await waitFor(() => expect(button.getAttribute('data-state')).toBe('allowed'));
   });
 

@@ -158,6 +158,8 @@ describe('AdjustAllowanceDialog', () => {
     const dialog = await screen.findByRole('dialog');
     const input = within(dialog).getByLabelText('Number of user licences') as HTMLInputElement;
     expect(input.value).toBe('12');
+    // Focus starts in the number field, not on the stepper's "One less" before it.
+    await waitFor(() => expect(document.activeElement).toBe(input));
 
     await user.clear(input);
     await user.type(input, '10');

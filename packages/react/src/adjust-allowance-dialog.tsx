@@ -46,11 +46,12 @@ export function AdjustAllowanceDialog({
   onSuccess,
   paymentMethodHref,
   debounceMs,
+  returnFocus,
   children,
   hideTrigger = false,
   ...props
 }: AdjustAllowanceDialogProps) {
-  const root = { poolId, open, defaultOpen, onOpenChange, defaultValue, onSuccess };
+  const root = { poolId, open, defaultOpen, onOpenChange, defaultValue, onSuccess, returnFocus };
   return (
     <AdjustAllowanceRoot {...root} paymentMethodHref={paymentMethodHref} debounceMs={debounceMs}>
       {!hideTrigger && (

@@ -1,6 +1,6 @@
 import type { Change, Summary } from '@seats/client';
 import type { PoolUsage } from '@seats/core';
-import { Dialog } from 'radix-ui';
+import { Slot } from 'radix-ui';
 import { composeEventHandlers, useControllableState } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
@@ -12,6 +12,15 @@ import {
 import type { AdjustAllowancePart } from './adjust-allowance-anatomy';
 import { MemberPicker } from './member-picker';
 import { useRequiredContext, useSeats } from './seats-context';
+import {
+  DialogClose,
+  DialogContent,
+  type DialogContentProps,
+  DialogDescription,
+  DialogRoot,
+  DialogTitle,
+  useDialogTrigger,
+} from './seats-dialog';
 import { type AllowanceDraftController, useAllowanceDraft } from './use-allowance-draft';
 import { useSeatsSummary } from './use-seats-summary';
 
@@ -55,7 +64,7 @@ export interface AdjustAllowanceRootProps {
    * @default the first licence type
    */
   poolId?: string | undefined;
-  /** Controlled open state, passed to Radix `Dialog.Root`. */
+  /** Controlled open state. */
   open?: boolean | undefined;
   /** @default false */
   defaultOpen?: boolean | undefined;
@@ -68,12 +77,14 @@ export interface AdjustAllowanceRootProps {
   paymentMethodHref?: string | undefined;
   /** @default 300 */
   debounceMs?: number | undefined;
+  /** Where focus goes when the dialog closes and it has no trigger (opened through `open`). */
+  returnFocus?: (() => HTMLElement | null | undefined) | undefined;
   children?: ReactNode;
 }
 
 /**
- * The adjust dialog's state: the summary, the licence type and the open state (a Radix
- * `Dialog.Root`). Renders nothing until the summary is loaded. An applied change closes it.
+ * The adjust dialog's state: the summary, the licence type and the open state. Renders nothing
+ * until the summary is loaded. An applied change closes it.
  */
 export function AdjustAllowanceRoot({
   poolId,
@@ -84,6 +95,7 @@ export function AdjustAllowanceRoot({
   onSuccess,
   paymentMethodHref,
   debounceMs,
+  returnFocus,
   children,
 }: AdjustAllowanceRootProps) {
   const summary = useSeatsSummary();
@@ -110,9 +122,9 @@ export function AdjustAllowanceRoot({
     },
   };
   return (
-    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
+    <DialogRoot open={isOpen} setOpen={setOpen} returnFocus={returnFocus}>
       <RootContext.Provider value={value}>{children}</RootContext.Provider>
-    </Dialog.Root>
+    </DialogRoot>
   );
 }
 
@@ -126,25 +138,28 @@ export interface AdjustAllowanceTriggerProps extends ComponentPropsWithoutRef<'b
  * policy's `permissions.withoutPermission` and the viewer's role say.
  */
 export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowanceTriggerProps>(
-  function AdjustAllowanceTrigger({ asChild = false, children, ...props }, ref) {
+  function AdjustAllowanceTrigger({ asChild = false, children, onClick, ...props }, ref) {
     const { messages: t, format, dir } = useSeats();
     const { summary, pool } = useRoot('AdjustAllowanceTrigger');
     const explanationId = useId();
+    const { open, ...trigger } = useDialogTrigger(ref);
     const label = t.adjustTrigger(
       { input: summary.policy.changeInput, pool: pool.name, term: pool.term },
       format,
     );
     if (pool.adjust === 'shown') {
+      const Component = asChild ? Slot.Root : 'button';
       return (
-        <Dialog.Trigger
+        <Component
+          {...(asChild ? {} : { type: 'button' as const })}
           data-seats="adjust-trigger"
           data-part={part('trigger')}
-          asChild={asChild}
+          {...trigger}
           {...props}
-          ref={ref}
+          onClick={composeEventHandlers(onClick, open)}
         >
           {children ?? label}
-        </Dialog.Trigger>
+        </Component>
       );
     }
     if (pool.adjust !== 'explained') return null;
@@ -172,28 +187,35 @@ export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowa
 );
 
 /** The dialog (in a portal, over an overlay); its draft lives as long as it is open. */
-export const AdjustAllowanceContent = forwardRef<
-  HTMLDivElement,
-  ComponentPropsWithoutRef<typeof Dialog.Content>
->(function AdjustAllowanceContent({ children, ...props }, ref) {
-  const { dir } = useSeats();
-  const root = useRoot('AdjustAllowanceContent');
-  return (
-    <Dialog.Portal>
-      <Dialog.Overlay data-seats="overlay" data-part={part('overlay')} />
-      <Dialog.Content
+export const AdjustAllowanceContent = forwardRef<HTMLDivElement, DialogContentProps>(
+  function AdjustAllowanceContent({ children, onOpenAutoFocus, ...props }, ref) {
+    const { dir } = useSeats();
+    const root = useRoot('AdjustAllowanceContent');
+    return (
+      <DialogContent
+        overlay={part('overlay')}
         dir={dir}
         data-seats="adjust"
         data-part={part('content')}
         data-pool={root.pool.poolId}
         {...props}
         ref={ref}
+        onOpenAutoFocus={composeEventHandlers(onOpenAutoFocus, (event) => {
+          // Focus starts in the number field, not on the stepper or the direction before it.
+          const field = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>(
+            `[data-part="${part('input')}"]`,
+          );
+          if (field) {
+            event.preventDefault();
+            field.focus();
+          }
+        })}
       >
         <DraftProvider root={root}>{children}</DraftProvider>
-      </Dialog.Content>
-    </Dialog.Portal>
-  );
-});
+      </DialogContent>
+    );
+  },
+);
 
 function DraftProvider({ root, children }: { root: RootContextValue; children: ReactNode }) {
   const controller = useAllowanceDraft({
@@ -214,30 +236,29 @@ function DraftProvider({ root, children }: { root: RootContextValue; children: R
 }
 
 /** The dialog's title: the licence type being changed. */
-export const AdjustAllowanceTitle = forwardRef<
-  HTMLHeadingElement,
-  ComponentPropsWithoutRef<typeof Dialog.Title>
->(function AdjustAllowanceTitle({ children, ...props }, ref) {
-  const { messages: t, format } = useSeats();
-  const { pool } = useRoot('AdjustAllowanceTitle');
-  return (
-    <Dialog.Title data-part={part('title')} {...props} ref={ref}>
-      {children ?? t.adjustTitle({ pool: pool.name }, format)}
-    </Dialog.Title>
-  );
-});
+export const AdjustAllowanceTitle = forwardRef<HTMLHeadingElement, ComponentPropsWithoutRef<'h2'>>(
+  function AdjustAllowanceTitle({ children, ...props }, ref) {
+    const { messages: t, format } = useSeats();
+    const { pool } = useRoot('AdjustAllowanceTitle');
+    return (
+      <DialogTitle data-part={part('title')} {...props} ref={ref}>
+        {children ?? t.adjustTitle({ pool: pool.name }, format)}
+      </DialogTitle>
+    );
+  },
+);
 
 /** What to enter, and how many licences there are today. */
 export const AdjustAllowanceDescription = forwardRef<
   HTMLParagraphElement,
-  ComponentPropsWithoutRef<typeof Dialog.Description>
+  ComponentPropsWithoutRef<'p'>
 >(function AdjustAllowanceDescription({ children, ...props }, ref) {
   const { messages: t, format } = useSeats();
   const { draft, pool } = useAdjustAllowance('AdjustAllowanceDescription');
   return (
-    <Dialog.Description data-part={part('description')} {...props} ref={ref}>
+    <DialogDescription data-part={part('description')} {...props} ref={ref}>
       {children ?? t.adjustDescription({ input: draft.input, current: pool.nextPeriod }, format)}
-    </Dialog.Description>
+    </DialogDescription>
   );
 });
 
@@ -562,13 +583,13 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
 /** Closes the dialog without a change. */
 export const AdjustAllowanceCancel = forwardRef<
   HTMLButtonElement,
-  ComponentPropsWithoutRef<typeof Dialog.Close>
+  ComponentPropsWithoutRef<'button'>
 >(function AdjustAllowanceCancel({ children, ...props }, ref) {
   const { messages: t, format } = useSeats();
   return (
-    <Dialog.Close type="button" data-part={part('cancel')} {...props} ref={ref}>
+    <DialogClose data-part={part('cancel')} {...props} ref={ref}>
       {children ?? t.cancel(undefined, format)}
-    </Dialog.Close>
+    </DialogClose>
   );
 });
 
@@ -602,14 +623,14 @@ export const AdjustAllowanceResult = forwardRef<HTMLDivElement, ComponentPropsWi
     if (result === null) return null;
     return (
       <div data-part={part('result')} data-state={result.status} {...props} ref={ref}>
-        <Dialog.Description data-part={part('description')} role="status">
+        <DialogDescription data-part={part('description')} role="status">
           {t.success({ result: result.plan.result, plan: result.plan }, format)}
-        </Dialog.Description>
+        </DialogDescription>
         {result.status === 'pending-signature' && (
           <p data-part={part('signature')}>{t.signatureNotice(undefined, format)}</p>
         )}
         <div data-part={part('actions')}>
-          <Dialog.Close data-part={part('close')}>{t.close(undefined, format)}</Dialog.Close>
+          <DialogClose data-part={part('close')}>{t.close(undefined, format)}</DialogClose>
         </div>
       </div>
     );
