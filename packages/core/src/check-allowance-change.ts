@@ -36,14 +36,18 @@ export type AllowanceChangeCheckResult =
  *   the period end does not make room to buy before it happens;
  * - a decrease needs a decrease policy other than `refuse`, and no contract lock
  *   (`decreaseLockedUntil`);
- * - a decrease never goes below the members consuming a licence (`below-assigned`), nor below
- *   `min` (`below-min`); with nobody assigned, the minimum is the bound named.
+ * - a decrease never goes below the members consuming a licence, or with
+ *   `removalFloor: 'holders'` the members holding the pool whatever their status
+ *   (`below-assigned`), nor below `min` (`below-min`); with nobody assigned, the minimum is the
+ *   bound named.
  */
 export function checkAllowanceChange(input: {
   account: Account;
   pool: Pool;
   /** Members consuming a licence of the pool. */
   used: number;
+  /** Members holding the pool whatever their status; the floor with `removalFloor: 'holders'`. */
+  held?: number | undefined;
   policy: SeatPolicy;
   delta: number;
 }): AllowanceChangeCheckResult {
@@ -75,9 +79,16 @@ export function checkAllowanceChange(input: {
     return refused({ code: 'decrease-not-allowed', contact: decrease.contact });
   }
   const lockedUntil = decreaseLockedUntil(account, pool, policy);
-  if (lockedUntil !== null) return refused({ code: 'contracted-until', until: lockedUntil });
+  if (lockedUntil !== null) {
+    return refused({
+      code: 'contracted-until',
+      until: lockedUntil,
+      ...(policy.contractContact === undefined ? {} : { contact: policy.contractContact }),
+    });
+  }
   const min = pool.min ?? 0;
-  if (to < used && used > min) return refused({ code: 'below-assigned', limit: used });
+  const assigned = policy.removalFloor === 'holders' ? Math.max(used, input.held ?? 0) : used;
+  if (to < assigned && assigned > min) return refused({ code: 'below-assigned', limit: assigned });
   if (to < min) return refused({ code: 'below-min', limit: min });
   const timing =
     decrease.mode === 'immediate' && !decreasesAtRenewal(account, pool, policy)

@@ -11,6 +11,7 @@ import {
   applyAllowancePlan,
   completeSignature,
   countConsumingMembers,
+  countHoldingMembers,
   decideMemberChange,
   describeUsage,
   explainPlanIssue,
@@ -521,6 +522,39 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
         policy,
         viewerRole: 'owner-manager',
       });
+      expect(usage.pools[0]?.decrease).toEqual({ allowed: false, reason: 'all-assigned' });
+    });
+
+    it('never deletes a licence assigned to a user who is inactive', () => {
+      // The daily licences: one active engineer and one inactive engineer hold them.
+      const full: Pool = { ...daily, purchased: 2 };
+      const heldByPool = countHoldingMembers(staff);
+      expect(countConsumingMembers(staff, policy).daily).toBe(1);
+      expect(heldByPool.daily).toBe(2);
+      const decision = planAllowanceChange({
+        account,
+        pool: full,
+        used: 1,
+        held: heldByPool.daily,
+        policy,
+        viewerRole: 'owner-manager',
+        request: { poolId: 'daily', delta: -1 },
+        now,
+      });
+      if (decision.status !== 'invalid') throw new Error(decision.status);
+      expect(decision.issues).toEqual([{ field: 'delta', code: 'below-assigned', limit: 2 }]);
+      expect(decision.issues.map(explainPlanIssue)).toEqual([
+        '2 licences are assigned; remove or reassign users before going below that.',
+      ]);
+      const usage = describeUsage({
+        account,
+        pools: [full],
+        usedByPool: countConsumingMembers(staff, policy),
+        heldByPool,
+        policy,
+        viewerRole: 'owner-manager',
+      });
+      expect(usage.pools[0]).toMatchObject({ used: 1, available: 1 });
       expect(usage.pools[0]?.decrease).toEqual({ allowed: false, reason: 'all-assigned' });
     });
 

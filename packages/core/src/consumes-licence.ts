@@ -49,3 +49,14 @@ export function countConsumingMembers(
   }
   return counts;
 }
+
+/** Members holding each pool, whatever their status or role: the floor of a decrease with `removalFloor: 'holders'`. */
+export function countHoldingMembers(
+  members: Iterable<Pick<MemberAssignment, 'poolId'>>,
+): Record<string, number> {
+  const counts: Record<string, number> = Object.create(null);
+  for (const member of members) {
+    if (member.poolId !== null) counts[member.poolId] = (counts[member.poolId] ?? 0) + 1;
+  }
+  return counts;
+}

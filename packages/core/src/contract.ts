@@ -103,6 +103,8 @@ export const SeatPolicySchema: z.ZodMiniType<SeatPolicy> = z.object({
     z.object({ mode: z.literal('period-end'), restorable: z.boolean() }),
   ]),
   contractLocksDecrease: z.enum(['contracted-pools', 'all-pools']),
+  contractContact: z.optional(text),
+  removalFloor: z.optional(z.enum(['consuming', 'holders'])),
   proration: z.object({
     unit: z.enum(['none', 'day', 'second']),
     rounding: z.enum(['half-up', 'half-even', 'up', 'down']),
@@ -141,6 +143,7 @@ export const ChangeAvailabilitySchema: z.ZodMiniType<ChangeAvailability> = z.uni
     allowed: z.literal(false),
     reason: z.literal('contracted-until'),
     until: InstantSchema,
+    contact: z.optional(text),
   }),
   z.object({ allowed: z.literal(false), reason: z.literal('at-max'), max: count }),
 ]);

@@ -12,7 +12,7 @@ export type ChangeAvailability =
   | { allowed: true; effective: 'now' | 'period-end' | 'after-signature'; at: Instant | null }
   | { allowed: false; reason: 'forbidden' }
   | { allowed: false; reason: 'contact'; contact: string }
-  | { allowed: false; reason: 'contracted-until'; until: Instant }
+  | { allowed: false; reason: 'contracted-until'; until: Instant; contact?: string | undefined }
   | { allowed: false; reason: 'at-max'; max: number }
   | { allowed: false; reason: 'all-assigned' }
   | { allowed: false; reason: 'nothing-scheduled' }
@@ -73,6 +73,8 @@ export interface DescribeUsageInput {
   pools: readonly Pool[];
   /** Consuming members per pool id, e.g. from `countConsumingMembers` or a SQL `count(*)`. */
   usedByPool: Readonly<Record<string, number>>;
+  /** Members holding each pool whatever their status; needed with `removalFloor: 'holders'`. */
+  heldByPool?: Readonly<Record<string, number>> | undefined;
   policy: SeatPolicy;
   viewerRole: string;
 }
@@ -94,6 +96,7 @@ export function describePool(
   account: Account,
   policy: SeatPolicy,
   viewer: ViewerPermissions,
+  held?: number,
 ): PoolUsage {
   const capacity = pool.purchased - pool.scheduledRemoval;
   const available = Math.max(0, capacity - used);
@@ -103,14 +106,20 @@ export function describePool(
   const min = pool.min ?? 0;
   const max = pool.max ?? null;
 
-  const check = (delta: number) => checkAllowanceChange({ account, pool, used, policy, delta });
+  const check = (delta: number) =>
+    checkAllowanceChange({ account, pool, used, held, policy, delta });
   const refusal = (issue: Omit<PlanIssue, 'field'>): ChangeAvailability => {
     switch (issue.code) {
       case 'increase-not-allowed':
       case 'decrease-not-allowed':
         return { allowed: false, reason: 'contact', contact: issue.contact ?? '' };
       case 'contracted-until':
-        return { allowed: false, reason: 'contracted-until', until: issue.until ?? renewsAt };
+        return {
+          allowed: false,
+          reason: 'contracted-until',
+          until: issue.until ?? renewsAt,
+          ...(issue.contact === undefined ? {} : { contact: issue.contact }),
+        };
       case 'above-max':
         return { allowed: false, reason: 'at-max', max: issue.limit ?? 0 };
       default:
@@ -182,7 +191,14 @@ export function describeUsage(input: DescribeUsageInput): AccountUsage {
   const { account, policy } = input;
   const viewer = resolvePermissions(policy, input.viewerRole);
   const pools = input.pools.map((pool) =>
-    describePool(pool, input.usedByPool[pool.id] ?? 0, account, policy, viewer),
+    describePool(
+      pool,
+      input.usedByPool[pool.id] ?? 0,
+      account,
+      policy,
+      viewer,
+      input.heldByPool?.[pool.id],
+    ),
   );
   const sum = (pick: (pool: PoolUsage) => number) =>
     pools.reduce((total, pool) => total + pick(pool), 0);

@@ -17,6 +17,7 @@ import {
   planAllowanceChange,
   planRestore,
   scheduledRemovalWithRestore as policy,
+  scheduledRemovalNoPortalPurchase,
   settlePeriodEnd,
 } from './index';
 
@@ -180,10 +181,7 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
     });
 
     it('sends an admin whose plan does not allow portal purchases to the Customer Success Manager', () => {
-      const managed = definePolicy({
-        ...policy,
-        increase: { mode: 'refuse', contact: 'your Customer Success Manager' },
-      });
+      const managed = scheduledRemovalNoPortalPurchase;
       const usage = describeUsage({
         account,
         pools: [licences],
@@ -342,6 +340,7 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
           allowed: false,
           reason: 'contracted-until',
           until: '2027-01-01T00:00:00.000Z',
+          contact: 'your Customer Success Manager',
         });
         expect(
           planAllowanceChange({
@@ -355,9 +354,32 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
           }),
         ).toEqual({
           status: 'invalid',
-          issues: [{ field: 'delta', code: 'contracted-until', until: '2027-01-01T00:00:00.000Z' }],
+          issues: [
+            {
+              field: 'delta',
+              code: 'contracted-until',
+              until: '2027-01-01T00:00:00.000Z',
+              contact: 'your Customer Success Manager',
+            },
+          ],
         });
       }
+    });
+
+    it('says "please contact your Customer Success Manager" to a contracted plan wanting fewer licences', () => {
+      const decision = planAllowanceChange({
+        account: invoiced,
+        pool: licences,
+        used: 0,
+        policy,
+        viewerRole: 'office-admin',
+        request: { poolId: 'licences', delta: -1 },
+        now,
+      });
+      if (decision.status !== 'invalid') throw new Error(decision.status);
+      expect(decision.issues.map(explainPlanIssue)).toEqual([
+        'These licences are contracted until 2027-01-01; please contact your Customer Success Manager to change them.',
+      ]);
     });
 
     it('still lets a contracted plan purchase licences', () => {

@@ -24,7 +24,9 @@ export function explainPlanIssue(issue: PlanIssue): string {
     case 'decrease-not-allowed':
       return `Licences cannot be removed here; please contact ${issue.contact}.`;
     case 'contracted-until':
-      return `These licences are contracted until ${issue.until?.slice(0, 10)} and can change at renewal.`;
+      return issue.contact === undefined
+        ? `These licences are contracted until ${issue.until?.slice(0, 10)} and can change at renewal.`
+        : `These licences are contracted until ${issue.until?.slice(0, 10)}; please contact ${issue.contact} to change them.`;
     case 'not-restorable':
       return `At most ${issue.limit} licences are scheduled for removal and can be restored.`;
   }

@@ -28,7 +28,7 @@ export {
 export type { AllowanceChangeCheck, AllowanceChangeCheckResult } from './check-allowance-change';
 export { checkAllowanceChange } from './check-allowance-change';
 export type { ConsumptionDecision, ConsumptionReason } from './consumes-licence';
-export { countConsumingMembers, decideConsumption } from './consumes-licence';
+export { countConsumingMembers, countHoldingMembers, decideConsumption } from './consumes-licence';
 export type {
   MemberChangeDecision,
   MemberChangeInput,
@@ -102,6 +102,7 @@ export {
   dailyProratedWithPassword,
   deltaUpgradeAtLimit,
   presets,
+  scheduledRemovalNoPortalPurchase,
   scheduledRemovalWithRestore,
   signedContractLicenceTypes,
   totalWithTermsNoSelfDecrease,

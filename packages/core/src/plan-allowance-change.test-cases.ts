@@ -183,7 +183,12 @@ export const issueCases: IssueCase[] = [
     policy: scheduledRemovalWithRestore,
     viewerRole: 'office-admin',
     request: { poolId: 'seats', delta: -1 },
-    issue: { field: 'delta', code: 'contracted-until', until: contractEnd },
+    issue: {
+      field: 'delta',
+      code: 'contracted-until',
+      until: contractEnd,
+      contact: 'your Customer Success Manager',
+    },
   },
 ];
 

@@ -103,7 +103,7 @@ export type PlanIssueCode =
 export interface PlanIssue {
   field: 'poolId' | 'delta' | 'total';
   code: PlanIssueCode;
-  /** Whom to contact instead (`increase-not-allowed`, `decrease-not-allowed`). */
+  /** Whom to contact instead (`increase-not-allowed`, `decrease-not-allowed`, and `contracted-until` when the policy names a `contractContact`). */
   contact?: string;
   /** When the contract allows the change (`contracted-until`). */
   until?: Instant;
@@ -122,6 +122,8 @@ export interface PlanAllowanceChangeInput {
   pool: Pool | undefined;
   /** Members consuming a licence of the pool. */
   used: number;
+  /** Members holding the pool whatever their status; needed with `removalFloor: 'holders'`. */
+  held?: number | undefined;
   policy: SeatPolicy;
   viewerRole: string;
   request: AllowanceRequest;
@@ -171,7 +173,7 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
   const perInvoice = (line: PriceLine) =>
     line.kind === 'recurring-change' && perDay ? line.amount * periodDays : line.amount;
 
-  const check = checkAllowanceChange({ account, pool, used, policy, delta });
+  const check = checkAllowanceChange({ account, pool, used, held: input.held, policy, delta });
   if (check.status === 'refused') return invalid(check.issue);
 
   if (delta > 0) {

@@ -42,6 +42,20 @@ export interface SeatPolicy {
    */
   contractLocksDecrease: 'contracted-pools' | 'all-pools';
   /**
+   * Whom to contact to change what a contract locks before it ends (Dialpad's invoiced plans:
+   * "contact your Customer Success Manager"); without it, the refusal says the licences can
+   * change at renewal.
+   * @default none
+   */
+  contractContact?: string | undefined;
+  /**
+   * What a decrease may never go below: the members consuming a licence of the pool, or every
+   * member holding the pool whatever their status (Commusoft: "Licenses cannot be deleted if they
+   * are currently assigned to a user", an inactive user included).
+   * @default 'consuming'
+   */
+  removalFloor?: 'consuming' | 'holders' | undefined;
+  /**
    * How a mid-period purchase is priced. The prorated amount is
    * `quantity x unitPrice x remaining / total` in the unit, rounded once per line by `rounding`.
    * `over` says what `total` is: the current billing period (each period's own length, so a day

@@ -88,6 +88,7 @@ export const scheduledRemovalWithRestore: SeatPolicy = definePolicy({
   changeInput: 'delta',
   decrease: { mode: 'period-end', restorable: true },
   contractLocksDecrease: 'all-pools',
+  contractContact: 'your Customer Success Manager',
   proration: { unit: 'second', rounding: 'half-up' },
   charge: 'now',
   confirmation: 'review',
@@ -110,6 +111,18 @@ export const scheduledRemovalWithRestore: SeatPolicy = definePolicy({
       remedyBuy: 'Purchase Licenses',
     },
   },
+});
+
+/**
+ * Dialpad's plans on which licences cannot be bought in the Admin Portal: "If you do not see this
+ * option, please contact your Customer Success Manager"; removals are scheduled and restorable as
+ * on the other plans.
+ */
+export const scheduledRemovalNoPortalPurchase: SeatPolicy = definePolicy({
+  ...scheduledRemovalWithRestore,
+  name: 'scheduled-removal-no-portal-purchase',
+  increase: { mode: 'refuse', contact: 'your Customer Success Manager' },
+  atLimit: ['ask-admin'],
 });
 
 /**
@@ -160,6 +173,7 @@ export const signedContractLicenceTypes: SeatPolicy = definePolicy({
   changeInput: 'delta',
   decrease: { mode: 'immediate' },
   contractLocksDecrease: 'contracted-pools',
+  removalFloor: 'holders',
   atRenewal: 'decrease',
   proration: { unit: 'day', rounding: 'half-up' },
   charge: 'now',
@@ -188,6 +202,7 @@ export const presets = {
   'delta-upgrade-at-limit': deltaUpgradeAtLimit,
   'total-with-terms-no-self-decrease': totalWithTermsNoSelfDecrease,
   'scheduled-removal-with-restore': scheduledRemovalWithRestore,
+  'scheduled-removal-no-portal-purchase': scheduledRemovalNoPortalPurchase,
   'daily-prorated-with-password': dailyProratedWithPassword,
   'signed-contract-licence-types': signedContractLicenceTypes,
 } as const satisfies Record<string, SeatPolicy>;

@@ -41,7 +41,9 @@ export const de: SeatsMessages = {
           ? `Zum Entfernen von Lizenzen wenden Sie sich an ${a.contact}`
           : `Zum Hinzufügen von Lizenzen wenden Sie sich an ${a.contact}`;
       case 'contracted-until':
-        return `Vertraglich gebunden bis ${f.date(a.until)}; Reduzierung bei Verlängerung`;
+        return a.contact === undefined
+          ? `Vertraglich gebunden bis ${f.date(a.until)}; Reduzierung bei Verlängerung`
+          : `Vertraglich gebunden bis ${f.date(a.until)}; zum Entfernen wenden Sie sich an ${a.contact}`;
       case 'at-max':
         return `Maximum von ${f.number(a.max)} erreicht`;
       case 'all-assigned':
@@ -141,7 +143,9 @@ export const de: SeatsMessages = {
       case 'decrease-not-allowed':
         return `Lizenzen können hier nicht reduziert werden; wenden Sie sich an ${issue.contact}.`;
       case 'contracted-until':
-        return `Diese Lizenzen sind bis ${issue.until ? f.date(issue.until) : ''} vertraglich gebunden.`;
+        return issue.contact === undefined
+          ? `Diese Lizenzen sind bis ${issue.until ? f.date(issue.until) : ''} vertraglich gebunden.`
+          : `Diese Lizenzen sind bis ${issue.until ? f.date(issue.until) : ''} vertraglich gebunden; wenden Sie sich an ${issue.contact}.`;
       case 'not-restorable':
         return `Höchstens ${f.number(issue.limit ?? 0)} Lizenzen können wiederhergestellt werden.`;
     }

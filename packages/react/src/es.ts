@@ -44,7 +44,9 @@ export const es: SeatsMessages = {
           ? `Para quitar licencias, contacta con ${a.contact}`
           : `Para añadir licencias, contacta con ${a.contact}`;
       case 'contracted-until':
-        return `Contratadas hasta el ${f.date(a.until)}; se pueden reducir al renovar`;
+        return a.contact === undefined
+          ? `Contratadas hasta el ${f.date(a.until)}; se pueden reducir al renovar`
+          : `Contratadas hasta el ${f.date(a.until)}; para quitar licencias, contacte con ${a.contact}`;
       case 'at-max':
         return `Máximo de ${f.number(a.max)} alcanzado`;
       case 'all-assigned':
@@ -145,7 +147,9 @@ export const es: SeatsMessages = {
       case 'decrease-not-allowed':
         return `Aquí no se pueden reducir licencias; contacta con ${issue.contact}.`;
       case 'contracted-until':
-        return `Estas licencias están contratadas hasta el ${issue.until ? f.date(issue.until) : ''}.`;
+        return issue.contact === undefined
+          ? `Estas licencias están contratadas hasta el ${issue.until ? f.date(issue.until) : ''}.`
+          : `Estas licencias están contratadas hasta el ${issue.until ? f.date(issue.until) : ''}; contacte con ${issue.contact}.`;
       case 'not-restorable':
         return `Como máximo se pueden restaurar ${f.number(issue.limit ?? 0)} licencias.`;
     }

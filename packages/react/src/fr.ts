@@ -47,7 +47,9 @@ export const fr: SeatsMessages = {
           ? `Pour retirer des licences, contactez ${a.contact}`
           : `Pour ajouter des licences, contactez ${a.contact}`;
       case 'contracted-until':
-        return `Sous contrat jusqu’au ${f.date(a.until)} ; réductible au renouvellement`;
+        return a.contact === undefined
+          ? `Sous contrat jusqu’au ${f.date(a.until)} ; réductible au renouvellement`
+          : `Sous contrat jusqu’au ${f.date(a.until)} ; pour retirer des licences, contactez ${a.contact}`;
       case 'at-max':
         return `Maximum de ${f.number(a.max)} atteint`;
       case 'all-assigned':
@@ -148,7 +150,9 @@ export const fr: SeatsMessages = {
       case 'decrease-not-allowed':
         return `Impossible de réduire les licences ici ; contactez ${issue.contact}.`;
       case 'contracted-until':
-        return `Ces licences sont sous contrat jusqu’au ${issue.until ? f.date(issue.until) : ''}.`;
+        return issue.contact === undefined
+          ? `Ces licences sont sous contrat jusqu’au ${issue.until ? f.date(issue.until) : ''}.`
+          : `Ces licences sont sous contrat jusqu’au ${issue.until ? f.date(issue.until) : ''} ; contactez ${issue.contact}.`;
       case 'not-restorable':
         return `Au plus ${f.number(issue.limit ?? 0)} licences peuvent être rétablies.`;
     }

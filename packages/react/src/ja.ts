@@ -33,7 +33,9 @@ export const ja: SeatsMessages = {
           ? `ライセンスを減らすには ${a.contact} にお問い合わせください`
           : `ライセンスを追加するには ${a.contact} にお問い合わせください`;
       case 'contracted-until':
-        return `${f.date(a.until)} まで契約中。更新時に減らせます`;
+        return a.contact === undefined
+          ? `${f.date(a.until)} まで契約中。更新時に減らせます`
+          : `${f.date(a.until)} まで契約中。削除は ${a.contact} にお問い合わせください`;
       case 'at-max':
         return `上限の ${f.number(a.max)} 件に達しています`;
       case 'all-assigned':
@@ -129,7 +131,9 @@ export const ja: SeatsMessages = {
       case 'decrease-not-allowed':
         return `ここではライセンスを減らせません。${issue.contact} にお問い合わせください。`;
       case 'contracted-until':
-        return `これらのライセンスは ${issue.until ? f.date(issue.until) : ''} まで契約中です。`;
+        return issue.contact === undefined
+          ? `これらのライセンスは ${issue.until ? f.date(issue.until) : ''} まで契約中です。`
+          : `これらのライセンスは ${issue.until ? f.date(issue.until) : ''} まで契約中です。${issue.contact} にお問い合わせください。`;
       case 'not-restorable':
         return `復元できるのは最大 ${f.number(issue.limit ?? 0)} 件です。`;
     }

@@ -141,7 +141,9 @@ export const en: SeatsMessages = {
           ? `To remove licences, contact ${a.contact}`
           : `To add licences, contact ${a.contact}`;
       case 'contracted-until':
-        return `Contracted until ${f.date(a.until)}; can be reduced at renewal`;
+        return a.contact === undefined
+          ? `Contracted until ${f.date(a.until)}; can be reduced at renewal`
+          : `Contracted until ${f.date(a.until)}; to remove licences, contact ${a.contact}`;
       case 'at-max':
         return `At the maximum of ${f.number(a.max)}`;
       case 'all-assigned':
@@ -242,7 +244,9 @@ export const en: SeatsMessages = {
       case 'decrease-not-allowed':
         return `You cannot reduce your licences here; please contact ${issue.contact}.`;
       case 'contracted-until':
-        return `These licences are contracted until ${issue.until ? f.date(issue.until) : ''} and can be reduced at renewal.`;
+        return issue.contact === undefined
+          ? `These licences are contracted until ${issue.until ? f.date(issue.until) : ''} and can be reduced at renewal.`
+          : `These licences are contracted until ${issue.until ? f.date(issue.until) : ''}; please contact ${issue.contact} to change them.`;
       case 'not-restorable':
         return `At most ${f.number(issue.limit ?? 0)} licences can be restored.`;
     }

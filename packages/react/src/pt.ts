@@ -44,7 +44,9 @@ export const pt: SeatsMessages = {
           ? `Para remover licenças, contate ${a.contact}`
           : `Para adicionar licenças, contate ${a.contact}`;
       case 'contracted-until':
-        return `Contratadas até ${f.date(a.until)}; podem ser reduzidas na renovação`;
+        return a.contact === undefined
+          ? `Contratadas até ${f.date(a.until)}; podem ser reduzidas na renovação`
+          : `Contratadas até ${f.date(a.until)}; para remover licenças, contacte ${a.contact}`;
       case 'at-max':
         return `Máximo de ${f.number(a.max)} atingido`;
       case 'all-assigned':
@@ -145,7 +147,9 @@ export const pt: SeatsMessages = {
       case 'decrease-not-allowed':
         return `Não é possível reduzir licenças aqui; contate ${issue.contact}.`;
       case 'contracted-until':
-        return `Estas licenças estão contratadas até ${issue.until ? f.date(issue.until) : ''}.`;
+        return issue.contact === undefined
+          ? `Estas licenças estão contratadas até ${issue.until ? f.date(issue.until) : ''}.`
+          : `Estas licenças estão contratadas até ${issue.until ? f.date(issue.until) : ''}; contacte ${issue.contact}.`;
       case 'not-restorable':
         return `No máximo ${f.number(issue.limit ?? 0)} licenças podem ser restauradas.`;
     }

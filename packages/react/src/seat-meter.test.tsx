@@ -88,6 +88,19 @@ describe('SeatMeter', () => {
     await expectNoAxeViolations();
   });
 
+  it('names whom to contact where a contract locks removals (Dialpad contracted plan)', async () => {
+    render(
+      <SeatsProvider client={clientFor('scheduled-removal-with-restore-invoiced')}>
+        <SeatMeter />
+      </SeatsProvider>,
+    );
+    expect(
+      await screen.findByText(
+        /^Contracted until .*; to remove licences, contact your Customer Success Manager$/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('says that the viewer may not see licences when the role lacks the permission (Commusoft engineer)', async () => {
     render(
       <SeatsProvider client={clientFor('signed-contract-licence-types', 'engineer')}>

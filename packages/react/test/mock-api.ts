@@ -1,5 +1,4 @@
 import { createSeatsClient, type SeatsClient } from '@seats/client';
-import type { PresetName } from '@seats/core';
 import { createSeatsMsw } from '@seats/server/msw';
 import { setupWorker } from 'msw/browser';
 
@@ -10,8 +9,8 @@ export const api = await createSeatsMsw({ baseUrl: '/api/seats' });
 export const worker = setupWorker(...api.handlers);
 await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
 
-/** A client acting as `role` in the demo account of `account`. */
-export function clientFor(account: PresetName, role?: string): SeatsClient {
+/** A client acting as `role` in the demo account `account` (a preset's name, or a variant's id). */
+export function clientFor(account: string, role?: string): SeatsClient {
   return createSeatsClient({
     baseUrl: '/api/seats',
     headers: {

@@ -12,6 +12,7 @@ export async function createQuoteRoute(deps: RouteDeps, context: RouteContext): 
     account: state.account,
     pool: state.pools.find((pool) => pool.id === request.poolId),
     used: state.usedByPool[request.poolId] ?? 0,
+    held: state.heldByPool?.[request.poolId],
     policy: state.policy,
     viewerRole: context.identity.role,
     request,

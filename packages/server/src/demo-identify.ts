@@ -1,18 +1,22 @@
 import { type PresetName, presets } from '@seats/core';
 import type { SeatsIdentity } from './seats-handler-options';
+import { demoAccounts } from './seed-demo-accounts';
+
+const demoPresets = new Map(demoAccounts().map((account) => [account.id, account.preset]));
 
 /** The account every demo request falls back to. */
 export const defaultDemoAccount: PresetName = 'delta-upgrade-at-limit';
 
 /**
- * The caller from the `x-seats-account` (a preset name; default the first demo account),
+ * The caller from the `x-seats-account` (a demo account's id; default the first demo account),
  * `x-seats-role` (default the account's first role that may change licences) and `x-seats-member`
  * headers. Anyone can claim any identity this way: use it for demos and mocks only.
  */
 export function demoIdentify(request: Request): SeatsIdentity | null {
   const accountId = request.headers.get('x-seats-account') ?? defaultDemoAccount;
-  if (!Object.hasOwn(presets, accountId)) return null;
-  const policy = presets[accountId as PresetName];
+  const preset = demoPresets.get(accountId);
+  if (preset === undefined) return null;
+  const policy = presets[preset];
   return {
     accountId,
     memberId: request.headers.get('x-seats-member'),

@@ -52,6 +52,7 @@ export function usageOf(context: RouteContext) {
     account: state.account,
     pools: state.pools,
     usedByPool: state.usedByPool,
+    heldByPool: state.heldByPool,
     policy: state.policy,
     viewerRole: identity.role,
   });

@@ -8,6 +8,8 @@ export interface AccountState {
   pools: Pool[];
   /** Consuming members per pool id. */
   usedByPool: Record<string, number>;
+  /** Members holding each pool whatever their status; loaded when the policy's `removalFloor` is `holders`. */
+  heldByPool?: Record<string, number> | undefined;
   /** Increments on every change of the account's pools or members. */
   version: number;
 }

@@ -8,9 +8,14 @@ import {
 } from '@seats/core';
 import type { MemberFields, SeatsStore } from './seats-store';
 
-/** A demo account, one per preset of `@seats/core`; its id is the preset's name. */
+/**
+ * A demo account: one per preset of `@seats/core`, its id the preset's name, and variants of a
+ * preset on another plan (Dialpad's contracted, invoiced plan).
+ */
 export interface DemoAccount {
-  id: PresetName;
+  id: string;
+  /** The preset whose policy the account follows. */
+  preset: PresetName;
   name: string;
   policy: SeatPolicy;
   /** A role that may change the allowance (the account's admin). */
@@ -24,7 +29,9 @@ export interface DemoAccount {
 type MemberSeed = [count: number, status: string, role: string, poolId: string | null];
 
 interface DemoSpec {
-  id: PresetName;
+  id: string;
+  /** @default the id */
+  preset?: PresetName;
   name: string;
   plan: string;
   currency: string;
@@ -60,7 +67,8 @@ const pool = (
 });
 
 // Each account starts where its article starts: Dazos at its limit (so "Upgrade" shows), OpenCRM
-// with Locked users and non-consuming statuses, Dialpad with an add-on, factro with guests,
+// with Locked users and non-consuming statuses, Dialpad with an add-on (and on its contracted
+// plan, and on a plan that buys through its Customer Success Manager), factro with guests,
 // Commusoft with three licence types, a contract and storage.
 const specs: DemoSpec[] = [
   {
@@ -112,6 +120,35 @@ const specs: DemoSpec[] = [
       [11, 'active', 'user', 'standard'],
       [1, 'suspended', 'user', 'standard'],
       [2, 'active', 'user', 'contact-center'],
+    ],
+    memberRole: 'user',
+  },
+  {
+    id: 'scheduled-removal-with-restore-invoiced',
+    preset: 'scheduled-removal-with-restore',
+    name: 'Dialpad invoiced demo',
+    plan: 'Dialpad Pro (contracted, invoiced)',
+    currency: 'USD',
+    contract: 'two-years',
+    pools: [pool('standard', 'Dialpad licences', 'monthly', 30, 2_300)],
+    members: [
+      [1, 'active', 'company-admin', 'standard'],
+      [2, 'active', 'office-admin', 'standard'],
+      [22, 'active', 'user', 'standard'],
+    ],
+    memberRole: 'user',
+  },
+  {
+    id: 'scheduled-removal-no-portal-purchase',
+    name: 'Dialpad managed demo',
+    plan: 'Dialpad Enterprise',
+    currency: 'USD',
+    contract: 'none',
+    pools: [pool('standard', 'Dialpad licences', 'monthly', 15, 2_700)],
+    members: [
+      [1, 'active', 'company-admin', 'standard'],
+      [1, 'active', 'office-admin', 'standard'],
+      [10, 'active', 'user', 'standard'],
     ],
     memberRole: 'user',
   },
@@ -187,12 +224,18 @@ function monthStart(now: Date, offset: number): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
 }
 
+function presetOf(spec: DemoSpec): PresetName {
+  return spec.preset ?? (spec.id as PresetName);
+}
+
 /** The demo accounts without touching a store: what `seedDemoAccounts` creates. */
 export function demoAccounts(): DemoAccount[] {
   return specs.map((spec) => {
-    const policy = presets[spec.id];
+    const preset = presetOf(spec);
+    const policy = presets[preset];
     return {
       id: spec.id,
+      preset,
       name: spec.name,
       policy,
       adminRole: policy.permissions.changeAllowance[0] as string,
@@ -232,7 +275,7 @@ export async function seedDemoAccounts(
 ): Promise<DemoAccount[]> {
   const now = options.now ?? new Date();
   for (const spec of specs) {
-    const policy = presets[spec.id];
+    const policy = presets[presetOf(spec)];
     const account: Account = {
       id: spec.id,
       name: spec.name,

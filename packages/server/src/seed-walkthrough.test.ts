@@ -11,7 +11,7 @@ import {
   type SeatsClient,
   type Summary,
 } from '@seats/client';
-import { decideMemberChange, planAllowanceChange, scheduledRemovalWithRestore } from '@seats/core';
+import { decideMemberChange, planAllowanceChange } from '@seats/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDevBilling,
@@ -70,35 +70,6 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 beforeAll(async () => {
   store = await createPgliteStore();
   await seedDemoAccounts(store, { now });
-  // Dialpad's contracted (invoiced) plan: the same preset on a contract running past this period.
-  await store.createAccount({
-    account: {
-      id: 'dialpad-invoiced',
-      name: 'Dialpad invoiced demo',
-      plan: 'Dialpad Enterprise',
-      currency: 'USD',
-      billingPeriod: { start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' },
-      contract: {
-        kind: 'contracted',
-        start: '2026-01-01T00:00:00.000Z',
-        end: '2027-12-31T00:00:00.000Z',
-      },
-    },
-    policy: scheduledRemovalWithRestore,
-    pools: [
-      {
-        id: 'standard',
-        name: 'Dialpad licences',
-        term: 'monthly',
-        purchased: 50,
-        scheduledRemoval: 0,
-        pendingSignature: 0,
-        unitPrice: 2_700,
-      },
-    ],
-    members: [],
-    now: now.toISOString(),
-  });
   handler = createSeatsHandler({
     store,
     billing,
@@ -470,15 +441,40 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
     ).rejects.toBeInstanceOf(NoLicenceAvailableError);
   });
 
-  it('on a contracted (invoiced) plan licences cannot be removed in the admin settings', async () => {
-    const invoiced = as('dialpad-invoiced', 'company-admin');
+  it('on a contracted (invoiced) plan licences cannot be removed: contact your Customer Success Manager', async () => {
+    const invoiced = as('scheduled-removal-with-restore-invoiced', 'company-admin');
     const summary = await invoiced.getSummary();
     expect(poolOf(summary, 'standard')?.decrease).toMatchObject({
       allowed: false,
       reason: 'contracted-until',
+      contact: 'your Customer Success Manager',
     });
     const error = await failure(invoiced.createQuote({ poolId: 'standard', delta: -1 }));
-    expect((error as PlanInvalidError).issues[0]).toMatchObject({ code: 'contracted-until' });
+    expect((error as PlanInvalidError).issues[0]).toMatchObject({
+      code: 'contracted-until',
+      contact: 'your Customer Success Manager',
+    });
+    // Buying stays self-serve on the contracted plan.
+    expect((await invoiced.createQuote({ poolId: 'standard', delta: 1 })).plan.added).toBe(1);
+  });
+
+  it('on a plan without portal purchases, buying sends the admin to the Customer Success Manager', async () => {
+    const managed = as('scheduled-removal-no-portal-purchase', 'company-admin');
+    const summary = await managed.getSummary();
+    expect(poolOf(summary, 'standard')?.increase).toEqual({
+      allowed: false,
+      reason: 'contact',
+      contact: 'your Customer Success Manager',
+    });
+    const error = await failure(managed.createQuote({ poolId: 'standard', delta: 1 }));
+    expect((error as PlanInvalidError).issues[0]).toMatchObject({
+      code: 'increase-not-allowed',
+      contact: 'your Customer Success Manager',
+    });
+    // Removals are scheduled as on every Dialpad plan.
+    expect((await managed.createQuote({ poolId: 'standard', delta: -1 })).plan.result).toBe(
+      'scheduled',
+    );
   });
 });
 
@@ -642,5 +638,23 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
     await manager().updateMember(user?.id as string, { poolId: 'daily' });
     const quote = await manager().createQuote({ poolId: 'monthly', delta: -(excess + 1) });
     expect(quote.plan.removed).toBe(excess + 1);
+  });
+
+  it('a licence type held by an inactive user cannot be deleted below the users holding it', async () => {
+    const holders = (await manager().listMembers({ poolId: 'daily' })).items;
+    const resting = holders.find((member) => member.status === 'active');
+    await manager().updateMember(resting?.id as string, { status: 'inactive' });
+    const daily = poolOf(await manager().getSummary(), 'daily');
+    expect(daily?.used).toBe(holders.length - 1);
+    // Down to one fewer than the holders: enough for the active ones, not for the inactive one.
+    const delta = holders.length - 1 - (daily?.purchased ?? 0);
+    expect(delta).toBeLessThan(0);
+    const error = await failure(manager().createQuote({ poolId: 'daily', delta }));
+    expect((error as PlanInvalidError).issues[0]).toMatchObject({
+      code: 'below-assigned',
+      limit: holders.length,
+    });
+    await manager().deleteMember(resting?.id as string);
+    expect((await manager().createQuote({ poolId: 'daily', delta })).plan.removed).toBe(-delta);
   });
 });

@@ -98,6 +98,19 @@ function toQuote(row: Row): StoredQuote {
   };
 }
 
+/** With `removalFloor: 'holders'`, a decrease counts every member holding a pool, so load them. */
+async function withHolders(db: SqlQueryable, state: AccountState): Promise<AccountState> {
+  if (state.policy.removalFloor !== 'holders') return state;
+  const rows = await db.query(
+    `SELECT pool_id, count(*) AS held FROM seats_members
+     WHERE account_id = $1 AND pool_id IS NOT NULL GROUP BY pool_id`,
+    [state.account.id],
+  );
+  const heldByPool: Record<string, number> = {};
+  for (const row of rows) heldByPool[row.pool_id as string] = Number(row.held);
+  return { ...state, heldByPool };
+}
+
 function toAccountState(accountRow: Row, poolRows: Row[]): AccountState {
   const storage = accountRow.storage_used_bytes;
   const account: Account = {
@@ -161,7 +174,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       const account = accounts[0];
       if (account === undefined) return null;
       pools.sort((a, b) => Number(a.position) - Number(b.position));
-      return toAccountState(account, pools);
+      return withHolders(tx, toAccountState(account, pools));
     },
     async claimIdempotencyKey(accountId, key, requestHash, now) {
       const inserted = await tx.query(
@@ -338,7 +351,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         `SELECT ${poolColumns} FROM seats_pools WHERE account_id = $1 ORDER BY position`,
         [accountId],
       );
-      return toAccountState(account, pools);
+      return withHolders(db, toAccountState(account, pools));
     },
     async createAccount({ account, policy, pools, members, now }: NewAccount) {
       const created = await db.transaction(async (tx) => {

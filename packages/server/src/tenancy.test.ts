@@ -72,13 +72,14 @@ beforeAll(async () => {
     const memberId = (await client.listMembers({ limit: 1 })).items[0]?.id as string;
     const poolId = account.pools[0]?.id as string;
     // Dialpad's removal is scheduled (cancellable); Commusoft's purchase waits for a signature.
-    const delta = account.policy.decrease.mode === 'period-end' ? -1 : 1;
-    const quote = await client.createQuote({ poolId, delta });
+    const usage = (await client.getSummary()).usage.pools.find((pool) => pool.poolId === poolId);
+    const removable = account.policy.decrease.mode === 'period-end' && usage?.decrease.allowed;
+    const quote = await client.createQuote({ poolId, delta: removable ? -1 : 1 });
     const change = await client.commitChange({
       quoteId: quote.id,
       confirmations: { termsAccepted: true, password: demoPassword },
     });
-    const fresh = await client.createQuote({ poolId, delta: 1 });
+    const fresh = await client.createQuote({ poolId, delta: usage?.increase.allowed ? 1 : -1 });
     holdings.set(account.id, {
       memberId,
       poolId,
