@@ -91,14 +91,16 @@ export function useDialogTrigger(ref: Ref<HTMLElement>): DialogTriggerProps {
 let scrollLocks = 0;
 let pageStyle = '';
 
-/** The page keeps its scrollbar's gutter and stops scrolling while a dialog is shown. */
+/** The page stops scrolling while a dialog is shown, and nothing on it moves. */
 function useScrollLock() {
   useLayoutEffect(() => {
     const style = document.documentElement.style;
     if (scrollLocks++ === 0) {
       pageStyle = style.cssText;
+      // Keep the space of a vertical scrollbar the page shows, and add none where it shows none.
+      if (window.innerWidth > document.documentElement.clientWidth)
+        style.scrollbarGutter = 'stable';
       style.overflow = 'hidden';
-      style.scrollbarGutter = 'stable';
     }
     return () => {
       if (--scrollLocks === 0) style.cssText = pageStyle;
