@@ -7,7 +7,7 @@ import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app'
 
 // Dazos CRM (seed 000): at the seat limit "Add user" leads to "Upgrade", where the admin types the
 // number of ADDITIONAL seats; without billing permission the upgrade is not offered; a failed
-// payment changes nothing.
+// payment leaves the allowance as it was, and the attempt is recorded as a failed change.
 const accountId = 'delta-upgrade-at-limit';
 const format = createFormat('en');
 
@@ -85,7 +85,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await page.getByRole('button', { name: 'Upgrade' }).waitFor();
   });
 
-  it('says the payment failed and changes nothing when the card is declined', async () => {
+  it('says the payment failed and leaves the allowance as it was when the card is declined', async () => {
     const owner = app.client(accountId, 'owner');
     const before = await owner.getSummary();
     const history = await owner.listChanges();
@@ -107,9 +107,11 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await upgrade.getByRole('button', { name: 'Cancel' }).click();
 
     const after = await owner.getSummary();
-    expect(after.version).toBe(before.version);
     expect(after.pools).toEqual(before.pools);
-    expect((await owner.listChanges()).items).toEqual(history.items);
+    const changes = (await owner.listChanges()).items;
+    // The attempt is recorded, as failed and charged nothing; the history before it is unchanged.
+    expect(changes.slice(1)).toEqual(history.items);
+    expect(changes[0]).toMatchObject({ status: 'failed', charged: null, plan: { added: 2 } });
     await page.getByText('11 of 11 used').waitFor();
   });
 
@@ -129,7 +131,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await page.screenshot({ path: screenshotPath('dazos-upgrade'), fullPage: true });
   });
 
-  it('leaves the purchases, the new user and nothing of the failed payment in the database', async () => {
+  it('leaves the purchases, the new user and the failed payment, uncharged, in the database', async () => {
     await browser.close();
     await app.stop();
     const db = await app.openDatabase();
@@ -149,11 +151,12 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
            FROM seats_changes WHERE account_id = $1 ORDER BY seq`,
         [accountId],
       );
-      expect(changes.rows.map((row) => [row.status, row.added])).toEqual([
-        ['applied', 1],
-        ['applied', 2],
+      expect(changes.rows.map((row) => [row.status, row.added, row.charged !== null])).toEqual([
+        ['applied', 1, true],
+        ['failed', 2, false],
+        ['applied', 2, true],
       ]);
-      expect(changes.rows.every((row) => row.charged !== null && Number(row.charged) > 0)).toBe(
+      expect(changes.rows.every((row) => row.status === 'failed' || Number(row.charged) > 0)).toBe(
         true,
       );
     } finally {

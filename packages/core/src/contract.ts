@@ -383,11 +383,18 @@ export const ChangeRequestSchema = z.strictObject({
 });
 export type ChangeRequest = z.infer<typeof ChangeRequestSchema>;
 
+/**
+ * Where a change stands: `charging` while the billing provider is asked for what it costs (its
+ * licences reserved, not yet usable), then `applied`; `failed` when the payment was declined and
+ * the change undone.
+ */
 export const ChangeStatusSchema = z.enum([
   'applied',
   'scheduled',
   'pending-signature',
   'cancelled',
+  'charging',
+  'failed',
 ]);
 export type ChangeStatus = z.infer<typeof ChangeStatusSchema>;
 
@@ -427,6 +434,8 @@ export const ChangeFilterSchema = z.enum([
   'scheduled',
   'pending-signature',
   'cancelled',
+  'charging',
+  'failed',
 ]);
 export type ChangeFilter = z.infer<typeof ChangeFilterSchema>;
 

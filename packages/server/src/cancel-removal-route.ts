@@ -4,7 +4,7 @@ import {
   explainPlanIssue,
   planRestore,
 } from '@seats/core';
-import { allowanceEvent } from './allowance-event';
+import { allowanceEvent, originOf } from './allowance-event';
 import { ProblemError } from './problem-error';
 import { randomId } from './random-id';
 import type { BodySchema } from './read-json-body';
@@ -69,9 +69,10 @@ export async function cancelRemovalRoute(
       cancelledAt: null,
       charged: null,
       chargeId: null,
+      chargeStartedAt: null,
       idempotencyKey: null,
     });
-    events.push(allowanceEvent(context, changeToWire(restore)));
+    events.push(allowanceEvent(originOf(context), changeToWire(restore)));
     return changeToWire(
       await tx.updateChange(accountId, changeId, { status: 'cancelled', cancelledAt: context.now }),
     );

@@ -1,17 +1,20 @@
 import { applyAllowancePlan, missingConfirmations } from '@seats/core';
 import { ChangeRequestSchema } from '@seats/core/contract';
-import { allowanceEvent } from './allowance-event';
-import { billingKey } from './billing-key';
-import { chargePlan } from './charge-plan';
+import { allowanceEvent, originOf } from './allowance-event';
 import { ProblemError } from './problem-error';
 import { randomId, sha256 } from './random-id';
 import { forbidden, json, permissions, type RouteContext, type RouteDeps } from './route-context';
 import { savePoolChange } from './save-pool-change';
+import type { StoredChange } from './seats-store';
+import { type SettledCharge, settleCharge } from './settle-charge';
 import { changeToWire } from './wire';
 
 /**
- * `POST /v1/changes`: commits a quote. The idempotency record, the charge, the pool and the change
- * are written in one transaction under the account's lock; a retried key answers what it did.
+ * `POST /v1/changes`: commits a quote. A change that costs nothing now is written in one
+ * transaction under the account's lock. One that costs money is recorded as `charging` with its
+ * licences reserved; the provider is asked after that commits, outside the lock, keyed by the
+ * change's id, and a second transaction records the outcome. A retried key answers what it did, and
+ * settles a change that an earlier attempt left `charging`.
  */
 export async function commitChangeRoute(deps: RouteDeps, context: RouteContext): Promise<Response> {
   const { options } = deps;
@@ -23,23 +26,33 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
   }
   if (!permissions(context).changeAllowance) throw forbidden('Your role may not change licences.');
   const input = await deps.body(context.request, ChangeRequestSchema);
+  // Nothing derived from the password is stored: only whether one was sent.
   const requestHash = await sha256(
     JSON.stringify([
       input.quoteId,
       input.confirmations?.termsAccepted ?? null,
-      input.confirmations?.password ?? null,
+      input.confirmations?.password !== undefined,
     ]),
   );
   const accountId = context.identity.accountId;
-  const stored = await deps.write(async (tx, events, failures) => {
+  const origin = originOf(context);
+  const stored = await deps.write(async (tx, events): Promise<Committed> => {
     const claim = await tx.claimIdempotencyKey(accountId, key, requestHash, context.now);
     if (claim.status === 'replay') {
-      if (claim.requestHash !== requestHash || claim.response === null) {
+      if (claim.requestHash !== requestHash) {
         throw new ProblemError(409, 'idempotency_key_conflict', {
           detail: 'This Idempotency-Key was used with another request.',
         });
       }
-      return claim.response;
+      if (claim.response !== null) return { kind: 'stored', response: claim.response };
+      const earlier = await tx.changeByIdempotencyKey(accountId, key);
+      if (earlier === null) {
+        throw new ProblemError(409, 'idempotency_key_conflict', {
+          detail: 'This Idempotency-Key was used with another request.',
+        });
+      }
+      if (earlier.status === 'charging') return { kind: 'charging', change: earlier };
+      return { kind: 'stored', response: { status: 201, body: changeToWire(earlier) } };
     }
     const quote = await tx.getQuote(accountId, input.quoteId);
     if (quote === null) throw new ProblemError(404, 'not_found', { detail: 'No such quote.' });
@@ -90,50 +103,63 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
     const pool = state.pools.find((candidate) => candidate.id === plan.poolId);
     if (pool === undefined)
       throw new ProblemError(404, 'not_found', { detail: 'No such licence type.' });
-    const payment =
-      plan.result === 'pending-signature'
-        ? { charged: null, chargeId: null }
-        : await chargePlan(
-            deps,
-            context,
-            plan,
-            await billingKey(accountId, 'commit', key),
-            failures,
-          );
+    const charges = plan.result === 'applied' && plan.dueNow.amount > 0;
     await savePoolChange(tx, {
       accountId,
       state,
       before: pool,
-      after: applyAllowancePlan(pool, plan),
+      // Licences being paid for are reserved, as those awaiting a signature are, until paid.
+      after: charges
+        ? { ...pool, pendingSignature: pool.pendingSignature + plan.added }
+        : applyAllowancePlan(pool, plan),
       viewerRole: context.identity.role,
       now: context.now,
     });
-    const change = changeToWire(
-      await tx.insertChange({
-        id: randomId('chg'),
-        accountId,
-        quoteId: quote.id,
-        poolId: plan.poolId,
-        status: plan.result,
-        plan,
-        actor: { memberId: context.identity.memberId, role: context.identity.role },
-        createdAt: context.now,
-        effectiveAt: plan.effectiveAt,
-        signedAt: null,
-        cancelledAt: null,
-        ...payment,
-        idempotencyKey: key,
-      }),
-    );
-    await tx.markQuoteUsed(accountId, quote.id, change.id);
+    const inserted = await tx.insertChange({
+      id: randomId('chg'),
+      accountId,
+      quoteId: quote.id,
+      poolId: plan.poolId,
+      status: charges ? 'charging' : plan.result,
+      plan,
+      actor: { memberId: context.identity.memberId, role: context.identity.role },
+      createdAt: context.now,
+      effectiveAt: plan.effectiveAt,
+      signedAt: null,
+      cancelledAt: null,
+      charged: null,
+      chargeId: null,
+      chargeStartedAt: charges ? context.now : null,
+      idempotencyKey: key,
+    });
+    await tx.markQuoteUsed(accountId, quote.id, inserted.id);
+    if (charges) return { kind: 'charging', change: inserted };
+    const change = changeToWire(inserted);
     if (plan.result === 'pending-signature') {
       const token = randomId('sig', 24);
       await tx.saveSignatureToken(accountId, change.id, await sha256(token), context.now);
       await options.requestSignature?.({ accountId, changeId: change.id, token, plan });
     }
     await tx.saveIdempotentResponse(accountId, key, 201, change);
-    events.push(allowanceEvent(context, change));
-    return { status: 201, body: change as unknown };
+    events.push(allowanceEvent(origin, change));
+    return { kind: 'stored', response: { status: 201, body: change } };
   });
-  return json(stored.body, stored.status);
+  if (stored.kind === 'stored') return json(stored.response.body, stored.response.status);
+  return settledResponse(await settleCharge(deps, stored.change, origin));
+}
+
+type Committed =
+  | { kind: 'stored'; response: { status: number; body: unknown } }
+  | { kind: 'charging'; change: StoredChange };
+
+/** The answer to a request whose change was charged: the change, 402, or 503 while unsettled. */
+export function settledResponse(settled: SettledCharge, status = 201): Response {
+  if (settled.outcome === 'applied') return json(changeToWire(settled.change), status);
+  if (settled.outcome === 'failed')
+    throw new ProblemError(402, 'payment_failed', { detail: settled.reason });
+  throw new ProblemError(503, 'service_unavailable', {
+    detail:
+      'The payment provider did not answer. The change is recorded and will be settled; send the same request again, with the same Idempotency-Key, to learn how it ended.',
+    headers: { 'retry-after': '2' },
+  });
 }

@@ -266,7 +266,7 @@ describe('quotes and changes', () => {
     expect(history.body.items[0]).toMatchObject({ id: answer.body.id, actor: { role: 'owner' } });
   });
 
-  it('changes nothing when the payment fails', async () => {
+  it('leaves the allowance as it was and records the change as failed when the payment fails', async () => {
     const before = await summary(dazos);
     const offer = await quote(dazos, { poolId: 'users', delta: 1 });
     billing.failNext('Card declined');
@@ -274,10 +274,16 @@ describe('quotes and changes', () => {
     expect(answer.status).toBe(402);
     expect(answer.body).toMatchObject({ code: 'payment_failed', detail: 'Card declined' });
     const after = await summary(dazos);
-    expect(after.version).toBe(before.version);
+    expect(after.pools).toEqual(before.pools);
     expect(after.usage.purchased).toBe(10);
     expect(billing.charges()).toHaveLength(0);
-    expect((await call('GET', '/changes', dazos)).body.items).toHaveLength(0);
+    const history = (await call('GET', '/changes', dazos)).body.items;
+    expect(
+      history.map((change: { status: string; charged: unknown }) => [
+        change.status,
+        change.charged,
+      ]),
+    ).toEqual([['failed', null]]);
     expect(events.map((event) => event.type)).toEqual(['payment.failed']);
 
     const retried = await commit(dazos, { quoteId: offer.id });

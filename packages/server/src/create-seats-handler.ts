@@ -4,6 +4,7 @@ import { cancelRemovalRoute } from './cancel-removal-route';
 import { commitChangeRoute } from './commit-change-route';
 import { createMemberRoute } from './create-member-route';
 import { createQuoteRoute } from './create-quote-route';
+import { createSeatsJobs } from './create-seats-jobs';
 import { deleteMemberRoute } from './delete-member-route';
 import { createDevBilling } from './dev-billing';
 import { listChangesRoute } from './list-changes-route';
@@ -14,11 +15,12 @@ import { type BodySchema, ClientAbortedError, readJsonBody } from './read-json-b
 import { json, type Route, type RouteContext, type RouteDeps } from './route-context';
 import type { SeatsEvent } from './seats-event';
 import type { SeatsHandlerOptions } from './seats-handler-options';
-import type { AccountState, SeatsTransaction } from './seats-store';
+import type { AccountState } from './seats-store';
 import { signChangeRoute } from './sign-change-route';
 import { DatabaseConflictError, DatabaseUnavailableError } from './sql-executor';
 import { summaryRoute } from './summary-route';
 import { updateMemberRoute } from './update-member-route';
+import { writeWithEvents } from './write-with-events';
 
 export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 
@@ -145,24 +147,15 @@ export function createSeatsHandler(
     return { state, fresh: true };
   }
 
-  /** Runs `work` in a transaction; events are emitted after it commits, failures even when it does not. */
-  async function write<T>(
-    work: (tx: SeatsTransaction, events: SeatsEvent[], failures: SeatsEvent[]) => Promise<T>,
-  ): Promise<T> {
-    let events: SeatsEvent[] = [];
-    let failures: SeatsEvent[] = [];
-    try {
-      // The store runs `work` again when the transaction loses a race: only the last run counts.
-      const result = await store.transaction((tx) => {
-        events = [];
-        failures = [];
-        return work(tx, events, failures);
+  const write = writeWithEvents(store, emit);
+  if (options.recoverOnStart ?? true) {
+    createSeatsJobs({ ...options, billing, clock })
+      .recover()
+      .catch((error: unknown) => {
+        console.warn(
+          `[seats] recovery at start failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
-      emit(events);
-      return result;
-    } finally {
-      emit(failures);
-    }
   }
 
   const deps: RouteDeps = { store, billing, options, emit, body, reload, write };

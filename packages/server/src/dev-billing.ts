@@ -31,17 +31,22 @@ export interface DevBilling extends BillingProvider {
 
 export function createDevBilling(): DevBilling {
   let recorded: RecordedCharge[] = [];
+  // As a real provider does, a key asked again answers what it answered the first time.
+  let declined = new Map<string, string>();
   let failure: string | null = null;
   let sequence = 0;
   return {
     async charge(request) {
+      const earlier = recorded.find((charge) => charge.idempotencyKey === request.idempotencyKey);
+      if (earlier !== undefined) return { ok: true, chargeId: earlier.chargeId };
+      const earlierReason = declined.get(request.idempotencyKey);
+      if (earlierReason !== undefined) return { ok: false, reason: earlierReason };
       if (failure !== null) {
         const reason = failure;
         failure = null;
+        declined.set(request.idempotencyKey, reason);
         return { ok: false, reason };
       }
-      const earlier = recorded.find((charge) => charge.idempotencyKey === request.idempotencyKey);
-      if (earlier !== undefined) return { ok: true, chargeId: earlier.chargeId };
       sequence += 1;
       const chargeId = `ch_dev_${sequence}`;
       recorded.push({ ...request, chargeId });
@@ -53,6 +58,7 @@ export function createDevBilling(): DevBilling {
     charges: () => [...recorded],
     reset() {
       recorded = [];
+      declined = new Map();
       failure = null;
     },
   };

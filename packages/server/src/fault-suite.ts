@@ -600,7 +600,8 @@ async function checkInvariants(
          WHERE c.account_id = p.account_id AND c.pool_id = p.id AND c.status = 'scheduled'), 0)`,
     ),
     keysWithSeveralChanges: await count(
-      `SELECT count(*) FROM (SELECT 1 FROM ${schema}.seats_changes WHERE idempotency_key IS NOT NULL
+      `SELECT count(*) FROM (SELECT 1 FROM ${schema}.seats_changes
+       WHERE idempotency_key IS NOT NULL AND status <> 'failed'
        GROUP BY account_id, idempotency_key HAVING count(*) > 1) AS repeated`,
     ),
     pools: await count(`SELECT count(*) FROM ${schema}.seats_pools`),

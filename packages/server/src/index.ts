@@ -4,6 +4,13 @@ export { createPgliteStore } from './create-pglite-store';
 export type { PostgresStoreOptions } from './create-postgres-store';
 export { createPostgresStore } from './create-postgres-store';
 export { createSeatsHandler } from './create-seats-handler';
+export type {
+  RecoverOptions,
+  RecoveryReport,
+  SeatsJobs,
+  SeatsJobsOptions,
+} from './create-seats-jobs';
+export { createSeatsJobs } from './create-seats-jobs';
 export { defaultDemoAccount, demoIdentify } from './demo-identify';
 export { demoPassword } from './demo-password';
 export type {

@@ -4,8 +4,9 @@ import { ProblemError } from './problem-error';
 import type { BodySchema } from './read-json-body';
 import type { SeatsEvent } from './seats-event';
 import type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
-import type { AccountState, SeatsStore, SeatsTransaction } from './seats-store';
+import type { AccountState, SeatsStore } from './seats-store';
 import { decodeCursor } from './wire';
+import type { WriteWithEvents } from './write-with-events';
 
 /** One request, identified, with its account as read for it. */
 export interface RouteContext {
@@ -31,9 +32,7 @@ export interface RouteDeps {
   /** The context with its account read again, now. */
   reload(context: RouteContext): Promise<RouteContext>;
   /** Runs `work` in a transaction; `events` are emitted after it commits, `failures` even when it does not. */
-  write<T>(
-    work: (tx: SeatsTransaction, events: SeatsEvent[], failures: SeatsEvent[]) => Promise<T>,
-  ): Promise<T>;
+  write: WriteWithEvents;
 }
 
 /** One route of the API: the handler's shared parts and one request in, the answer out. */

@@ -32,6 +32,11 @@ export interface SeatsHandlerOptions {
   }) => void | Promise<void>;
   /** @default () => new Date() */
   clock?: () => Date;
+  /**
+   * Settles, once at creation, the changes a crash left `charging` for over a minute (see
+   * `createSeatsJobs().recover`). @default true
+   */
+  recoverOnStart?: boolean;
   /** Called after each committed write. */
   onEvent?: (event: SeatsEvent) => void;
   /** Where the handler is mounted, e.g. `/api/seats`; routes live at `${basePath}/v1/...`. @default '' */

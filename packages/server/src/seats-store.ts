@@ -81,9 +81,13 @@ export interface StoredChange {
   cancelledAt: Instant | null;
   charged: { amount: number; currency: string } | null;
   chargeId: string | null;
+  /** When the change went to `charging`; recovery settles the ones left there too long. */
+  chargeStartedAt: Instant | null;
+  /** The `Idempotency-Key` of the commit that made it. */
+  idempotencyKey: string | null;
 }
 
-export type NewChange = Omit<StoredChange, 'seq'> & { idempotencyKey: string | null };
+export type NewChange = Omit<StoredChange, 'seq'>;
 
 export type IdempotencyClaim =
   | { status: 'new' }
@@ -113,9 +117,15 @@ export interface SeatsTransaction {
     status: number,
     body: unknown,
   ): Promise<void>;
+  /** Forgets an idempotency key, so that the request may be sent again with it. */
+  releaseIdempotencyKey(accountId: string, key: string): Promise<void>;
   getQuote(accountId: string, quoteId: string): Promise<StoredQuote | null>;
   markQuoteUsed(accountId: string, quoteId: string, changeId: string): Promise<void>;
+  /** Makes a used quote usable again, bound to `version`, after its change failed. */
+  reopenQuote(accountId: string, quoteId: string, version: number): Promise<void>;
   getChange(accountId: string, changeId: string): Promise<StoredChange | null>;
+  /** The change a commit with this idempotency key made, locked. */
+  changeByIdempotencyKey(accountId: string, key: string): Promise<StoredChange | null>;
   insertChange(change: NewChange): Promise<StoredChange>;
   updateChange(
     accountId: string,
@@ -123,7 +133,14 @@ export interface SeatsTransaction {
     fields: Partial<
       Pick<
         StoredChange,
-        'status' | 'plan' | 'effectiveAt' | 'signedAt' | 'cancelledAt' | 'charged' | 'chargeId'
+        | 'status'
+        | 'plan'
+        | 'effectiveAt'
+        | 'signedAt'
+        | 'cancelledAt'
+        | 'charged'
+        | 'chargeId'
+        | 'chargeStartedAt'
       >
     >,
   ): Promise<StoredChange>;
@@ -203,6 +220,8 @@ export interface SeatsStore {
   ): Promise<StoredChange[]>;
   /** Every open change (scheduled removals and pending signatures), newest first. */
   openChanges(accountId: string): Promise<StoredChange[]>;
+  /** Changes of any account left in `charging` since before `startedBefore`, oldest first. */
+  chargingChanges(startedBefore: Instant, limit: number): Promise<StoredChange[]>;
   /** The newest `limit` open changes and how many are open in all, in one read. */
   newestOpenChanges(
     accountId: string,

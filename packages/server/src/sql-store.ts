@@ -82,6 +82,8 @@ function toChange(row: Row): StoredChange {
         ? null
         : { amount: Number(row.charged_amount), currency: row.charged_currency as string },
     chargeId: (row.charge_id as string | null) ?? null,
+    chargeStartedAt: isoOrNull(row.charge_started_at),
+    idempotencyKey: (row.idempotency_key as string | null) ?? null,
   };
 }
 
@@ -142,9 +144,11 @@ const changeStatuses: readonly ChangeStatus[] = [
   'scheduled',
   'pending-signature',
   'cancelled',
+  'charging',
+  'failed',
 ];
 const changeColumns =
-  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id';
+  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id, charge_started_at, idempotency_key';
 const memberColumns =
   'id, seq, name, email, status, role, pool_id, consumes, revision, created_at, updated_at';
 
@@ -209,6 +213,26 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         [accountId, key, status, JSON.stringify(body)],
       );
     },
+    async releaseIdempotencyKey(accountId, key) {
+      await tx.query('DELETE FROM seats_idempotency_keys WHERE account_id = $1 AND key = $2', [
+        accountId,
+        key,
+      ]);
+    },
+    async reopenQuote(accountId, quoteId, version) {
+      await tx.query(
+        'UPDATE seats_quotes SET change_id = NULL, version = $3 WHERE account_id = $1 AND id = $2',
+        [accountId, quoteId, version],
+      );
+    },
+    async changeByIdempotencyKey(accountId, key) {
+      const rows = await tx.query(
+        `SELECT ${changeColumns} FROM seats_changes WHERE account_id = $1 AND idempotency_key = $2
+         ORDER BY seq DESC LIMIT 1 FOR UPDATE`,
+        [accountId, key],
+      );
+      return rows[0] === undefined ? null : toChange(rows[0]);
+    },
     async getQuote(accountId, quoteId) {
       const rows = await tx.query(
         'SELECT * FROM seats_quotes WHERE account_id = $1 AND id = $2 FOR UPDATE',
@@ -234,8 +258,8 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       const rows = await tx.query(
         `INSERT INTO seats_changes (id, account_id, quote_id, pool_id, status, plan, actor_member_id,
            actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount,
-           charged_currency, charge_id, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+           charged_currency, charge_id, idempotency_key, charge_started_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          RETURNING ${changeColumns}`,
         [
           change.id,
@@ -254,6 +278,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
           change.charged?.currency ?? null,
           change.chargeId,
           change.idempotencyKey,
+          change.chargeStartedAt,
         ],
       );
       return toChange(rows[0] as Row);
@@ -275,6 +300,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         set('charged_currency', fields.charged?.currency ?? null);
       }
       if (fields.chargeId !== undefined) set('charge_id', fields.chargeId);
+      if (fields.chargeStartedAt !== undefined) set('charge_started_at', fields.chargeStartedAt);
       const rows = await tx.query(
         `UPDATE seats_changes SET ${sets.length > 0 ? sets.join(', ') : 'id = id'}
          WHERE account_id = $1 AND id = $2 RETURNING ${changeColumns}`,
@@ -616,6 +642,15 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       return rows.map(toChange);
     },
     openChanges: (accountId) => openChanges(db, accountId),
+    async chargingChanges(startedBefore, limit) {
+      const rows = await db.query(
+        `SELECT ${changeColumns} FROM seats_changes
+         WHERE status = 'charging' AND charge_started_at <= $1
+         ORDER BY charge_started_at LIMIT $2`,
+        [startedBefore, limit],
+      );
+      return rows.map(toChange);
+    },
     async newestOpenChanges(accountId, limit) {
       // One round trip: the newest few, each row carrying the count of all.
       const rows = await db.query(

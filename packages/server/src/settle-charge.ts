@@ -1,0 +1,115 @@
+import { completeSignature, type Pool } from '@seats/core';
+import { allowanceEvent, type EventOrigin } from './allowance-event';
+import type { BillingProvider, ChargeResult } from './dev-billing';
+import { savePoolChange } from './save-pool-change';
+import type { StoredChange } from './seats-store';
+import { changeToWire } from './wire';
+import type { WriteWithEvents } from './write-with-events';
+
+export type SettledCharge =
+  | { outcome: 'applied'; change: StoredChange }
+  | { outcome: 'failed'; change: StoredChange; reason: string }
+  /** The provider could not be asked (it threw or timed out); the change stays `charging`. */
+  | { outcome: 'unsettled'; change: StoredChange };
+
+export interface SettleChargeDeps {
+  billing: BillingProvider;
+  write: WriteWithEvents;
+}
+
+/**
+ * Asks the provider for what a `charging` change costs, keyed by the change's id, then records the
+ * outcome under the account's lock: `applied` with its reserved licences made usable, or `failed`
+ * with them released, its idempotency key forgotten and its quote usable again when nothing else
+ * changed meanwhile. Safe to run again and from several places at once: the provider charges once
+ * per key, and only the first to find the change still `charging` records it.
+ */
+export async function settleCharge(
+  deps: SettleChargeDeps,
+  change: StoredChange,
+  origin: EventOrigin,
+): Promise<SettledCharge> {
+  let result: ChargeResult;
+  try {
+    result = await deps.billing.charge({
+      accountId: change.accountId,
+      amount: change.plan.dueNow,
+      idempotencyKey: change.id,
+      description: `${change.plan.added} licence(s) for pool ${change.poolId}`,
+    });
+  } catch (error) {
+    console.warn(
+      `[seats] billing provider failed for change ${change.id}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return { outcome: 'unsettled', change };
+  }
+  return recordCharge(deps, change, result, origin);
+}
+
+function recordCharge(
+  deps: SettleChargeDeps,
+  charged: StoredChange,
+  result: ChargeResult,
+  origin: EventOrigin,
+): Promise<SettledCharge> {
+  const { accountId, id: changeId } = charged;
+  return deps.write(async (tx, events): Promise<SettledCharge> => {
+    const state = await tx.lockAccount(accountId);
+    const change = await tx.getChange(accountId, changeId);
+    if (state === null || change === null) return { outcome: 'unsettled', change: charged };
+    if (change.status === 'failed')
+      return { outcome: 'failed', change, reason: result.ok ? 'failed' : result.reason };
+    if (change.status !== 'charging') return { outcome: 'applied', change };
+    const pool = state.pools.find((candidate) => candidate.id === change.poolId);
+    const savePool = async (next: (before: Pool) => Pool) => {
+      if (pool === undefined) {
+        await tx.bumpVersion(accountId);
+        return;
+      }
+      await savePoolChange(tx, {
+        accountId,
+        state,
+        before: pool,
+        after: next(pool),
+        viewerRole: change.actor.role,
+        now: origin.now,
+      });
+    };
+    if (result.ok) {
+      await savePool((before) => completeSignature(before, change.plan));
+      const applied = await tx.updateChange(accountId, changeId, {
+        status: 'applied',
+        charged: change.plan.dueNow,
+        chargeId: result.chargeId,
+      });
+      const wire = changeToWire(applied);
+      if (applied.idempotencyKey !== null)
+        await tx.saveIdempotentResponse(accountId, applied.idempotencyKey, 201, wire);
+      events.push(allowanceEvent(origin, wire));
+      return { outcome: 'applied', change: applied };
+    }
+    await savePool((before) => ({
+      ...before,
+      pendingSignature: Math.max(0, before.pendingSignature - change.plan.added),
+    }));
+    const failed = await tx.updateChange(accountId, changeId, { status: 'failed' });
+    if (failed.idempotencyKey !== null)
+      await tx.releaseIdempotencyKey(accountId, failed.idempotencyKey);
+    // The quote stays valid when the reservation and its release were the only writes since.
+    if (failed.quoteId !== null && failed.signedAt === null) {
+      const quote = await tx.getQuote(accountId, failed.quoteId);
+      if (quote !== null && quote.version + 1 === state.version)
+        await tx.reopenQuote(accountId, quote.id, state.version + 1);
+    }
+    events.push({
+      type: 'payment.failed',
+      accountId,
+      at: origin.now,
+      requestId: origin.requestId,
+      poolId: change.poolId,
+      amount: change.plan.dueNow,
+      reason: result.reason,
+    });
+    return { outcome: 'failed', change: failed, reason: result.reason };
+  });
+}
