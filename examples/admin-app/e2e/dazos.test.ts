@@ -56,7 +56,9 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
 
     const upgrade = page.getByRole('dialog', { name: /User licences/ });
     expect(await upgrade.getByLabel('Number of additional users').inputValue()).toBe('1');
-    const dueNow = upgrade.locator('[data-part="due-now"] dd');
+    const dueNow = upgrade.locator(
+      '[data-part="due-now"] [data-part="total"] [data-part="amount"]',
+    );
     await expect.poll(() => dueNow.textContent()).toBe(format.money(expected.plan.dueNow));
     await upgrade.getByRole('button', { name: 'Upgrade' }).click();
 
@@ -120,7 +122,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     const upgrade = page.getByRole('dialog');
     await upgrade.getByText('You have 11 licences. Enter how many to add.').waitFor();
     await upgrade.getByLabel('Number of additional users').fill('2');
-    await upgrade.getByText('2 licences for this period', { exact: false }).waitFor();
+    await upgrade.getByText(/^2 licences × \$49\.00, /).waitFor();
     await upgrade.getByRole('button', { name: 'Upgrade' }).click();
     await upgrade.waitFor({ state: 'detached' });
 

@@ -1,4 +1,4 @@
-import { planAllowanceChange } from '@seats/core';
+import { describePlanPrice, planAllowanceChange } from '@seats/core';
 import { createFormat, de as t } from '@seats/react';
 import { demoPassword } from '@seats/server';
 import type { Browser, Page } from 'playwright-core';
@@ -67,12 +67,15 @@ describe('factro: new total with the stepper, daily proration, password confirma
     await dialog.getByRole('button', { name: t.increment(undefined, f) }).click();
     expect(await total.inputValue()).toBe('12');
 
-    const charge = plan.plan.lines.find((line) => line.kind === 'prorated-charge');
+    const price = describePlanPrice({ plan: plan.plan, period: summary.account.billingPeriod });
+    const charge = price.dueNow.rows.find((row) => row.kind === 'prorated-charge');
     if (charge === undefined) throw new Error('a mid-period purchase is prorated');
-    await dialog.getByText(t.priceLine({ line: charge, currency: 'EUR' }, f)).waitFor();
-    expect(await dialog.locator('[data-part="due-now"] dd').textContent()).toBe(
-      f.money(plan.plan.dueNow),
-    );
+    await dialog.getByText(t.priceLine({ row: charge, currency: 'EUR' }, f)).waitFor();
+    expect(
+      await dialog
+        .locator('[data-part="due-now"] [data-part="total"] [data-part="amount"]')
+        .textContent(),
+    ).toBe(f.money(plan.plan.dueNow));
 
     const password = dialog.getByLabel(t.passwordLabel(undefined, f));
     await password.fill('not-the-password');

@@ -38,6 +38,13 @@ export type {
 export { decideMemberChange } from './decide-member-change';
 export { decreaseLockedUntil, decreasesAtRenewal } from './decrease-locked-until';
 export type {
+  DescribePlanPriceInput,
+  PlanPrice,
+  PlanPriceRow,
+  PriceUnit,
+} from './describe-plan-price';
+export { describePlanPrice, describeUnitPrice, periodUnit } from './describe-plan-price';
+export type {
   AccountUsage,
   AdjustVisibility,
   ChangeAvailability,

@@ -72,7 +72,7 @@ describe('AddUserGuard', () => {
     const quantity = within(adjust).getByLabelText('Number of additional users');
     expect((quantity as HTMLInputElement).value).toBe('1');
     await waitFor(() => expect(document.activeElement).toBe(quantity));
-    await within(adjust).findByText('1 licence for this period: $49.00');
+    await within(adjust).findByText(/^1 licence × \$49\.00, /);
     expect(onProceed).not.toHaveBeenCalled();
     await user.click(within(adjust).getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(onProceed).toHaveBeenCalledOnce());

@@ -23,15 +23,32 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(trigger);
     const dialog = await screen.findByRole('dialog', { name: 'Upgrade: User licences' });
     expect(within(dialog).getByText('You have 10 licences. Enter how many to add.')).toBeTruthy();
+    // The unit price is there before anything is typed.
+    expect(within(dialog).getByText('$49.00 per licence per month')).toBeTruthy();
     await user.type(within(dialog).getByLabelText('Number of additional users'), '2');
-    expect(await within(dialog).findByText('2 licences for this period: $98.00')).toBeTruthy();
-    expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$98.00');
+    const charge = await within(dialog).findByText(
+      /^2 licences × \$49\.00, \w{3} \d+\s–\s\w{3} \d+, \d{4}$/,
+    );
+    expect(charge.nextElementSibling?.textContent).toBe('$98.00');
+    expect(within(dialog).getByText('Total due today').nextElementSibling?.textContent).toBe(
+      '$98.00',
+    );
+    expect(
+      within(dialog).getByText(/^Next invoice on \w{3} \d+, \d{4}: \$490\.00 → \$588\.00$/),
+    ).toBeTruthy();
+    expect(
+      within(dialog).getByText('2 licences × $49.00 per month').nextElementSibling?.textContent,
+    ).toBe('$98.00');
     expect(within(dialog).getByText('Takes effect immediately')).toBeTruthy();
     await expectNoAxeViolations();
 
     await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onSuccess).toHaveBeenCalledOnce();
+    // Said and shown once the dialog has closed.
+    expect(screen.getByText('Now 12 licences · $98.00 charged').getAttribute('role')).toBe(
+      'status',
+    );
     expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'applied' });
     // Below the limit again, the policy offers no upgrade until the limit is reached.
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Upgrade' })).toBeNull());
@@ -83,7 +100,7 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
-    await within(dialog).findByText('1 licence for this period: $49.00');
+    await within(dialog).findByText(/^1 licence × \$49\.00, /);
     await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('The payment failed and nothing was changed.');
@@ -110,7 +127,7 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
-    await within(dialog).findByText('1 licence for this period: $49.00');
+    await within(dialog).findByText(/^1 licence × \$49\.00, /);
     const submit = within(dialog).getByRole('button', { name: 'Upgrade' });
     await user.tripleClick(submit);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -129,7 +146,7 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
-    await within(dialog).findByText('1 licence for this period: $49.00');
+    await within(dialog).findByText(/^1 licence × \$49\.00, /);
 
     // Someone else buys a licence meanwhile.
     const other = clientFor('delta-upgrade-at-limit', 'billing-admin');
@@ -176,7 +193,9 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'One more' }));
     expect(input.value).toBe('14');
     await within(dialog).findByText('Change to the next invoice');
-    expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('£0.00');
+    expect(within(dialog).getByText('Total due today').nextElementSibling?.textContent).toBe(
+      '£0.00',
+    );
     expect(
       within(dialog).getByText('Change to the next invoice').nextElementSibling?.textContent,
     ).toBe('£50.00');
@@ -270,7 +289,9 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(within(dialog).getByRole('radio', { name: 'Remove Licenses' }));
     await user.type(within(dialog).getByLabelText('Licences to remove'), '2');
     expect(await within(dialog).findByText(/^Takes effect on /)).toBeTruthy();
-    expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$0.00');
+    expect(within(dialog).getByText('Total due today').nextElementSibling?.textContent).toBe(
+      '$0.00',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Remove Licenses' }));
     expect(await within(dialog).findByText(/^The removal is scheduled for /)).toBeTruthy();
     await expectNoAxeViolations();
@@ -282,8 +303,10 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(
       within(dialog).getByRole('button', { name: 'Keep the 2 licences scheduled for removal' }),
     );
-    expect(await within(dialog).findByText('2 licences restored at no charge')).toBeTruthy();
-    expect(within(dialog).getByText('Due now').nextElementSibling?.textContent).toBe('$0.00');
+    expect(await within(dialog).findByText('2 licences kept, no charge')).toBeTruthy();
+    expect(within(dialog).getByText('Total due today').nextElementSibling?.textContent).toBe(
+      '$0.00',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Confirm Purchase' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(screen.queryByText(/to be removed on/)).toBeNull());
@@ -304,9 +327,7 @@ describe('AdjustAllowanceDialog', () => {
     await user.clear(input);
     await user.type(input, '12');
     expect(
-      await within(dialog).findByText(
-        /^2 licences for the rest of this period \(\d+\/\d+ days\): [\d,]+\s€$/,
-      ),
+      await within(dialog).findByText(/^2 licences × [\d,]+\s€, \d+ of \d+ days$/),
     ).toBeTruthy();
     const password = within(dialog).getByLabelText('Confirm with your password');
     await user.type(password, 'wrong');
@@ -372,7 +393,7 @@ describe('AdjustAllowanceDialog', () => {
     expect(deactivate).toHaveLength(3);
     await expectNoAxeViolations();
     await user.click(deactivate[0] as HTMLElement);
-    expect(await within(dialog).findByText(/^Credit for 2 licences: /)).toBeTruthy();
+    expect(await within(dialog).findByText(/^Credit: 2 licences × /)).toBeTruthy();
     expect(within(dialog).getByText('Takes effect immediately')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Delete license(s)' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -392,7 +413,8 @@ describe('AdjustAllowanceDialog', () => {
     expect(
       (within(dialog).getByLabelText('Number of additional users') as HTMLInputElement).value,
     ).toBe('3');
-    expect(await within(dialog).findByText('3 licences for this period: $147.00')).toBeTruthy();
+    const charge = await within(dialog).findByText(/^3 licences × \$49\.00, /);
+    expect(charge.nextElementSibling?.textContent).toBe('$147.00');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(onOpenChange).toHaveBeenCalledWith(false);
     expect(screen.getByRole('dialog')).toBeTruthy();
@@ -413,10 +435,11 @@ describe('AdjustAllowanceDialog', () => {
     await new Promise((resolve) => setTimeout(resolve, 80));
     await user.clear(input);
     await user.type(input, '4');
-    expect(await within(dialog).findByText('4 licences for this period: $196.00')).toBeTruthy();
+    const charge = await within(dialog).findByText(/^4 licences × \$49\.00, /);
+    expect(charge.nextElementSibling?.textContent).toBe('$196.00');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(within(dialog).queryByText('1 licence for this period: $49.00')).toBeNull();
-    expect(within(dialog).getByText('4 licences for this period: $196.00')).toBeTruthy();
+    expect(within(dialog).queryByText(/^1 licence × /)).toBeNull();
+    expect(within(dialog).getByText(/^4 licences × \$49\.00, /)).toBeTruthy();
   });
 
   it('speaks French with euro amounts', async () => {
@@ -436,9 +459,10 @@ describe('AdjustAllowanceDialog', () => {
     await user.clear(input);
     await user.type(input, '11');
     const recurring = await within(dialog).findByText(
-      /^1 licence × 154,80\s€ par durée du contrat : 154,80\s€$/,
+      /^1 licence × 154,80\s€ par durée du contrat$/,
     );
-    expect(recurring).toBeTruthy();
+    expect(recurring.nextElementSibling?.textContent).toMatch(/^154,80\s€$/);
+    expect(within(dialog).getByText(/^À payer aujourd’hui \(au prorata, /)).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Confirmer l’achat' })).toBeTruthy();
     await expectNoAxeViolations();
   });

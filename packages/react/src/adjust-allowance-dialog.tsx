@@ -15,6 +15,7 @@ import {
   AdjustAllowanceResult,
   AdjustAllowanceRoot,
   type AdjustAllowanceRootProps,
+  AdjustAllowanceStatus,
   AdjustAllowanceSubmit,
   AdjustAllowanceTitle,
   AdjustAllowanceTrigger,
@@ -57,6 +58,7 @@ export function AdjustAllowanceDialog({
       {!hideTrigger && (
         <AdjustAllowanceTrigger asChild={children !== undefined}>{children}</AdjustAllowanceTrigger>
       )}
+      <AdjustAllowanceStatus />
       <AdjustAllowanceContent {...props}>
         <AdjustAllowanceTitle />
         <AdjustAllowanceResult />

@@ -175,7 +175,9 @@ describe('AdjustAllowance parts', () => {
     expect(dialog.className).toBe('host-sheet');
     expect(within(dialog).getByTestId('host-summary').textContent).toBe('waiting');
     await user.type(within(dialog).getByLabelText('Number of additional users'), '2');
-    expect(await within(dialog).findByText('2 licences for this period: $98.00')).toBeTruthy();
+    expect(
+      (await within(dialog).findByText(/^2 licences × \$49\.00, /)).nextElementSibling?.textContent,
+    ).toBe('$98.00');
     await waitFor(() =>
       expect(within(dialog).getByTestId('host-summary').textContent).toBe('ready'),
     );

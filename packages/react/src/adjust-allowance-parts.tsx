@@ -1,5 +1,5 @@
 import type { Change, Summary } from '@seats/client';
-import type { PoolUsage } from '@seats/core';
+import { describePlanPrice, describeUnitPrice, type PoolUsage } from '@seats/core';
 import { Slot } from 'radix-ui';
 import { composeEventHandlers, useControllableState } from 'radix-ui/internal';
 import {
@@ -8,6 +8,7 @@ import {
   forwardRef,
   type ReactNode,
   useId,
+  useState,
 } from 'react';
 import type { AdjustAllowancePart } from './adjust-allowance-anatomy';
 import { MemberPicker } from './member-picker';
@@ -28,6 +29,8 @@ import { useSeatsSummary } from './use-seats-summary';
 const part = (name: AdjustAllowancePart) => name;
 
 interface RootContextValue {
+  /** The last change committed through this dialog, for the status line. */
+  committed: Change | null;
   summary: Summary;
   pool: PoolUsage;
   defaultValue: number | undefined;
@@ -104,6 +107,7 @@ export function AdjustAllowanceRoot({
     defaultProp: defaultOpen,
     onChange: onOpenChange,
   });
+  const [committed, setCommitted] = useState<Change | null>(null);
   const data = summary.data;
   const pool =
     poolId === undefined
@@ -111,12 +115,14 @@ export function AdjustAllowanceRoot({
       : data?.usage.pools.find((candidate) => candidate.poolId === poolId);
   if (data === undefined || pool === undefined) return null;
   const value: RootContextValue = {
+    committed,
     summary: data,
     pool,
     defaultValue,
     debounceMs,
     paymentMethodHref,
     onCommitted: (change) => {
+      setCommitted(change);
       onSuccess?.(change);
       if (change.status === 'applied') setOpen(false);
     },
@@ -324,7 +330,8 @@ export const AdjustAllowanceDirection = forwardRef<HTMLDivElement, ComponentProp
 export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowanceQuantity({ children, ...props }, ref) {
     const { messages: t, format } = useSeats();
-    const { draft, entry, enter, step, ids } = useAdjustAllowance('AdjustAllowanceQuantity');
+    const { draft, entry, enter, step, ids, pool, summary } =
+      useAdjustAllowance('AdjustAllowanceQuantity');
     const hasIssues = draft.issues.length > 0;
     return (
       <div data-part={part('field')} {...props} ref={ref}>
@@ -372,6 +379,15 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
             </button>
           )}
         </div>
+        <p data-part={part('unit-price')}>
+          {t.unitPrice(
+            {
+              ...describeUnitPrice(pool, summary.account.billingPeriod),
+              currency: summary.account.currency,
+            },
+            format,
+          )}
+        </p>
         {children}
       </div>
     );
@@ -401,12 +417,13 @@ export const AdjustAllowanceRestore = forwardRef<
 
 /**
  * The live quote: the issues with the number (and whom to deactivate below what is assigned),
- * loading, a failure, or the priced plan.
+ * the priced plan (the last one, dimmed, while the next is calculated), or a failure with a retry.
  */
 export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowanceQuote(props, ref) {
     const { messages: t, format } = useSeats();
-    const { draft, quoteProblem, pool, ids } = useAdjustAllowance('AdjustAllowanceQuote');
+    const { draft, quoteProblem, retryQuote, shownPlan, pool, ids } =
+      useAdjustAllowance('AdjustAllowanceQuote');
     const isLoading = draft.state === 'loading';
     return (
       <div
@@ -429,28 +446,49 @@ export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWit
         {draft.issues.some((issue) => issue.code === 'below-assigned') && (
           <MemberPicker poolId={pool.poolId} prompt={t.pickToDeactivate(undefined, format)} />
         )}
-        {isLoading && <p data-part={part('quote-loading')}>{t.quoteLoading(undefined, format)}</p>}
+        {isLoading && shownPlan === null && (
+          <p data-part={part('quote-loading')}>{t.quoteLoading(undefined, format)}</p>
+        )}
         {quoteProblem !== null && (
           <p data-part={part('quote-error')}>
             {quoteProblem.kind === 'network'
               ? t.networkError(undefined, format)
-              : t.genericError({ message: quoteProblem.message }, format)}
+              : t.genericError({ message: quoteProblem.message }, format)}{' '}
+            <button type="button" data-part={part('quote-retry')} onClick={retryQuote}>
+              {t.retry(undefined, format)}
+            </button>
           </p>
         )}
-        {draft.state === 'ready' && <AdjustAllowancePlan />}
+        {shownPlan !== null && <AdjustAllowancePlan />}
       </div>
     );
   },
 );
 
-/** The quoted plan: its price lines, what is due now, the next invoice's change and when. */
+/**
+ * The quoted plan as a price summary: what is due today and for which days, the next invoice
+ * from what to what, each in one column of amounts that adds up to its total; and when it applies.
+ */
 export const AdjustAllowancePlan = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowancePlan(props, ref) {
     const { messages: t, format } = useSeats();
-    const { draft } = useAdjustAllowance('AdjustAllowancePlan');
-    const plan = draft.plan;
+    const { shownPlan: plan, summary } = useAdjustAllowance('AdjustAllowancePlan');
     if (plan === null) return null;
-    const currency = plan.dueNow.currency;
+    const price = describePlanPrice({ plan, period: summary.account.billingPeriod });
+    const { currency, dueNow, nextInvoice, commitment } = price;
+    const money = (amount: number) => format.money({ amount, currency });
+    const rows = (list: typeof dueNow.rows) => (
+      <ul data-part={part('lines')}>
+        {list.map((row, index) => (
+          // Rows have no id; their order is the plan's and fixed for one quote.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          <li key={index} data-part={part('line')} data-kind={row.kind}>
+            <span data-part={part('line-label')}>{t.priceLine({ row, currency }, format)}</span>
+            <span data-part={part('amount')}>{money(row.amount)}</span>
+          </li>
+        ))}
+      </ul>
+    );
     return (
       <div
         data-part={part('plan')}
@@ -459,25 +497,38 @@ export const AdjustAllowancePlan = forwardRef<HTMLDivElement, ComponentPropsWith
         {...props}
         ref={ref}
       >
-        <ul data-part={part('lines')}>
-          {plan.lines.map((line, index) => (
-            // Lines have no id; their order is the plan's and fixed for one quote.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <li key={index} data-part={part('line')} data-kind={line.kind}>
-              {t.priceLine({ line, currency }, format)}
-            </li>
-          ))}
-        </ul>
-        <dl data-part={part('totals')}>
-          <div data-part={part('due-now')}>
-            <dt>{t.dueNow(undefined, format)}</dt>
-            <dd>{format.money(plan.dueNow)}</dd>
-          </div>
-          <div data-part={part('next-invoice')}>
-            <dt>{t.nextInvoiceChange(undefined, format)}</dt>
-            <dd>{format.money(plan.nextInvoiceChange)}</dd>
-          </div>
-        </dl>
+        <section data-part={part('due-now')}>
+          <h3 data-part={part('price-heading')}>
+            {t.dueNow({ from: dueNow.from, until: dueNow.until }, format)}
+          </h3>
+          {rows(dueNow.rows)}
+          <p data-part={part('total')}>
+            <span>{t.dueNowTotal(undefined, format)}</span>
+            <span data-part={part('amount')}>{money(dueNow.total)}</span>
+          </p>
+        </section>
+        <section data-part={part('next-invoice')}>
+          <h3 data-part={part('price-heading')}>
+            {t.nextInvoice(
+              {
+                at: nextInvoice.at,
+                before: nextInvoice.before === null ? null : money(nextInvoice.before),
+                after: nextInvoice.after === null ? null : money(nextInvoice.after),
+              },
+              format,
+            )}
+          </h3>
+          {rows(nextInvoice.rows)}
+          <p data-part={part('total')}>
+            <span>{t.nextInvoiceChange(undefined, format)}</span>
+            <span data-part={part('amount')}>{money(nextInvoice.change)}</span>
+          </p>
+        </section>
+        {commitment !== null && (
+          <p data-part={part('commitment')}>
+            {t.commitment({ until: commitment.until, amount: money(commitment.amount) }, format)}
+          </p>
+        )}
         <p data-part={part('effective')}>{t.effective({ plan }, format)}</p>
       </div>
     );
@@ -636,3 +687,20 @@ export const AdjustAllowanceResult = forwardRef<HTMLDivElement, ComponentPropsWi
     );
   },
 );
+
+/**
+ * Says what the last committed change did ("Now 12 licences · $98.00 charged"), announced as a
+ * status; it stays in the page once the dialog closes.
+ */
+export const AdjustAllowanceStatus = forwardRef<
+  HTMLParagraphElement,
+  ComponentPropsWithoutRef<'p'>
+>(function AdjustAllowanceStatus(props, ref) {
+  const { messages: t, format } = useSeats();
+  const { committed } = useRoot('AdjustAllowanceStatus');
+  return (
+    <p role="status" data-part={part('status')} {...props} ref={ref}>
+      {committed !== null && t.committed({ change: committed }, format)}
+    </p>
+  );
+});

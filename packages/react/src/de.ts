@@ -1,3 +1,4 @@
+import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
 
 /** German. */
@@ -94,28 +95,79 @@ export const de: SeatsMessages = {
       other: 'Die # zur Entfernung vorgesehenen Lizenzen behalten',
     }),
   quoteLoading: () => 'Preis wird berechnet…',
-  priceLine: ({ line, currency }, f) => {
+  unitPrice: ({ unitPrice, per, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'Monat',
+        quarter: 'Quartal',
+        year: 'Jahr',
+        day: 'Tag',
+        term: 'Vertragslaufzeit',
+        period: 'Abrechnungszeitraum',
+      })[unit];
+    return `${m(unitPrice)} pro Lizenz und ${unitWord(per)}`;
+  },
+  priceLine: ({ row, currency }, f) => {
     const m = (amount: number) => f.money({ amount, currency });
     const licences = (n: number) => f.plural(n, { one: '# Lizenz', other: '# Lizenzen' });
-    switch (line.kind) {
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'Monat',
+        quarter: 'Quartal',
+        year: 'Jahr',
+        day: 'Tag',
+        term: 'Vertragslaufzeit',
+        period: 'Abrechnungszeitraum',
+      })[unit];
+    const n = row.quantity;
+    const price = row.unitPrice ?? 0;
+    const per = row.per ?? 'period';
+    const days = row.days ?? 0;
+    const ofDays = row.ofDays ?? 0;
+    switch (row.kind) {
       case 'prorated-charge':
-        return line.fraction.unit === 'none'
-          ? `${licences(line.quantity)} für diesen Zeitraum: ${m(line.amount)}`
-          : `${licences(line.quantity)} anteilig (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'Tage' : 'Sekunden'}): ${m(line.amount)}`;
-      case 'prorated-credit':
-        return `Gutschrift für ${licences(line.quantity)}: ${m(line.amount)}`;
-      case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} pro ${line.per === 'day' ? 'Tag' : line.per === 'term' ? 'Vertragslaufzeit' : 'Zeitraum'}: ${m(line.amount)}`;
+      case 'prorated-credit': {
+        const text =
+          row.days === null
+            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
+            : `${licences(n)} × ${m(price)}, ${f.number(days)} von ${f.number(ofDays)} Tagen`;
+        return row.kind === 'prorated-credit' ? `Gutschrift: ${text}` : text;
+      }
       case 'term-charge':
-        return `${licences(line.quantity)} vom ${f.date(line.from)} bis ${f.date(line.until)}: ${m(line.amount)}`;
+        return `${licences(n)}, ${f.range(row.from ?? '', row.until ?? '')}`;
       case 'restore':
-        return `${licences(line.quantity)} kostenlos wiederhergestellt`;
-      case 'commitment':
-        return `Verpflichtung bis ${f.date(line.until)}: ${m(line.amount)}`;
+        return `${licences(row.quantity)} behalten, kostenlos`;
+      case 'recurring-change': {
+        const who = row.amount < 0 ? `${licences(n)} weniger` : licences(n);
+        return `${who} × ${m(price)} pro ${unitWord(per)}${row.days === null ? '' : ` × ${f.plural(days, { one: '# Tag', other: '# Tage' })}`}`;
+      }
+      default:
+        return licences(n);
     }
   },
-  dueNow: () => 'Jetzt fällig',
+  dueNow: ({ from, until }, f) =>
+    from !== null && until !== null
+      ? `Heute fällig (anteilig ${f.range(from, until)})`
+      : 'Heute fällig',
+  dueNowTotal: () => 'Summe heute fällig',
+  nextInvoice: ({ at, before, after }, f) =>
+    before !== null && after !== null
+      ? `Nächste Rechnung am ${f.date(at)}: ${before} → ${after}`
+      : `Nächste Rechnung am ${f.date(at)}`,
   nextInvoiceChange: () => 'Änderung der nächsten Rechnung',
+  commitment: ({ until, amount }, f) => `Verpflichtung bis ${f.date(until)}: ${amount}`,
+  committed: ({ change }, f) => {
+    const licences = (n: number) => f.plural(n, { one: '# Lizenz', other: '# Lizenzen' });
+    if (change.status === 'scheduled')
+      return `${licences(change.plan.removed)} entfallen am ${f.date(change.effectiveAt ?? change.plan.effectiveAt ?? '')}`;
+    if (change.status === 'pending-signature')
+      return `${licences(change.plan.added)} warten auf die E-Signatur`;
+    const paid = change.charged ?? change.plan.dueNow;
+    const money = f.money({ amount: Math.abs(paid.amount), currency: paid.currency });
+    if (paid.amount === 0) return `Jetzt ${licences(change.plan.to)}`;
+    return `Jetzt ${licences(change.plan.to)} · ${paid.amount > 0 ? `${money} berechnet` : `${money} gutgeschrieben`}`;
+  },
   effective: ({ plan }, f) =>
     plan.effectiveAt === null
       ? 'Wirksam nach Abschluss der E-Signatur'

@@ -1,3 +1,4 @@
+import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
 
 /** Spanish. */
@@ -98,28 +99,79 @@ export const es: SeatsMessages = {
       other: 'Conservar las # licencias programadas para baja',
     }),
   quoteLoading: () => 'Calculando el precio…',
-  priceLine: ({ line, currency }, f) => {
+  unitPrice: ({ unitPrice, per, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'mes',
+        quarter: 'trimestre',
+        year: 'año',
+        day: 'día',
+        term: 'periodo del contrato',
+        period: 'periodo de facturación',
+      })[unit];
+    return `${m(unitPrice)} por licencia y ${unitWord(per)}`;
+  },
+  priceLine: ({ row, currency }, f) => {
     const m = (amount: number) => f.money({ amount, currency });
     const licences = (n: number) => f.plural(n, { one: '# licencia', other: '# licencias' });
-    switch (line.kind) {
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'mes',
+        quarter: 'trimestre',
+        year: 'año',
+        day: 'día',
+        term: 'periodo del contrato',
+        period: 'periodo de facturación',
+      })[unit];
+    const n = row.quantity;
+    const price = row.unitPrice ?? 0;
+    const per = row.per ?? 'period';
+    const days = row.days ?? 0;
+    const ofDays = row.ofDays ?? 0;
+    switch (row.kind) {
       case 'prorated-charge':
-        return line.fraction.unit === 'none'
-          ? `${licences(line.quantity)} para este periodo: ${m(line.amount)}`
-          : `${licences(line.quantity)} prorrateadas (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'días' : 'segundos'}): ${m(line.amount)}`;
-      case 'prorated-credit':
-        return `Abono por ${licences(line.quantity)}: ${m(line.amount)}`;
-      case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} por ${line.per === 'day' ? 'día' : line.per === 'term' ? 'plazo del contrato' : 'periodo'}: ${m(line.amount)}`;
+      case 'prorated-credit': {
+        const text =
+          row.days === null
+            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
+            : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} días`;
+        return row.kind === 'prorated-credit' ? `Abono: ${text}` : text;
+      }
       case 'term-charge':
-        return `${licences(line.quantity)} del ${f.date(line.from)} al ${f.date(line.until)}: ${m(line.amount)}`;
+        return `${licences(n)}, ${f.range(row.from ?? '', row.until ?? '')}`;
       case 'restore':
-        return `${licences(line.quantity)} restauradas sin coste`;
-      case 'commitment':
-        return `Compromiso hasta el ${f.date(line.until)}: ${m(line.amount)}`;
+        return `${licences(row.quantity)} conservadas, sin coste`;
+      case 'recurring-change': {
+        const who = row.amount < 0 ? `${licences(n)} menos` : licences(n);
+        return `${who} × ${m(price)} por ${unitWord(per)}${row.days === null ? '' : ` × ${f.plural(days, { one: '# día', other: '# días' })}`}`;
+      }
+      default:
+        return licences(n);
     }
   },
-  dueNow: () => 'A pagar ahora',
+  dueNow: ({ from, until }, f) =>
+    from !== null && until !== null
+      ? `A pagar hoy (prorrateado ${f.range(from, until)})`
+      : 'A pagar hoy',
+  dueNowTotal: () => 'Total a pagar hoy',
+  nextInvoice: ({ at, before, after }, f) =>
+    before !== null && after !== null
+      ? `Próxima factura el ${f.date(at)}: ${before} → ${after}`
+      : `Próxima factura el ${f.date(at)}`,
   nextInvoiceChange: () => 'Cambio en la próxima factura',
+  commitment: ({ until, amount }, f) => `Compromiso hasta el ${f.date(until)}: ${amount}`,
+  committed: ({ change }, f) => {
+    const licences = (n: number) => f.plural(n, { one: '# licencia', other: '# licencias' });
+    if (change.status === 'scheduled')
+      return `${licences(change.plan.removed)} se retiran el ${f.date(change.effectiveAt ?? change.plan.effectiveAt ?? '')}`;
+    if (change.status === 'pending-signature')
+      return `${licences(change.plan.added)} pendientes de la firma electrónica`;
+    const paid = change.charged ?? change.plan.dueNow;
+    const money = f.money({ amount: Math.abs(paid.amount), currency: paid.currency });
+    if (paid.amount === 0) return `Ahora ${licences(change.plan.to)}`;
+    return `Ahora ${licences(change.plan.to)} · ${paid.amount > 0 ? `${money} cobrados` : `${money} abonados`}`;
+  },
   effective: ({ plan }, f) =>
     plan.effectiveAt === null
       ? 'Se aplica al completar la firma electrónica'

@@ -13,6 +13,8 @@ export interface SeatsFormat {
   money(value: Money): string;
   /** A calendar date of an instant, in UTC (billing dates are UTC days). */
   date(value: Instant | Date): string;
+  /** Two calendar dates as a range in the same format, e.g. `Nov 29 – Dec 1, 2026`. */
+  range(from: Instant, until: Instant): string;
   /** A byte count with the largest fitting decimal unit, e.g. `20 GB`. */
   bytes(value: number): string;
   /** The form matching `count` in the locale, with `#` replaced by the formatted count. */
@@ -53,6 +55,7 @@ export function createFormat(locale: string): SeatsFormat {
       return format.format(amount / 10 ** digits);
     },
     date: (value) => dates.format(typeof value === 'string' ? new Date(value) : value),
+    range: (from, until) => dates.formatRange(new Date(from), new Date(until)),
     bytes(value) {
       let index = 0;
       let scaled = value;

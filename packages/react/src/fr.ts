@@ -1,3 +1,4 @@
+import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
 
 /** French. */
@@ -101,28 +102,79 @@ export const fr: SeatsMessages = {
       other: 'Conserver les # licences prévues pour suppression',
     }),
   quoteLoading: () => 'Calcul du prix…',
-  priceLine: ({ line, currency }, f) => {
+  unitPrice: ({ unitPrice, per, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'mois',
+        quarter: 'trimestre',
+        year: 'an',
+        day: 'jour',
+        term: 'durée du contrat',
+        period: 'période de facturation',
+      })[unit];
+    return `${m(unitPrice)} par licence et par ${unitWord(per)}`;
+  },
+  priceLine: ({ row, currency }, f) => {
     const m = (amount: number) => f.money({ amount, currency });
     const licences = (n: number) => f.plural(n, { one: '# licence', other: '# licences' });
-    switch (line.kind) {
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'mois',
+        quarter: 'trimestre',
+        year: 'an',
+        day: 'jour',
+        term: 'durée du contrat',
+        period: 'période de facturation',
+      })[unit];
+    const n = row.quantity;
+    const price = row.unitPrice ?? 0;
+    const per = row.per ?? 'period';
+    const days = row.days ?? 0;
+    const ofDays = row.ofDays ?? 0;
+    switch (row.kind) {
       case 'prorated-charge':
-        return line.fraction.unit === 'none'
-          ? `${licences(line.quantity)} pour cette période : ${m(line.amount)}`
-          : `${licences(line.quantity)} au prorata (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'jours' : 'secondes'}) : ${m(line.amount)}`;
-      case 'prorated-credit':
-        return `Avoir pour ${licences(line.quantity)} : ${m(line.amount)}`;
-      case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} par ${line.per === 'day' ? 'jour' : line.per === 'term' ? 'durée du contrat' : 'période'} : ${m(line.amount)}`;
+      case 'prorated-credit': {
+        const text =
+          row.days === null
+            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
+            : `${licences(n)} × ${m(price)}, ${f.number(days)} jours sur ${f.number(ofDays)}`;
+        return row.kind === 'prorated-credit' ? `Avoir : ${text}` : text;
+      }
       case 'term-charge':
-        return `${licences(line.quantity)} du ${f.date(line.from)} au ${f.date(line.until)} : ${m(line.amount)}`;
+        return `${licences(n)}, ${f.range(row.from ?? '', row.until ?? '')}`;
       case 'restore':
-        return `${licences(line.quantity)} rétablies sans frais`;
-      case 'commitment':
-        return `Engagement jusqu’au ${f.date(line.until)} : ${m(line.amount)}`;
+        return `${licences(row.quantity)} conservées, sans frais`;
+      case 'recurring-change': {
+        const who = row.amount < 0 ? `${licences(n)} en moins` : licences(n);
+        return `${who} × ${m(price)} par ${unitWord(per)}${row.days === null ? '' : ` × ${f.plural(days, { one: '# jour', other: '# jours' })}`}`;
+      }
+      default:
+        return licences(n);
     }
   },
-  dueNow: () => 'À payer maintenant',
+  dueNow: ({ from, until }, f) =>
+    from !== null && until !== null
+      ? `À payer aujourd’hui (au prorata, ${f.range(from, until)})`
+      : 'À payer aujourd’hui',
+  dueNowTotal: () => 'Total à payer aujourd’hui',
+  nextInvoice: ({ at, before, after }, f) =>
+    before !== null && after !== null
+      ? `Prochaine facture le ${f.date(at)} : ${before} → ${after}`
+      : `Prochaine facture le ${f.date(at)}`,
   nextInvoiceChange: () => 'Variation de la prochaine facture',
+  commitment: ({ until, amount }, f) => `Engagement jusqu’au ${f.date(until)} : ${amount}`,
+  committed: ({ change }, f) => {
+    const licences = (n: number) => f.plural(n, { one: '# licence', other: '# licences' });
+    if (change.status === 'scheduled')
+      return `${licences(change.plan.removed)} retirées le ${f.date(change.effectiveAt ?? change.plan.effectiveAt ?? '')}`;
+    if (change.status === 'pending-signature')
+      return `${licences(change.plan.added)} en attente de la signature électronique`;
+    const paid = change.charged ?? change.plan.dueNow;
+    const money = f.money({ amount: Math.abs(paid.amount), currency: paid.currency });
+    if (paid.amount === 0) return `Désormais ${licences(change.plan.to)}`;
+    return `Désormais ${licences(change.plan.to)} · ${paid.amount > 0 ? `${money} facturés` : `${money} crédités`}`;
+  },
   effective: ({ plan }, f) =>
     plan.effectiveAt === null
       ? 'Prend effet une fois la signature électronique terminée'

@@ -37,6 +37,7 @@ export {
   AdjustAllowanceRestore,
   AdjustAllowanceResult,
   AdjustAllowanceRoot,
+  AdjustAllowanceStatus,
   AdjustAllowanceSubmit,
   AdjustAllowanceTitle,
   AdjustAllowanceTrigger,

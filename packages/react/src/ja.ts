@@ -1,3 +1,4 @@
+import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
 
 /** Japanese. */
@@ -83,27 +84,79 @@ export const ja: SeatsMessages = {
   increment: () => '1 件増やす',
   restoreScheduled: ({ count }, f) => `削除予定の ${f.number(count)} 件を維持する`,
   quoteLoading: () => '料金を計算中…',
-  priceLine: ({ line, currency }, f) => {
+  unitPrice: ({ unitPrice, per, currency }, f) => {
     const m = (amount: number) => f.money({ amount, currency });
-    switch (line.kind) {
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: '月',
+        quarter: '四半期',
+        year: '年',
+        day: '日',
+        term: '契約期間',
+        period: '請求期間',
+      })[unit];
+    return `1ライセンスあたり ${m(unitPrice)}／${unitWord(per)}`;
+  },
+  priceLine: ({ row, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const licences = (n: number) => f.plural(n, { other: '# ライセンス' });
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: '月',
+        quarter: '四半期',
+        year: '年',
+        day: '日',
+        term: '契約期間',
+        period: '請求期間',
+      })[unit];
+    const n = row.quantity;
+    const price = row.unitPrice ?? 0;
+    const per = row.per ?? 'period';
+    const days = row.days ?? 0;
+    const ofDays = row.ofDays ?? 0;
+    switch (row.kind) {
       case 'prorated-charge':
-        return line.fraction.unit === 'none'
-          ? `今期分 ${f.number(line.quantity)} 件: ${m(line.amount)}`
-          : `日割り ${f.number(line.quantity)} 件 (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? '日' : '秒'}): ${m(line.amount)}`;
-      case 'prorated-credit':
-        return `${f.number(line.quantity)} 件分の返金: ${m(line.amount)}`;
-      case 'recurring-change':
-        return `${f.number(Math.abs(line.quantity))} 件 × ${m(line.unitPrice)} / ${line.per === 'day' ? '日' : line.per === 'term' ? '契約期間' : '期間'}: ${m(line.amount)}`;
+      case 'prorated-credit': {
+        const text =
+          row.days === null
+            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
+            : `${licences(n)} × ${m(price)}, ${f.number(ofDays)}日中${f.number(days)}日分`;
+        return row.kind === 'prorated-credit' ? `返金: ${text}` : text;
+      }
       case 'term-charge':
-        return `${f.date(line.from)}〜${f.date(line.until)} ${f.number(line.quantity)} 件: ${m(line.amount)}`;
+        return `${licences(n)}, ${f.range(row.from ?? '', row.until ?? '')}`;
       case 'restore':
-        return `${f.number(line.quantity)} 件を無料で復元`;
-      case 'commitment':
-        return `${f.date(line.until)} までの契約額: ${m(line.amount)}`;
+        return `${licences(row.quantity)} を維持（無料）`;
+      case 'recurring-change': {
+        const who = row.amount < 0 ? `${licences(n)} 減` : licences(n);
+        return `${who} × ${m(price)}／${unitWord(per)}${row.days === null ? '' : ` × ${f.number(days)}日`}`;
+      }
+      default:
+        return licences(n);
     }
   },
-  dueNow: () => '今回のお支払い',
+  dueNow: ({ from, until }, f) =>
+    from !== null && until !== null
+      ? `本日のお支払い（日割り ${f.range(from, until)}）`
+      : '本日のお支払い',
+  dueNowTotal: () => '本日のお支払い合計',
+  nextInvoice: ({ at, before, after }, f) =>
+    before !== null && after !== null
+      ? `次回請求（${f.date(at)}）: ${before} → ${after}`
+      : `次回請求（${f.date(at)}）`,
   nextInvoiceChange: () => '次回請求額の変更',
+  commitment: ({ until, amount }, f) => `${f.date(until)} までの契約: ${amount}`,
+  committed: ({ change }, f) => {
+    const licences = (n: number) => f.plural(n, { other: '# ライセンス' });
+    if (change.status === 'scheduled')
+      return `${f.date(change.effectiveAt ?? change.plan.effectiveAt ?? '')} に ${licences(change.plan.removed)} を削除`;
+    if (change.status === 'pending-signature')
+      return `${licences(change.plan.added)} が電子署名待ち`;
+    const paid = change.charged ?? change.plan.dueNow;
+    const money = f.money({ amount: Math.abs(paid.amount), currency: paid.currency });
+    if (paid.amount === 0) return `現在 ${licences(change.plan.to)}`;
+    return `現在 ${licences(change.plan.to)} · ${paid.amount > 0 ? `${money} を請求` : `${money} を返金`}`;
+  },
   effective: ({ plan }, f) =>
     plan.effectiveAt === null
       ? '電子署名の完了後に反映されます'

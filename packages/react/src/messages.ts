@@ -1,3 +1,4 @@
+import type { Change } from '@seats/client';
 import type {
   AllowancePlan,
   ChangeAvailability,
@@ -6,9 +7,10 @@ import type {
   Instant,
   Money,
   PlanIssue,
+  PlanPriceRow,
   PoolState,
   PoolTerm,
-  PriceLine,
+  PriceUnit,
 } from '@seats/core';
 import type { SeatsFormat } from './format';
 
@@ -62,10 +64,21 @@ export interface SeatsMessages {
   decrement: Message;
   increment: Message;
   restoreScheduled: Message<{ count: number }>;
+  /** One licence's price before anything is typed, e.g. `$49.00 per licence per month`. */
+  unitPrice: Message<{ unitPrice: number; per: PriceUnit; currency: string }>;
   quoteLoading: Message;
-  priceLine: Message<{ line: PriceLine; currency: string }>;
-  dueNow: Message;
+  /** A row of the price summary; its amount is shown beside it. */
+  priceLine: Message<{ row: PlanPriceRow; currency: string }>;
+  /** The heading over what is due today, with the prorated days when some are charged. */
+  dueNow: Message<{ from: Instant | null; until: Instant | null }>;
+  dueNowTotal: Message;
+  /** The heading over the next invoice: its date and its amount before and after, when known. */
+  nextInvoice: Message<{ at: Instant; before: string | null; after: string | null }>;
+  /** The label of the next invoice's change, under its rows. */
   nextInvoiceChange: Message;
+  commitment: Message<{ until: Instant; amount: string }>;
+  /** What the last committed change did, e.g. `Now 12 licences · $98.00 charged`. */
+  committed: Message<{ change: Change }>;
   effective: Message<{ plan: AllowancePlan }>;
   planIssue: Message<{ issue: PlanIssue }>;
   termsLabel: Message;
@@ -101,7 +114,6 @@ export interface SeatsMessages {
 /** Per-string overrides of a catalog. */
 export type SeatsMessageOverrides = Partial<SeatsMessages>;
 
-const money = (f: SeatsFormat, amount: number, currency: string) => f.money({ amount, currency });
 const moneyOf = (f: SeatsFormat, value: Money) => f.money(value);
 
 /** English, the default catalog. */
@@ -196,27 +208,77 @@ export const en: SeatsMessages = {
       other: 'Keep the # licences scheduled for removal',
     }),
   quoteLoading: () => 'Calculating the price…',
-  priceLine: ({ line, currency }, f) => {
+  unitPrice: ({ unitPrice, per, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'month',
+        quarter: 'quarter',
+        year: 'year',
+        day: 'day',
+        term: 'contract term',
+        period: 'billing period',
+      })[unit];
+    return `${m(unitPrice)} per licence per ${unitWord(per)}`;
+  },
+  priceLine: ({ row, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
     const licences = (n: number) => f.plural(n, { one: '# licence', other: '# licences' });
-    switch (line.kind) {
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'month',
+        quarter: 'quarter',
+        year: 'year',
+        day: 'day',
+        term: 'contract term',
+        period: 'billing period',
+      })[unit];
+    const n = row.quantity;
+    const price = row.unitPrice ?? 0;
+    const per = row.per ?? 'period';
+    const days = row.days ?? 0;
+    const ofDays = row.ofDays ?? 0;
+    switch (row.kind) {
       case 'prorated-charge':
-        return line.fraction.unit === 'none'
-          ? `${licences(line.quantity)} for this period: ${money(f, line.amount, currency)}`
-          : `${licences(line.quantity)} for the rest of this period (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'days' : 'seconds'}): ${money(f, line.amount, currency)}`;
-      case 'prorated-credit':
-        return `Credit for ${licences(line.quantity)}: ${money(f, line.amount, currency)}`;
-      case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${money(f, line.unitPrice, currency)} per ${line.per === 'day' ? 'day' : line.per === 'term' ? 'contract term' : 'period'}: ${money(f, line.amount, currency)}`;
+      case 'prorated-credit': {
+        const text =
+          row.days === null
+            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
+            : `${licences(n)} × ${m(price)}, ${f.number(days)} of ${f.number(ofDays)} days`;
+        return row.kind === 'prorated-credit' ? `Credit: ${text}` : text;
+      }
       case 'term-charge':
-        return `${licences(line.quantity)} from ${f.date(line.from)} until ${f.date(line.until)}: ${money(f, line.amount, currency)}`;
+        return `${licences(n)}, ${f.range(row.from ?? '', row.until ?? '')}`;
       case 'restore':
-        return `${licences(line.quantity)} restored at no charge`;
-      case 'commitment':
-        return `Commitment until ${f.date(line.until)}: ${money(f, line.amount, currency)}`;
+        return `${licences(row.quantity)} kept, no charge`;
+      case 'recurring-change': {
+        const who = row.amount < 0 ? `${licences(n)} fewer` : licences(n);
+        return `${who} × ${m(price)} per ${unitWord(per)}${row.days === null ? '' : ` × ${f.plural(days, { one: '# day', other: '# days' })}`}`;
+      }
+      default:
+        return licences(n);
     }
   },
-  dueNow: () => 'Due now',
+  dueNow: ({ from, until }, f) =>
+    from !== null && until !== null ? `Due today (prorated ${f.range(from, until)})` : 'Due today',
+  dueNowTotal: () => 'Total due today',
+  nextInvoice: ({ at, before, after }, f) =>
+    before !== null && after !== null
+      ? `Next invoice on ${f.date(at)}: ${before} → ${after}`
+      : `Next invoice on ${f.date(at)}`,
   nextInvoiceChange: () => 'Change to the next invoice',
+  commitment: ({ until, amount }, f) => `Committed until ${f.date(until)}: ${amount}`,
+  committed: ({ change }, f) => {
+    const licences = (n: number) => f.plural(n, { one: '# licence', other: '# licences' });
+    if (change.status === 'scheduled')
+      return `${licences(change.plan.removed)} leave on ${f.date(change.effectiveAt ?? change.plan.effectiveAt ?? '')}`;
+    if (change.status === 'pending-signature')
+      return `${licences(change.plan.added)} waiting for the e-signature`;
+    const paid = change.charged ?? change.plan.dueNow;
+    const money = f.money({ amount: Math.abs(paid.amount), currency: paid.currency });
+    if (paid.amount === 0) return `Now ${licences(change.plan.to)}`;
+    return `Now ${licences(change.plan.to)} · ${paid.amount > 0 ? `${money} charged` : `${money} credited`}`;
+  },
   effective: ({ plan }, f) =>
     plan.effectiveAt === null
       ? 'Takes effect once the e-signature is complete'

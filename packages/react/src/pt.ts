@@ -1,3 +1,4 @@
+import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
 
 /** Portuguese. */
@@ -98,28 +99,79 @@ export const pt: SeatsMessages = {
       other: 'Manter as # licenças agendadas para remoção',
     }),
   quoteLoading: () => 'Calculando o preço…',
-  priceLine: ({ line, currency }, f) => {
+  unitPrice: ({ unitPrice, per, currency }, f) => {
+    const m = (amount: number) => f.money({ amount, currency });
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'mês',
+        quarter: 'trimestre',
+        year: 'ano',
+        day: 'dia',
+        term: 'prazo do contrato',
+        period: 'período de faturação',
+      })[unit];
+    return `${m(unitPrice)} por licença por ${unitWord(per)}`;
+  },
+  priceLine: ({ row, currency }, f) => {
     const m = (amount: number) => f.money({ amount, currency });
     const licences = (n: number) => f.plural(n, { one: '# licença', other: '# licenças' });
-    switch (line.kind) {
+    const unitWord = (unit: PriceUnit) =>
+      ({
+        month: 'mês',
+        quarter: 'trimestre',
+        year: 'ano',
+        day: 'dia',
+        term: 'prazo do contrato',
+        period: 'período de faturação',
+      })[unit];
+    const n = row.quantity;
+    const price = row.unitPrice ?? 0;
+    const per = row.per ?? 'period';
+    const days = row.days ?? 0;
+    const ofDays = row.ofDays ?? 0;
+    switch (row.kind) {
       case 'prorated-charge':
-        return line.fraction.unit === 'none'
-          ? `${licences(line.quantity)} para este período: ${m(line.amount)}`
-          : `${licences(line.quantity)} proporcionais (${f.number(line.fraction.remaining)}/${f.number(line.fraction.total)} ${line.fraction.unit === 'day' ? 'dias' : 'segundos'}): ${m(line.amount)}`;
-      case 'prorated-credit':
-        return `Crédito por ${licences(line.quantity)}: ${m(line.amount)}`;
-      case 'recurring-change':
-        return `${licences(Math.abs(line.quantity))} × ${m(line.unitPrice)} por ${line.per === 'day' ? 'dia' : line.per === 'term' ? 'prazo do contrato' : 'período'}: ${m(line.amount)}`;
+      case 'prorated-credit': {
+        const text =
+          row.days === null
+            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
+            : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} dias`;
+        return row.kind === 'prorated-credit' ? `Crédito: ${text}` : text;
+      }
       case 'term-charge':
-        return `${licences(line.quantity)} de ${f.date(line.from)} até ${f.date(line.until)}: ${m(line.amount)}`;
+        return `${licences(n)}, ${f.range(row.from ?? '', row.until ?? '')}`;
       case 'restore':
-        return `${licences(line.quantity)} restauradas sem custo`;
-      case 'commitment':
-        return `Compromisso até ${f.date(line.until)}: ${m(line.amount)}`;
+        return `${licences(row.quantity)} mantidas, sem custo`;
+      case 'recurring-change': {
+        const who = row.amount < 0 ? `${licences(n)} a menos` : licences(n);
+        return `${who} × ${m(price)} por ${unitWord(per)}${row.days === null ? '' : ` × ${f.plural(days, { one: '# dia', other: '# dias' })}`}`;
+      }
+      default:
+        return licences(n);
     }
   },
-  dueNow: () => 'A pagar agora',
+  dueNow: ({ from, until }, f) =>
+    from !== null && until !== null
+      ? `A pagar hoje (proporcional, ${f.range(from, until)})`
+      : 'A pagar hoje',
+  dueNowTotal: () => 'Total a pagar hoje',
+  nextInvoice: ({ at, before, after }, f) =>
+    before !== null && after !== null
+      ? `Próxima fatura em ${f.date(at)}: ${before} → ${after}`
+      : `Próxima fatura em ${f.date(at)}`,
   nextInvoiceChange: () => 'Alteração na próxima fatura',
+  commitment: ({ until, amount }, f) => `Compromisso até ${f.date(until)}: ${amount}`,
+  committed: ({ change }, f) => {
+    const licences = (n: number) => f.plural(n, { one: '# licença', other: '# licenças' });
+    if (change.status === 'scheduled')
+      return `${licences(change.plan.removed)} saem em ${f.date(change.effectiveAt ?? change.plan.effectiveAt ?? '')}`;
+    if (change.status === 'pending-signature')
+      return `${licences(change.plan.added)} aguardando a assinatura eletrônica`;
+    const paid = change.charged ?? change.plan.dueNow;
+    const money = f.money({ amount: Math.abs(paid.amount), currency: paid.currency });
+    if (paid.amount === 0) return `Agora ${licences(change.plan.to)}`;
+    return `Agora ${licences(change.plan.to)} · ${paid.amount > 0 ? `${money} cobrados` : `${money} creditados`}`;
+  },
   effective: ({ plan }, f) =>
     plan.effectiveAt === null
       ? 'Entra em vigor após a assinatura eletrônica'

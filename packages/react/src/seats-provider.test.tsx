@@ -87,7 +87,9 @@ describe('SeatsProvider', () => {
     await user.clear(input);
     await user.type(input, '11');
     // German money from the vocabulary's locale, the German catalog's words, factro's own button.
-    expect(await within(dialog).findByText(/^1 Lizenz × 154,80\s€/)).toBeTruthy();
+    expect(
+      await within(dialog).findByText(/^1 Lizenz × 154,80\s€ pro Vertragslaufzeit$/),
+    ).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Bestätigen' })).toBeTruthy();
     await expectNoAxeViolations();
   });
@@ -105,7 +107,7 @@ describe('SeatsProvider', () => {
     await user.click(await screen.findByRole('button', { name: 'Buy seats' }));
     const dialog = await screen.findByRole('dialog', { name: 'Upgrade: User licences' });
     await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
-    await within(dialog).findByText('1 licence for this period: $49.00');
+    await within(dialog).findByText(/^1 licence × \$49\.00, /);
     expect(within(dialog).getByRole('button', { name: 'Upgrade' })).toBeTruthy();
   });
 });

@@ -13,7 +13,7 @@ import {
   type PoolUsage,
   type SeatPolicy,
 } from '@seats/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSeats } from './seats-context';
 import { seatsKeys } from './seats-query-options';
 import { useCommitChange } from './use-commit-change';
@@ -100,6 +100,11 @@ export function useAllowanceDraft({
     quote: quoteState,
   });
 
+  // While a new quote loads, the last one stays on screen (dimmed) instead of a blank.
+  const lastPlan = useRef<AllowancePlan | null>(null);
+  if (draft.plan !== null) lastPlan.current = draft.plan;
+  else if (draft.state !== 'loading') lastPlan.current = null;
+
   const edit = (next: AllowanceDraftEntry) => {
     setEntry(next);
     setRequotedFrom(null);
@@ -151,6 +156,10 @@ export function useAllowanceDraft({
     quoteProblem:
       quoteError !== null && quoteState.status === 'failed' ? quoteProblemOf(quoteError) : null,
     requoted,
+    /** The plan to show: the quoted one, or the last one while the next is calculated. */
+    shownPlan: draft.plan ?? lastPlan.current,
+    /** Asks for the quote again after it failed. */
+    retryQuote: () => void quote.refetch(),
     /** A committed change that is not applied yet (scheduled, or waiting for its e-signature). */
     result,
   };

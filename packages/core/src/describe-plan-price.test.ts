@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { describePlanPrice, describeUnitPrice } from './describe-plan-price';
+import type { AllowancePlan, PriceLine } from './plan-allowance-change';
+
+const november = { start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' };
+const now = '2026-11-29T10:00:00.000Z';
+
+function plan(lines: PriceLine[], dueNow: number, nextInvoiceChange: number): AllowancePlan {
+  return {
+    poolId: 'users',
+    kind: 'increase',
+    from: 10,
+    to: 12,
+    delta: 2,
+    added: 2,
+    restored: 0,
+    removed: 0,
+    effectiveAt: now,
+    lines,
+    dueNow: { amount: dueNow, currency: 'USD' },
+    nextInvoiceChange: { amount: nextInvoiceChange, currency: 'USD' },
+    confirmations: [],
+    result: 'applied',
+  };
+}
+
+const sum = (rows: { amount: number }[]) => rows.reduce((total, row) => total + row.amount, 0);
+
+describe('describePlanPrice', () => {
+  it('says what is due today for which days, and the next invoice before and after, each adding up', () => {
+    const price = describePlanPrice({
+      period: november,
+      plan: plan(
+        [
+          {
+            kind: 'prorated-charge',
+            quantity: 2,
+            unitPrice: 4900,
+            fraction: { unit: 'day', remaining: 2, total: 30 },
+            amount: 653,
+          },
+          { kind: 'recurring-change', quantity: 2, unitPrice: 4900, per: 'period', amount: 9800 },
+        ],
+        653,
+        9800,
+      ),
+    });
+    expect(price.dueNow).toMatchObject({ total: 653, from: now, until: november.end });
+    expect(price.dueNow.rows).toMatchObject([{ quantity: 2, per: 'month', days: 2, ofDays: 30 }]);
+    expect(sum(price.dueNow.rows)).toBe(price.dueNow.total);
+    expect(price.nextInvoice).toMatchObject({ at: november.end, before: 49_000, after: 58_800 });
+    expect(sum(price.nextInvoice.rows)).toBe(price.nextInvoice.change);
+  });
+
+  it('counts a price per day in days on the next invoice, never in seconds', () => {
+    const price = describePlanPrice({
+      period: november,
+      plan: plan(
+        [{ kind: 'recurring-change', quantity: 2, unitPrice: 150, per: 'day', amount: 300 }],
+        0,
+        9000,
+      ),
+    });
+    expect(price.nextInvoice.rows).toMatchObject([{ per: 'day', days: 30, amount: 9000 }]);
+    expect(price.nextInvoice).toMatchObject({ change: 9000, before: 45_000, after: 54_000 });
+    expect(price.dueNow).toMatchObject({ rows: [], total: 0, from: null });
+  });
+
+  it('puts charges billed later on the next invoice, where they add up with the recurring change', () => {
+    const price = describePlanPrice({
+      period: november,
+      plan: plan(
+        [
+          {
+            kind: 'prorated-charge',
+            quantity: 2,
+            unitPrice: 4900,
+            fraction: { unit: 'second', remaining: 131_911, total: 2_592_000 },
+            amount: 249,
+          },
+          { kind: 'recurring-change', quantity: 2, unitPrice: 4900, per: 'period', amount: 9800 },
+        ],
+        0,
+        10_049,
+      ),
+    });
+    expect(price.dueNow.rows).toEqual([]);
+    expect(price.nextInvoice.rows).toMatchObject([{ days: 2, ofDays: 30 }, { amount: 9800 }]);
+    expect(sum(price.nextInvoice.rows)).toBe(price.nextInvoice.change);
+  });
+
+  it('prices one licence per month, or per day for a daily licence type', () => {
+    expect(describeUnitPrice({ unitPrice: 4900, term: 'monthly' }, november)).toEqual({
+      unitPrice: 4900,
+      per: 'month',
+    });
+    expect(describeUnitPrice({ unitPrice: 150, term: 'daily' }, november).per).toBe('day');
+  });
+});

@@ -1,0 +1,169 @@
+import type { PoolUsage } from './describe-usage';
+import type { BillingPeriod, Instant } from './domain';
+import { periodMonths } from './next-billing-period';
+import type { AllowancePlan, PriceLine } from './plan-allowance-change';
+import { unitsBetween } from './proration';
+
+/** What one unit price pays for, in words a reader knows: never seconds or "per period". */
+export type PriceUnit = 'month' | 'quarter' | 'year' | 'day' | 'term' | 'period';
+
+/** One row of a price summary; the rows of a section add up to its total. */
+export interface PlanPriceRow {
+  kind: PriceLine['kind'];
+  /** Licences, never negative; a removal's row has a negative `amount`. */
+  quantity: number;
+  /** The price of one licence per `per`; `null` where the row has none (restore, commitment). */
+  unitPrice: number | null;
+  per: PriceUnit | null;
+  /** Days charged (a prorated stretch) or billed (a price per day), of `ofDays`. */
+  days: number | null;
+  ofDays: number | null;
+  /** The stretch charged (a term charge, a commitment). */
+  from: Instant | null;
+  until: Instant | null;
+  /** Signed minor units, as it counts towards the section's total. */
+  amount: number;
+}
+
+/**
+ * A quoted plan as a price summary: what is due today and for which days, how the next invoice
+ * changes from what to what, and a contract's commitment. Each section's rows add up to its total,
+ * and the totals are the plan's `dueNow` and `nextInvoiceChange`.
+ */
+export interface PlanPrice {
+  currency: string;
+  dueNow: {
+    rows: PlanPriceRow[];
+    total: number;
+    /** The prorated days charged now, when some are. */
+    from: Instant | null;
+    until: Instant | null;
+  };
+  nextInvoice: {
+    at: Instant;
+    rows: PlanPriceRow[];
+    change: number;
+    /** The pool's recurring amount on the next invoice before and after; `null` for a contract term. */
+    before: number | null;
+    after: number | null;
+  };
+  commitment: { until: Instant; amount: number } | null;
+}
+
+/** The word for one billing period of `period`'s length. */
+export function periodUnit(period: BillingPeriod): PriceUnit {
+  const months = periodMonths(period);
+  if (months === 1) return 'month';
+  if (months === 3) return 'quarter';
+  if (months === 12) return 'year';
+  return 'period';
+}
+
+/** The price of one licence of `pool` and what it pays for, shown before anyone types. */
+export function describeUnitPrice(
+  pool: Pick<PoolUsage, 'unitPrice' | 'term'>,
+  period: BillingPeriod,
+): { unitPrice: number; per: PriceUnit } {
+  return { unitPrice: pool.unitPrice, per: pool.term === 'daily' ? 'day' : periodUnit(period) };
+}
+
+export interface DescribePlanPriceInput {
+  plan: AllowancePlan;
+  /** The billing period the plan was quoted in. */
+  period: BillingPeriod;
+}
+
+/** Describes a quoted plan's price: see `PlanPrice`. */
+export function describePlanPrice({ plan, period }: DescribePlanPriceInput): PlanPrice {
+  const periodDays = unitsBetween(period.start, period.end, 'day');
+  const unit = periodUnit(period);
+  const row = (line: PriceLine, extra: Partial<PlanPriceRow>): PlanPriceRow => ({
+    kind: line.kind,
+    quantity: Math.abs(line.quantity),
+    unitPrice: null,
+    per: null,
+    days: null,
+    ofDays: null,
+    from: null,
+    until: null,
+    amount: line.amount,
+    ...extra,
+  });
+  const charged: PlanPriceRow[] = [];
+  const recurring: PlanPriceRow[] = [];
+  let commitment: PlanPrice['commitment'] = null;
+  let perDay = false;
+  for (const line of plan.lines) {
+    switch (line.kind) {
+      case 'prorated-charge':
+      case 'prorated-credit': {
+        const { fraction } = line;
+        const days =
+          fraction.unit === 'day'
+            ? { days: fraction.remaining, ofDays: fraction.total }
+            : fraction.unit === 'second'
+              ? {
+                  days: Math.ceil(fraction.remaining / 86_400),
+                  ofDays: Math.round(fraction.total / 86_400),
+                }
+              : // Not prorated: the whole current period is charged.
+                { days: null, ofDays: null, from: period.start, until: period.end };
+        charged.push(row(line, { unitPrice: line.unitPrice, per: unit, ...days }));
+        break;
+      }
+      case 'term-charge':
+        charged.push(
+          row(line, { unitPrice: line.unitPrice, per: unit, from: line.from, until: line.until }),
+        );
+        break;
+      case 'restore':
+        charged.push(row(line, {}));
+        break;
+      case 'recurring-change':
+        perDay = line.per === 'day';
+        recurring.push(
+          row(line, {
+            unitPrice: line.unitPrice,
+            per: line.per === 'period' ? unit : line.per,
+            ...(perDay ? { days: periodDays, ofDays: periodDays } : {}),
+            amount: perDay ? line.amount * periodDays : line.amount,
+          }),
+        );
+        break;
+      case 'commitment':
+        commitment = { until: line.until, amount: line.amount };
+        break;
+    }
+  }
+  const sum = (rows: PlanPriceRow[]) => rows.reduce((total, each) => total + each.amount, 0);
+  // Charges are due now when the plan says so; a policy that bills them later puts them on the
+  // next invoice, where they then add up with the recurring change.
+  const dueNowRows =
+    plan.dueNow.amount !== 0 || sum(charged) === 0
+      ? charged
+      : charged.filter((r) => r.kind === 'restore');
+  const deferred = dueNowRows === charged ? [] : charged.filter((r) => r.kind !== 'restore');
+  const prorated = dueNowRows.some(
+    (r) => r.kind === 'prorated-charge' || r.kind === 'prorated-credit',
+  );
+  const recurringLine = plan.lines.find((line) => line.kind === 'recurring-change');
+  const perPeriod = recurringLine !== undefined && recurringLine.per !== 'term';
+  const before = perPeriod ? plan.from * recurringLine.unitPrice * (perDay ? periodDays : 1) : null;
+  return {
+    currency: plan.dueNow.currency,
+    dueNow: {
+      rows: dueNowRows,
+      total: plan.dueNow.amount,
+      from: prorated ? plan.effectiveAt : null,
+      until: prorated ? period.end : null,
+    },
+    nextInvoice: {
+      at: period.end,
+      rows: [...deferred, ...recurring],
+      change: plan.nextInvoiceChange.amount,
+      before,
+      after: before === null ? null : before + plan.nextInvoiceChange.amount,
+    },
+    commitment,
+  };
+}
