@@ -39,6 +39,7 @@ function wrapBilling(
       await after(call);
       return result;
     },
+    credit: (request) => inner.credit(request),
   };
 }
 
@@ -250,13 +251,25 @@ describe.each(drivers)('charging on $name', ({ skip, open }) => {
         clock: () => now,
         onEvent: (event) => events.push(event.type),
       });
-      expect(await jobs.recover()).toEqual({ found: 0, applied: 0, failed: 0, unsettled: 0 });
+      expect(await jobs.recover()).toEqual({
+        found: 0,
+        applied: 0,
+        failed: 0,
+        pending: 0,
+        unsettled: 0,
+      });
       now = new Date(start.getTime() + 61_000);
       // The declined one is asked first and declined; the charged one answers its first charge.
       const report = await jobs.recover();
       console.log(`[seats] recovery: ${JSON.stringify(report)}`);
-      expect(report).toEqual({ found: 2, applied: 1, failed: 1, unsettled: 0 });
-      expect(await jobs.recover()).toEqual({ found: 0, applied: 0, failed: 0, unsettled: 0 });
+      expect(report).toEqual({ found: 2, applied: 1, failed: 1, pending: 0, unsettled: 0 });
+      expect(await jobs.recover()).toEqual({
+        found: 0,
+        applied: 0,
+        failed: 0,
+        pending: 0,
+        unsettled: 0,
+      });
 
       const after = await api.summary();
       expect(after.pools[0]).toMatchObject({
@@ -274,6 +287,87 @@ describe.each(drivers)('charging on $name', ({ skip, open }) => {
       ]);
       expect(billing.charges()).toHaveLength(1);
       expect(events.sort()).toEqual(['allowance.increased', 'payment.failed']);
+    },
+  );
+
+  it.skipIf(skip)(
+    "issues the credit a removal's quote shows as due now, with its lines (Commusoft)",
+    async () => {
+      const api = handlerWith(billing);
+      const who = { account: 'signed-contract-licence-types', role: 'owner-manager' };
+      const before = (await api.call<Summary>('GET', '/summary', who)).body;
+      const offer = (
+        await api.call<Quote>('POST', '/quotes', { ...who, body: { poolId: 'monthly', delta: -1 } })
+      ).body;
+      expect(offer.plan.result).toBe('applied');
+      expect(offer.plan.dueNow.amount).toBeLessThan(0);
+      const answer = await api.call<Change>('POST', '/changes', {
+        ...who,
+        body: { quoteId: offer.id },
+        key: 'remove-1',
+      });
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ status: 'applied', charged: offer.plan.dueNow });
+      expect(billing.charges()).toEqual([]);
+      expect(billing.credits()).toHaveLength(1);
+      const [credit] = billing.credits();
+      expect(credit).toMatchObject({
+        accountId: who.account,
+        changeId: answer.body.id,
+        idempotencyKey: answer.body.id,
+        amount: { amount: -offer.plan.dueNow.amount, currency: 'GBP' },
+        lines: [{ poolId: 'monthly', kind: 'prorated-credit', quantity: 1 }],
+        recurring: [{ poolId: 'monthly', quantity: -1, per: 'period' }],
+      });
+      expect(credit?.lines[0]?.fraction).toMatchObject({ unit: 'day' });
+      const after = (await api.call<Summary>('GET', '/summary', who)).body;
+      expect(after.pools.find((pool) => pool.id === 'monthly')?.purchased).toBe(
+        (before.pools.find((pool) => pool.id === 'monthly')?.purchased ?? 0) - 1,
+      );
+    },
+  );
+
+  it.skipIf(skip)(
+    'answers 202 while the provider confirms later, and settle() applies or undoes the change',
+    async () => {
+      const api = handlerWith(billing);
+      const jobs = createSeatsJobs({ store, billing, clock: () => now });
+      const before = await api.summary();
+      billing.pendNext();
+      const pending = await api.commit((await api.quote(1)).id, 'three-d-secure');
+      expect(pending.status).toBe(202);
+      expect(pending.body.status).toBe('charging');
+      expect((await api.summary()).pools[0]).toMatchObject({ pendingSignature: 1 });
+      // A retry meanwhile asks the provider again, which still waits for the confirmation.
+      expect((await api.commit(pending.body.quoteId as string, 'three-d-secure')).status).toBe(202);
+
+      const settled = await jobs.settle({
+        accountId: dazos,
+        changeId: pending.body.id,
+        result: { status: 'succeeded', reference: 'pi_confirmed' },
+      });
+      expect(settled.outcome).toBe('applied');
+      expect((await api.summary()).pools[0]).toMatchObject({
+        purchased: (before.pools[0]?.purchased ?? 0) + 1,
+        pendingSignature: 0,
+      });
+      const replay = await api.commit(pending.body.quoteId as string, 'three-d-secure');
+      expect(replay.status).toBe(201);
+      expect(replay.body).toMatchObject({ id: pending.body.id, status: 'applied' });
+
+      billing.pendNext();
+      const declined = await api.commit((await api.quote(1)).id, 'three-d-secure-2');
+      expect(declined.status).toBe(202);
+      const undone = await jobs.settle({
+        accountId: dazos,
+        changeId: declined.body.id,
+        result: { status: 'declined', reason: 'Authentication failed' },
+      });
+      expect(undone.outcome).toBe('failed');
+      expect((await api.summary()).pools[0]).toMatchObject({
+        purchased: (before.pools[0]?.purchased ?? 0) + 1,
+        pendingSignature: 0,
+      });
     },
   );
 

@@ -103,15 +103,17 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
     const pool = state.pools.find((candidate) => candidate.id === plan.poolId);
     if (pool === undefined)
       throw new ProblemError(404, 'not_found', { detail: 'No such licence type.' });
-    const charges = plan.result === 'applied' && plan.dueNow.amount > 0;
+    // Money moves now: a charge (licences reserved until paid, as those awaiting a signature are)
+    // or a credit (the removal applies at once, the credit follows).
+    const charges = plan.result === 'applied' && plan.dueNow.amount !== 0;
     await savePoolChange(tx, {
       accountId,
       state,
       before: pool,
-      // Licences being paid for are reserved, as those awaiting a signature are, until paid.
-      after: charges
-        ? { ...pool, pendingSignature: pool.pendingSignature + plan.added }
-        : applyAllowancePlan(pool, plan),
+      after:
+        charges && plan.dueNow.amount > 0
+          ? { ...pool, pendingSignature: pool.pendingSignature + plan.added }
+          : applyAllowancePlan(pool, plan),
       viewerRole: context.identity.role,
       now: context.now,
     });
@@ -152,9 +154,13 @@ type Committed =
   | { kind: 'stored'; response: { status: number; body: unknown } }
   | { kind: 'charging'; change: StoredChange };
 
-/** The answer to a request whose change was charged: the change, 402, or 503 while unsettled. */
+/**
+ * The answer to a request whose change was charged: the change (202 while the provider confirms
+ * later), 402, or 503 while the provider cannot be reached.
+ */
 export function settledResponse(settled: SettledCharge, status = 201): Response {
   if (settled.outcome === 'applied') return json(changeToWire(settled.change), status);
+  if (settled.outcome === 'pending') return json(changeToWire(settled.change), 202);
   if (settled.outcome === 'failed')
     throw new ProblemError(402, 'payment_failed', { detail: settled.reason });
   throw new ProblemError(503, 'service_unavailable', {

@@ -1,5 +1,6 @@
 import { currentBillingPeriod, settlePeriodEnd } from '@seats/core';
 import openapi from '@seats/core/openapi.json';
+import { BillingRequiredError, developmentAllowed } from './billing-provider';
 import { cancelRemovalRoute } from './cancel-removal-route';
 import { commitChangeRoute } from './commit-change-route';
 import { createMemberRoute } from './create-member-route';
@@ -81,6 +82,8 @@ export function createSeatsHandler(
   options: SeatsHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const { store } = options;
+  if (options.billing === undefined && !developmentAllowed())
+    throw new BillingRequiredError('createSeatsHandler');
   const billing = options.billing ?? createDevBilling();
   const clock = options.clock ?? (() => new Date());
   const maxBytes = options.maxBodyBytes ?? 65_536;
@@ -206,6 +209,8 @@ export function createSeatsHandler(
       response = problemOf(error, requestId).toResponse(requestId, new URL(request.url).pathname);
     }
     response.headers.set('x-request-id', requestId);
+    // Says on every answer that no money moves, so a demo provider cannot pass for a real one.
+    if (billing.development === true) response.headers.set('x-seats-billing', 'development');
     return response;
   };
 }

@@ -1,13 +1,19 @@
-import { type BillingProvider, createDevBilling } from './dev-billing';
+import {
+  type BillingProvider,
+  BillingRequiredError,
+  type BillingResult,
+  developmentAllowed,
+} from './billing-provider';
+import { createDevBilling } from './dev-billing';
 import { randomId } from './random-id';
 import type { SeatsEvent } from './seats-event';
 import type { SeatsStore } from './seats-store';
-import { settleCharge } from './settle-charge';
+import { recordCharge, type SettledCharge, settleCharge } from './settle-charge';
 import { writeWithEvents } from './write-with-events';
 
 export interface SeatsJobsOptions {
   store: SeatsStore;
-  /** @default createDevBilling() */
+  /** Required outside `NODE_ENV` development and test. @default createDevBilling() in development */
   billing?: BillingProvider;
   /** Called after each committed write, as the handler's `onEvent`. */
   onEvent?: (event: SeatsEvent) => void;
@@ -33,8 +39,17 @@ export interface RecoveryReport {
   applied: number;
   /** Declined: their reserved licences released. */
   failed: number;
+  /** The provider will confirm later: left `charging` until `settle()`. */
+  pending: number;
   /** The provider could not be asked; left `charging` for the next run. */
   unsettled: number;
+}
+
+/** A provider's later confirmation of a pending charge (its webhook, an invoice paid). */
+export interface SettleInput {
+  accountId: string;
+  changeId: string;
+  result: Exclude<BillingResult, { status: 'pending' }>;
 }
 
 export interface SeatsJobs {
@@ -45,11 +60,15 @@ export interface SeatsJobs {
    * start-up (the handler does) and on a schedule.
    */
   recover(options?: RecoverOptions): Promise<RecoveryReport>;
+  /** Records the outcome of a charge the provider answered `pending`: applied, or undone. */
+  settle(input: SettleInput): Promise<SettledCharge>;
 }
 
 /** The work the kit does outside requests: recovery of interrupted charges. */
 export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
   const { store } = options;
+  if (options.billing === undefined && !developmentAllowed())
+    throw new BillingRequiredError('createSeatsJobs');
   const billing = options.billing ?? createDevBilling();
   const clock = options.clock ?? (() => new Date());
   const write = writeWithEvents(store, (events) => {
@@ -65,6 +84,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
         found: changes.length,
         applied: 0,
         failed: 0,
+        pending: 0,
         unsettled: 0,
       };
       for (const change of changes) {
@@ -76,6 +96,13 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
         report[settled.outcome] += 1;
       }
       return report;
+    },
+    settle({ accountId, changeId, result }) {
+      return recordCharge({ write }, { accountId, id: changeId }, result, {
+        accountId,
+        now: clock().toISOString(),
+        requestId: randomId('job'),
+      });
     },
   };
 }

@@ -1,65 +1,74 @@
-import type { Money } from '@seats/core';
+import type { BillingProvider, BillingRequest, BillingResult } from './billing-provider';
 
-export interface ChargeRequest {
-  accountId: string;
-  amount: Money;
-  /** Stable per logical purchase: a provider must charge at most once per key. */
-  idempotencyKey: string;
-  description: string;
-}
-
-export type ChargeResult = { ok: true; chargeId: string } | { ok: false; reason: string };
-
-/** How the handler charges for licences; implement it over Stripe or the host's own billing. */
-export interface BillingProvider {
-  charge(request: ChargeRequest): Promise<ChargeResult>;
-}
-
-export interface RecordedCharge extends ChargeRequest {
+export interface RecordedCharge extends BillingRequest {
   chargeId: string;
 }
 
-/** A billing provider for development and tests: records charges and fails on request. */
+/** A billing provider for development and tests: records charges and credits, fails on request. */
 export interface DevBilling extends BillingProvider {
+  readonly development: true;
   /** Makes the next charge fail with `reason`. */
   failNext(reason?: string): void;
+  /** Makes the next charge answer `pending`, as a 3-D Secure check or an invoice would. */
+  pendNext(): void;
   /** The successful charges, oldest first. */
   charges(): RecordedCharge[];
-  /** Forgets every charge and pending failure. */
+  /** The credits given back, oldest first. */
+  credits(): RecordedCharge[];
+  /** Forgets every charge, credit and pending failure. */
   reset(): void;
 }
 
 export function createDevBilling(): DevBilling {
-  let recorded: RecordedCharge[] = [];
+  let charged: RecordedCharge[] = [];
+  let credited: RecordedCharge[] = [];
   // As a real provider does, a key asked again answers what it answered the first time.
-  let declined = new Map<string, string>();
-  let failure: string | null = null;
+  let answers = new Map<string, BillingResult>();
+  let next: 'fail' | 'pend' | null = null;
+  let reason = '';
   let sequence = 0;
+  const answer = (
+    request: BillingRequest,
+    into: RecordedCharge[],
+    prefix: string,
+  ): BillingResult => {
+    const earlier = answers.get(request.idempotencyKey);
+    if (earlier !== undefined) return earlier;
+    sequence += 1;
+    const reference = `${prefix}_dev_${sequence}`;
+    let result: BillingResult;
+    if (next === 'fail' && prefix === 'ch') result = { status: 'declined', reason };
+    else if (next === 'pend' && prefix === 'ch') result = { status: 'pending', reference };
+    else {
+      into.push({ ...request, chargeId: reference });
+      result = { status: 'succeeded', reference };
+    }
+    if (prefix === 'ch') next = null;
+    answers.set(request.idempotencyKey, result);
+    return result;
+  };
   return {
+    development: true,
     async charge(request) {
-      const earlier = recorded.find((charge) => charge.idempotencyKey === request.idempotencyKey);
-      if (earlier !== undefined) return { ok: true, chargeId: earlier.chargeId };
-      const earlierReason = declined.get(request.idempotencyKey);
-      if (earlierReason !== undefined) return { ok: false, reason: earlierReason };
-      if (failure !== null) {
-        const reason = failure;
-        failure = null;
-        declined.set(request.idempotencyKey, reason);
-        return { ok: false, reason };
-      }
-      sequence += 1;
-      const chargeId = `ch_dev_${sequence}`;
-      recorded.push({ ...request, chargeId });
-      return { ok: true, chargeId };
+      return answer(request, charged, 'ch');
     },
-    failNext(reason = 'The card was declined.') {
-      failure = reason;
+    async credit(request) {
+      return answer(request, credited, 'cr');
     },
-    charges: () => [...recorded],
+    failNext(failure = 'The card was declined.') {
+      next = 'fail';
+      reason = failure;
+    },
+    pendNext() {
+      next = 'pend';
+    },
+    charges: () => [...charged],
+    credits: () => [...credited],
     reset() {
-      recorded = [];
-      declined = new Map();
-      failure = null;
+      charged = [];
+      credited = [];
+      answers = new Map();
+      next = null;
     },
   };
 }

@@ -1,4 +1,12 @@
 export { analyzeStore } from './analyze-store';
+export type {
+  BillingLine,
+  BillingProvider,
+  BillingRequest,
+  BillingResult,
+  RecurringLine,
+} from './billing-provider';
+export { BillingRequiredError, billingRequestOf } from './billing-provider';
 export type { PgliteStoreOptions } from './create-pglite-store';
 export { createPgliteStore } from './create-pglite-store';
 export type { PostgresStoreOptions } from './create-postgres-store';
@@ -9,17 +17,12 @@ export type {
   RecoveryReport,
   SeatsJobs,
   SeatsJobsOptions,
+  SettleInput,
 } from './create-seats-jobs';
 export { createSeatsJobs } from './create-seats-jobs';
 export { defaultDemoAccount, demoIdentify } from './demo-identify';
 export { demoPassword } from './demo-password';
-export type {
-  BillingProvider,
-  ChargeRequest,
-  ChargeResult,
-  DevBilling,
-  RecordedCharge,
-} from './dev-billing';
+export type { DevBilling, RecordedCharge } from './dev-billing';
 export { createDevBilling } from './dev-billing';
 export type { SeatsEvent, SeatsEventType } from './seats-event';
 export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
@@ -37,3 +40,4 @@ export type {
 } from './seats-store';
 export type { DemoAccount } from './seed-demo-accounts';
 export { demoAccounts, seedDemoAccounts } from './seed-demo-accounts';
+export type { SettledCharge } from './settle-charge';

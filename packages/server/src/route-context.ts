@@ -1,5 +1,5 @@
 import { describeUsage, resolvePermissions } from '@seats/core';
-import type { BillingProvider } from './dev-billing';
+import type { BillingProvider } from './billing-provider';
 import { ProblemError } from './problem-error';
 import type { BodySchema } from './read-json-body';
 import type { SeatsEvent } from './seats-event';

@@ -1,5 +1,5 @@
 import type { AllowancePlan } from '@seats/core';
-import type { BillingProvider } from './dev-billing';
+import type { BillingProvider } from './billing-provider';
 import type { SeatsEvent } from './seats-event';
 import type { SeatsStore } from './seats-store';
 
@@ -16,7 +16,11 @@ export interface SeatsHandlerOptions {
   store: SeatsStore;
   /** Who is calling; `null` answers 401. Every read and write is scoped to the identity's account. */
   identify: (request: Request) => SeatsIdentity | null | Promise<SeatsIdentity | null>;
-  /** @default createDevBilling() */
+  /**
+   * How purchases are charged and removals credited (see `BillingProvider`). Required outside
+   * `NODE_ENV` development and test: a missing provider is a start-up error there. In development
+   * it defaults to `createDevBilling()`, and every response carries `x-seats-billing: development`.
+   */
   billing?: BillingProvider;
   /** Checks the password a policy with `confirmation: 'password'` asks for; without it every password is refused. */
   verifyPassword?: (identity: SeatsIdentity, password: string) => boolean | Promise<boolean>;

@@ -1,6 +1,6 @@
 import { completeSignature, type Pool } from '@seats/core';
 import { allowanceEvent, type EventOrigin } from './allowance-event';
-import type { BillingProvider, ChargeResult } from './dev-billing';
+import { type BillingProvider, type BillingResult, billingRequestOf } from './billing-provider';
 import { savePoolChange } from './save-pool-change';
 import type { StoredChange } from './seats-store';
 import { changeToWire } from './wire';
@@ -9,6 +9,8 @@ import type { WriteWithEvents } from './write-with-events';
 export type SettledCharge =
   | { outcome: 'applied'; change: StoredChange }
   | { outcome: 'failed'; change: StoredChange; reason: string }
+  /** The provider will confirm later (`jobs.settle()`); the change stays `charging`. */
+  | { outcome: 'pending'; change: StoredChange }
   /** The provider could not be asked (it threw or timed out); the change stays `charging`. */
   | { outcome: 'unsettled'; change: StoredChange };
 
@@ -18,47 +20,65 @@ export interface SettleChargeDeps {
 }
 
 /**
- * Asks the provider for what a `charging` change costs, keyed by the change's id, then records the
- * outcome under the account's lock: `applied` with its reserved licences made usable, or `failed`
- * with them released, its idempotency key forgotten and its quote usable again when nothing else
- * changed meanwhile. Safe to run again and from several places at once: the provider charges once
- * per key, and only the first to find the change still `charging` records it.
+ * Asks the provider for what a `charging` change costs (or, for a removal, gives back), keyed by
+ * the change's id, then records the outcome under the account's lock: `applied` with its reserved
+ * licences made usable, or `failed` with the change undone, its idempotency key forgotten and its
+ * quote usable again when nothing else changed meanwhile. Safe to run again and from several places
+ * at once: the provider acts once per key, and only the first to find the change still `charging`
+ * records it.
  */
 export async function settleCharge(
   deps: SettleChargeDeps,
   change: StoredChange,
   origin: EventOrigin,
 ): Promise<SettledCharge> {
-  let result: ChargeResult;
+  let result: BillingResult;
+  const request = billingRequestOf(change.accountId, change.id, change.plan);
   try {
-    result = await deps.billing.charge({
-      accountId: change.accountId,
-      amount: change.plan.dueNow,
-      idempotencyKey: change.id,
-      description: `${change.plan.added} licence(s) for pool ${change.poolId}`,
-    });
+    result =
+      change.plan.dueNow.amount < 0
+        ? await deps.billing.credit(request)
+        : await deps.billing.charge(request);
   } catch (error) {
     console.warn(
       `[seats] billing provider failed for change ${change.id}: ${error instanceof Error ? error.message : String(error)}`,
     );
     return { outcome: 'unsettled', change };
   }
+  if (result.status === 'pending') {
+    const pending =
+      change.chargeId === result.reference
+        ? change
+        : await deps.write((tx) =>
+            tx.updateChange(change.accountId, change.id, { chargeId: result.reference }),
+          );
+    return { outcome: 'pending', change: pending };
+  }
   return recordCharge(deps, change, result, origin);
 }
 
-function recordCharge(
-  deps: SettleChargeDeps,
-  charged: StoredChange,
-  result: ChargeResult,
+/**
+ * Records the provider's final answer for a `charging` change: applied or undone. What
+ * `settleCharge` does once the provider answered, and what a provider's later confirmation of a
+ * pending charge does (`jobs.settle()`).
+ */
+export function recordCharge(
+  deps: Pick<SettleChargeDeps, 'write'>,
+  charged: Pick<StoredChange, 'accountId' | 'id'>,
+  result: Exclude<BillingResult, { status: 'pending' }>,
   origin: EventOrigin,
 ): Promise<SettledCharge> {
   const { accountId, id: changeId } = charged;
   return deps.write(async (tx, events): Promise<SettledCharge> => {
     const state = await tx.lockAccount(accountId);
     const change = await tx.getChange(accountId, changeId);
-    if (state === null || change === null) return { outcome: 'unsettled', change: charged };
+    if (state === null || change === null) throw new Error(`No change ${changeId} to settle.`);
     if (change.status === 'failed')
-      return { outcome: 'failed', change, reason: result.ok ? 'failed' : result.reason };
+      return {
+        outcome: 'failed',
+        change,
+        reason: result.status === 'declined' ? result.reason : 'failed',
+      };
     if (change.status !== 'charging') return { outcome: 'applied', change };
     const pool = state.pools.find((candidate) => candidate.id === change.poolId);
     const savePool = async (next: (before: Pool) => Pool) => {
@@ -75,12 +95,14 @@ function recordCharge(
         now: origin.now,
       });
     };
-    if (result.ok) {
-      await savePool((before) => completeSignature(before, change.plan));
+    // A credit's removal applied when it was recorded; a charge's licences wait for the money.
+    const credit = change.plan.dueNow.amount < 0;
+    if (result.status === 'succeeded') {
+      if (!credit) await savePool((before) => completeSignature(before, change.plan));
       const applied = await tx.updateChange(accountId, changeId, {
         status: 'applied',
         charged: change.plan.dueNow,
-        chargeId: result.chargeId,
+        chargeId: result.reference,
       });
       const wire = changeToWire(applied);
       if (applied.idempotencyKey !== null)
@@ -88,10 +110,14 @@ function recordCharge(
       events.push(allowanceEvent(origin, wire));
       return { outcome: 'applied', change: applied };
     }
-    await savePool((before) => ({
-      ...before,
-      pendingSignature: Math.max(0, before.pendingSignature - change.plan.added),
-    }));
+    await savePool((before) =>
+      credit
+        ? { ...before, purchased: before.purchased + change.plan.removed }
+        : {
+            ...before,
+            pendingSignature: Math.max(0, before.pendingSignature - change.plan.added),
+          },
+    );
     const failed = await tx.updateChange(accountId, changeId, { status: 'failed' });
     if (failed.idempotencyKey !== null)
       await tx.releaseIdempotencyKey(accountId, failed.idempotencyKey);
