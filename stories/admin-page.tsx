@@ -45,7 +45,7 @@ export function AdminPage({ title }: AdminPageProps) {
       <h1>{title}</h1>
       <SeatMeter />
       <ul aria-label="Licence actions" data-page-part="actions">
-        {summary.data?.usage.pools.map((pool) => (
+        {(summary.data?.access === 'full' ? summary.data.usage.pools : []).map((pool) => (
           <li key={pool.poolId} data-pool-actions={pool.poolId}>
             <AdjustAllowanceDialog poolId={pool.poolId} paymentMethodHref="#billing" />
           </li>

@@ -1,4 +1,4 @@
-import type { Summary } from '@seats/client';
+import type { FullSummary } from '@seats/client';
 import { describeUsage } from '@seats/core';
 import { SeatMeter } from '@seats/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
@@ -23,7 +23,7 @@ const meta = {
         const api = await seatsApi();
         const response = await getResponse(api.handlers, request);
         if (response === undefined || !response.ok) return response;
-        const summary = (await response.json()) as Summary;
+        const summary = (await response.json()) as FullSummary;
         const pools = summary.pools.map((pool) => ({ ...pool, purchased: 8 }));
         const usage = describeUsage({
           account: summary.account,

@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
   });
 
   it('shows a bar per licence type, the contract and storage against the allowance', async () => {
-    const { account } = await app.client(accountId, admin).getSummary();
+    const { account } = (await app.client(accountId, admin).getSummary()) as FullSummary;
     if (account.contract.kind !== 'contracted') throw new Error('the demo account is contracted');
     const until = account.contract.end;
 

@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import { planAllowanceChange } from '@seats/core';
 import { createFormat } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
@@ -30,7 +31,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
   });
 
   it('adds a user at the limit by buying the missing seat from "Add user", then creates the user', async () => {
-    const before = await app.client(accountId, 'owner').getSummary();
+    const before = (await app.client(accountId, 'owner').getSummary()) as FullSummary;
     const pool = before.pools[0];
     if (pool === undefined) throw new Error('the demo account has no pool');
     const expected = planAllowanceChange({
@@ -71,7 +72,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
       fullPage: true,
     });
 
-    const after = await app.client(accountId, 'owner').getSummary();
+    const after = (await app.client(accountId, 'owner').getSummary()) as FullSummary;
     expect(after.pools[0]?.purchased).toBe(11);
     expect(after.usage.available).toBe(0);
   });
@@ -89,7 +90,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
 
   it('says the payment failed and leaves the allowance as it was when the card is declined', async () => {
     const owner = app.client(accountId, 'owner');
-    const before = await owner.getSummary();
+    const before = (await owner.getSummary()) as FullSummary;
     const history = await owner.listChanges();
 
     await page.getByRole('button', { name: 'Make next payment fail' }).click();
@@ -108,7 +109,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await page.screenshot({ path: screenshotPath('dazos-payment-failed') });
     await upgrade.getByRole('button', { name: 'Cancel' }).click();
 
-    const after = await owner.getSummary();
+    const after = (await owner.getSummary()) as FullSummary;
     expect(after.pools).toEqual(before.pools);
     const changes = (await owner.listChanges()).items;
     // The attempt is recorded, as failed and charged nothing; the history before it is unchanged.

@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
     await page.goto(`${app.url}/#/licences`);
     await page.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Dialpad demo' });
     await page.getByRole('heading', { name: 'Licences' }).waitFor();
-    const { account } = await app.client(accountId, admin).getSummary();
+    const { account } = (await app.client(accountId, admin).getSummary()) as FullSummary;
     periodEnd = () => account.billingPeriod.end;
   });
 
@@ -40,7 +41,7 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
   });
 
   it('prorates an add-on bought mid-cycle to the rest of the billing period', async () => {
-    const summary = await app.client(accountId, admin).getSummary();
+    const summary = (await app.client(accountId, admin).getSummary()) as FullSummary;
     const addOn = summary.pools.find((pool) => pool.id === 'contact-center');
     if (addOn === undefined) throw new Error('the demo account has a Contact Center add-on');
 

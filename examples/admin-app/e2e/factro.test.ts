@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import { describePlanPrice, planAllowanceChange } from '@seats/core';
 import { createFormat, de as t } from '@seats/react';
 import { demoPassword } from '@seats/server';
@@ -40,7 +41,7 @@ describe('factro: new total with the stepper, daily proration, password confirma
   });
 
   it('buys licences by stepping the total up, shown at the daily pro-rata price, once the password is right', async () => {
-    const summary = await app.client(accountId, 'owner').getSummary();
+    const summary = (await app.client(accountId, 'owner').getSummary()) as FullSummary;
     const pool = summary.pools[0];
     if (pool === undefined) throw new Error('the demo account has a pool');
     const plan = planAllowanceChange({
@@ -81,7 +82,9 @@ describe('factro: new total with the stepper, daily proration, password confirma
     await password.fill('not-the-password');
     await dialog.getByRole('button', { name: 'Bestätigen' }).click();
     await dialog.getByRole('alert').getByText(t.passwordInvalid(undefined, f)).waitFor();
-    expect((await app.client(accountId, 'owner').getSummary()).pools[0]?.purchased).toBe(10);
+    expect(
+      ((await app.client(accountId, 'owner').getSummary()) as FullSummary).pools[0]?.purchased,
+    ).toBe(10);
 
     await password.fill(demoPassword);
     await dialog.getByRole('button', { name: 'Bestätigen' }).click();

@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import { createFormat, en as t } from '@seats/react';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,7 +94,7 @@ describe('two tabs racing for the last licence', () => {
     await loser.getByRole('dialog', { name: dazosGuardTitle }).waitFor();
     await loser.screenshot({ path: screenshotPath('last-licence-race-loser') });
 
-    const summary = await api.getSummary();
+    const summary = (await api.getSummary()) as FullSummary;
     expect(summary.usage.used).toBe(10);
     expect(summary.usage.available).toBe(0);
   });

@@ -17,12 +17,11 @@ const date = (instant: string | null) =>
 /** The host's "Licences" page: a meter and an adjust dialog per licence type, pending changes and history. */
 export function LicencesPage({ client }: { client: SeatsClient }) {
   const summary = useSeatsSummary();
+  const data = summary.data?.access === 'full' ? summary.data : undefined;
   const { scope } = useSeats();
   const history = useQuery(changesQueryOptions(client, {}, scope));
   // The summary carries the newest few open changes and their count; the page lists them all.
-  const hasMore =
-    summary.data !== undefined &&
-    summary.data.pendingChangeCount > summary.data.pendingChanges.length;
+  const hasMore = data !== undefined && data.pendingChangeCount > data.pendingChanges.length;
   const open = useQuery({
     ...changesQueryOptions(client, { status: 'open', limit: 200 }, scope),
     enabled: hasMore,
@@ -30,10 +29,10 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['seats'] });
 
-  if (summary.data === undefined)
-    return <p>{summary.error ? summary.error.message : 'Loading…'}</p>;
-  const { account, pools } = summary.data;
-  const pendingChanges = (hasMore ? open.data?.items : undefined) ?? summary.data.pendingChanges;
+  if (summary.data?.access === 'limited') return <SeatMeter />;
+  if (data === undefined) return <p>{summary.error ? summary.error.message : 'Loading…'}</p>;
+  const { account, pools } = data;
+  const pendingChanges = (hasMore ? open.data?.items : undefined) ?? data.pendingChanges;
   const poolName = (id: string) => pools.find((pool) => pool.id === id)?.name ?? id;
   // A removal partly restored through the dialog keeps its row; cancelling it restores what is left.
   const restorable = (change: Change) =>

@@ -25,6 +25,8 @@ export function UsersPage({ client }: { client: SeatsClient }) {
 
   if (summary.data === undefined)
     return <p>{summary.error ? summary.error.message : 'Loading…'}</p>;
+  // This page edits members with the policy's statuses and roles, which a limited summary leaves out.
+  if (summary.data.access === 'limited') return <SeatMeter variant="compact" />;
   const { policy, pools } = summary.data;
 
   return (

@@ -12,13 +12,16 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  AccountNotFoundError,
   ConfirmationRequiredError,
   createSeatsClient,
   ForbiddenError,
+  type FullSummary,
   IdempotencyKeyConflictError,
   InvalidRequestError,
   isSeatsError,
   NoLicenceAvailableError,
+  NotAMemberError,
   NotCancellableError,
   NotFoundError,
   PasswordInvalidError,
@@ -30,8 +33,17 @@ import {
   SeatsValidationError,
   SignatureInvalidError,
   StaleVersionError,
+  type Summary,
   UnauthenticatedError,
+  UnknownRoleError,
 } from './index';
+
+/** The summary, checked to be the full one a role that may see licences gets. */
+function full(summary: Summary): FullSummary {
+  if (summary.access !== 'full')
+    throw new Error(`Expected the full summary, got ${summary.access}.`);
+  return summary;
+}
 
 const databaseUrl = process.env.SEATS_TEST_DATABASE_URL;
 if (databaseUrl === undefined || databaseUrl === '') {
@@ -79,6 +91,7 @@ const commusoft = 'signed-contract-licence-types';
 
 describe.each(backends)('the client against the handler on $name', (backend) => {
   let drop: () => Promise<void> = async () => {};
+  let store: SeatsStore;
   const billing = createDevBilling();
   const signatures: { changeId: string; token: string }[] = [];
   let now = new Date('2026-11-10T12:00:00.000Z');
@@ -109,6 +122,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
     if (!backend.enabled) return;
     const opened = await backend.open();
     drop = opened.drop;
+    store = opened.store;
     await seedDemoAccounts(opened.store, { now });
     handler = createSeatsHandler({
       store: opened.store,
@@ -125,7 +139,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
 
   describe.skipIf(!backend.enabled)('reads', () => {
     it('reads the summary validated against the contract', async () => {
-      const summary = await as(openCrm).getSummary();
+      const summary = full(await as(openCrm).getSummary());
       expect(summary.account.id).toBe(openCrm);
       expect(summary.policy).toEqual(presets[openCrm]);
       expect(summary.usage.pools.map((pool) => pool.poolId)).toEqual(
@@ -147,7 +161,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
       expect(new Set(seen).size).toBe(seen.length);
       expect(pages).toBe(Math.ceil(seen.length / 5));
 
-      const summary = await client.getSummary();
+      const summary = full(await client.getSummary());
       const consuming = await client.listMembers({ consuming: true, limit: 200 });
       expect(consuming.items.every((member) => member.consumes)).toBe(true);
       expect(consuming.items).toHaveLength(summary.usage.used);
@@ -157,7 +171,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
   describe.skipIf(!backend.enabled)('members', () => {
     it('claims a licence on create, releases it on deactivate, and frees it on delete', async () => {
       const client = as(openCrm);
-      const before = await client.getSummary();
+      const before = full(await client.getSummary());
       const member = await client.createMember({
         name: 'Nadia New',
         email: 'nadia@example.com',
@@ -165,21 +179,21 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
         role: 'Standard User',
       });
       expect(member.consumes).toBe(true);
-      expect((await client.getSummary()).usage.used).toBe(before.usage.used + 1);
+      expect(full(await client.getSummary()).usage.used).toBe(before.usage.used + 1);
 
       const inactive = await client.updateMember(member.id, { status: 'Inactive' });
       expect(inactive.consumes).toBe(false);
-      expect((await client.getSummary()).usage.used).toBe(before.usage.used);
+      expect(full(await client.getSummary()).usage.used).toBe(before.usage.used);
 
       await client.updateMember(member.id, { status: 'Locked' });
       await client.deleteMember(member.id);
-      expect((await client.getSummary()).usage.used).toBe(before.usage.used);
+      expect(full(await client.getSummary()).usage.used).toBe(before.usage.used);
       await expect(client.deleteMember(member.id)).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('rejects adding a user at the limit with NoLicenceAvailableError carrying the core decision', async () => {
       const client = as(dazos);
-      const summary = await client.getSummary();
+      const summary = full(await client.getSummary());
       const expected = decideMemberChange({
         policy: summary.policy,
         usage: summary.usage,
@@ -228,6 +242,51 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
       await expect(as('nobody').getSummary()).rejects.toBeInstanceOf(UnauthenticatedError);
     });
 
+    it('answers a role the policy does not know with UnknownRoleError', async () => {
+      const error = await as(openCrm, 'Superuser')
+        .getSummary()
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UnknownRoleError);
+      expect(error).toMatchObject({ status: 403, code: 'unknown_role' });
+    });
+
+    it('answers a member id that is no member of the account with NotAMemberError', async () => {
+      const client = createSeatsClient({
+        baseUrl: 'http://seats.test/',
+        fetch: inProcess,
+        headers: { 'x-seats-account': openCrm, 'x-seats-member': 'mem_nobody' },
+      });
+      const error = await client.getSummary().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NotAMemberError);
+      expect(error).toMatchObject({ status: 403, code: 'not_a_member' });
+    });
+
+    it('gives a role without viewLicences the limited summary: whether adding is possible and whom to ask', async () => {
+      const summary = await as(openCrm, 'Standard User').getSummary();
+      expect(summary).toMatchObject({
+        access: 'limited',
+        permissions: { viewLicences: false, manageMembers: false },
+        addUser: { outcome: 'forbidden' },
+        askRoles: ['System Admin'],
+      });
+      expect(summary).not.toHaveProperty('usage');
+      expect(summary).not.toHaveProperty('pools');
+    });
+
+    it('answers an account the store does not hold with AccountNotFoundError', async () => {
+      const unknown = createSeatsHandler({
+        store,
+        identify: () => ({ accountId: 'acct_new', memberId: null, role: 'owner' }),
+      });
+      const client = createSeatsClient({
+        baseUrl: 'http://seats.test/',
+        fetch: (input, init) => unknown(new Request(input, init)),
+      });
+      const error = await client.getSummary().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AccountNotFoundError);
+      expect(error).toMatchObject({ status: 404, code: 'account_not_found' });
+    });
+
     it('answers a role the policy does not allow with ForbiddenError', async () => {
       const error = await as(openCrm, 'Standard User')
         .createQuote({ poolId: 'users', total: 20 })
@@ -248,7 +307,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
   describe.skipIf(!backend.enabled)('quotes and changes', () => {
     it('refuses a decrease the policy forbids with PlanInvalidError and its issues', async () => {
       const client = as(openCrm);
-      const summary = await client.getSummary();
+      const summary = full(await client.getSummary());
       const pool = summary.usage.pools[0];
       const error = await client
         .createQuote({ poolId: 'users', total: (pool?.nextPeriod ?? 1) - 1 })
@@ -261,7 +320,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
 
     it('asks for the terms, then applies the purchase', async () => {
       const client = as(openCrm);
-      const before = await client.getSummary();
+      const before = full(await client.getSummary());
       const quote = await client.createQuote({
         poolId: 'users',
         total: before.usage.nextPeriod + 1,
@@ -275,12 +334,12 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
         confirmations: { termsAccepted: true },
       });
       expect(change.status).toBe('applied');
-      expect((await client.getSummary()).usage.purchased).toBe(before.usage.purchased + 1);
+      expect(full(await client.getSummary()).usage.purchased).toBe(before.usage.purchased + 1);
     });
 
     it('rejects a quote made before the allowance changed with StaleVersionError', async () => {
       const client = as(openCrm);
-      const summary = await client.getSummary();
+      const summary = full(await client.getSummary());
       const total = summary.usage.nextPeriod;
       const older = await client.createQuote({ poolId: 'users', total: total + 1 });
       const newer = await client.createQuote({ poolId: 'users', total: total + 2 });
@@ -292,7 +351,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
 
     it('rejects a quote past its expiry with QuoteExpiredError', async () => {
       const client = as(openCrm);
-      const summary = await client.getSummary();
+      const summary = full(await client.getSummary());
       const quote = await client.createQuote({
         poolId: 'users',
         total: summary.usage.nextPeriod + 1,
@@ -310,7 +369,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
 
     it('rejects a quote committed twice under different keys with QuoteUsedError', async () => {
       const client = as(openCrm);
-      const summary = await client.getSummary();
+      const summary = full(await client.getSummary());
       const quote = await client.createQuote({
         poolId: 'users',
         total: summary.usage.nextPeriod + 1,
@@ -322,7 +381,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
 
     it('rejects one idempotency key reused for another request with IdempotencyKeyConflictError', async () => {
       const client = as(openCrm);
-      const summary = await client.getSummary();
+      const summary = full(await client.getSummary());
       const quote = await client.createQuote({
         poolId: 'users',
         total: summary.usage.nextPeriod + 1,
@@ -377,7 +436,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
 
     it('reports a declined payment with PaymentFailedError, changes nothing, and goes through on retry', async () => {
       const client = as(dazos);
-      const before = await client.getSummary();
+      const before = full(await client.getSummary());
       const quote = await client.createQuote({ poolId: 'users', delta: 2 });
       const commit = client.prepareCommit({ quoteId: quote.id });
       const chargesBefore = billing.charges().length;
@@ -385,17 +444,17 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
       const error = await commit.send().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(PaymentFailedError);
       expect(error).toMatchObject({ status: 402, code: 'payment_failed' });
-      expect((await client.getSummary()).usage).toEqual(before.usage);
+      expect(full(await client.getSummary()).usage).toEqual(before.usage);
 
       const change = await commit.send();
       expect(change.status).toBe('applied');
       expect(billing.charges().length).toBe(chargesBefore + 1);
-      expect((await client.getSummary()).usage.purchased).toBe(before.usage.purchased + 2);
+      expect(full(await client.getSummary()).usage.purchased).toBe(before.usage.purchased + 2);
     });
 
     it('refuses a wrong password with PasswordInvalidError and accepts the right one', async () => {
       const client = as(factro);
-      const summary = await client.getSummary();
+      const summary = full(await client.getSummary());
       const quote = await client.createQuote({
         poolId: 'named',
         total: summary.usage.nextPeriod + 1,
@@ -428,16 +487,16 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
 
     it('restores a scheduled removal, and refuses to cancel anything else with NotCancellableError', async () => {
       const client = as(dialpad);
-      const before = await client.getSummary();
+      const before = full(await client.getSummary());
       const quote = await client.createQuote({ poolId: 'standard', delta: -1 });
       const scheduled = await client.commitChange({ quoteId: quote.id });
       expect(scheduled.status).toBe('scheduled');
-      expect((await client.getSummary()).usage.scheduledRemoval).toBe(
+      expect(full(await client.getSummary()).usage.scheduledRemoval).toBe(
         before.usage.scheduledRemoval + 1,
       );
       const cancelled = await client.cancelChange(scheduled.id);
       expect(cancelled.status).toBe('cancelled');
-      expect((await client.getSummary()).usage.scheduledRemoval).toBe(
+      expect(full(await client.getSummary()).usage.scheduledRemoval).toBe(
         before.usage.scheduledRemoval,
       );
       await expect(client.cancelChange(scheduled.id)).rejects.toBeInstanceOf(NotCancellableError);
@@ -495,7 +554,7 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
     it('checks the structure of responses in a production build, where zod is left out', async () => {
       vi.stubEnv('NODE_ENV', 'production');
       try {
-        const summary = await as(openCrm).getSummary();
+        const summary = full(await as(openCrm).getSummary());
         expect(summary.usage.pools[0]?.poolId).toBe('users');
         tamper = async (response) => {
           const body = await response.json();

@@ -6,6 +6,8 @@ export type {
   CreateMemberRequest,
   ErrorCode,
   FieldError,
+  FullSummary,
+  LimitedSummary,
   MemberList,
   MemberRecord,
   Problem,
@@ -28,6 +30,7 @@ export type {
 export { createIdempotencyKey, createSeatsClient } from './create-seats-client';
 export type { NeedsLicenceDecision, SeatsApiErrorCode } from './seats-error';
 export {
+  AccountNotFoundError,
   apiErrorFrom,
   ConfirmationRequiredError,
   ConflictError,
@@ -39,6 +42,7 @@ export {
   isSeatsApiError,
   isSeatsError,
   NoLicenceAvailableError,
+  NotAMemberError,
   NotCancellableError,
   NotFoundError,
   PasswordInvalidError,
@@ -54,4 +58,5 @@ export {
   SignatureInvalidError,
   StaleVersionError,
   UnauthenticatedError,
+  UnknownRoleError,
 } from './seats-error';

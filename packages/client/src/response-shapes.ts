@@ -93,8 +93,20 @@ const poolUsage = object({
  * production builds, where the full zod contract is left out of the bundle.
  */
 export const responseShapes = {
-  summary: schema<Summary>(
-    object({
+  summary: schema<Summary>((value, path) => {
+    if (isRecord(value) && value.access === 'limited') {
+      return object({
+        viewer: object({ role: string }),
+        permissions: object({ manageMembers: boolean, viewLicences: boolean }),
+        addUser: object({ outcome: string }),
+        newMember: object({ status: string, role: string }),
+        askRoles: array(string),
+        withoutPermission: string,
+      })(value, path);
+    }
+    if (isRecord(value) && value.access !== 'full')
+      return [{ path: [...path, 'access'], message: "expected 'full' or 'limited'" }];
+    return object({
       version: number,
       account: object({ id: string, currency: string, billingPeriod: object() }),
       policy: object({ changeInput: string, statuses: array(string), roles: array(string) }),
@@ -103,8 +115,8 @@ export const responseShapes = {
       viewer: object({ role: string }),
       pendingChanges: array(change),
       pendingChangeCount: number,
-    }),
-  ),
+    })(value, path);
+  }),
   memberList: schema<MemberList>(page(member)),
   member: schema<MemberRecord>(member),
   quote: schema<Quote>(object({ id: string, version: number, expiresAt: string, plan })),

@@ -1,6 +1,7 @@
 import { type ErrorCode, errorCodes, type Problem } from '@seats/core/contract';
 import { describe, expect, it } from 'vitest';
 import {
+  AccountNotFoundError,
   ConfirmationRequiredError,
   ConflictError,
   createSeatsClient,
@@ -11,6 +12,7 @@ import {
   isSeatsApiError,
   isSeatsError,
   NoLicenceAvailableError,
+  NotAMemberError,
   NotCancellableError,
   NotFoundError,
   PasswordInvalidError,
@@ -26,6 +28,7 @@ import {
   SignatureInvalidError,
   StaleVersionError,
   UnauthenticatedError,
+  UnknownRoleError,
 } from './index';
 
 // These tests reach the error mapping with hand-made responses; the same errors coming from the
@@ -44,7 +47,10 @@ function problemResponse(problem: Problem, headers: Record<string, string> = {})
 const expected: Record<ErrorCode, { status: number; type: typeof SeatsApiError }> = {
   unauthenticated: { status: 401, type: UnauthenticatedError },
   forbidden: { status: 403, type: ForbiddenError },
+  unknown_role: { status: 403, type: UnknownRoleError },
+  not_a_member: { status: 403, type: NotAMemberError },
   not_found: { status: 404, type: NotFoundError },
+  account_not_found: { status: 404, type: AccountNotFoundError },
   method_not_allowed: { status: 405, type: InvalidRequestError },
   unsupported_media_type: { status: 415, type: InvalidRequestError },
   malformed_json: { status: 400, type: InvalidRequestError },
@@ -224,7 +230,7 @@ describe('network, validation and abort', () => {
   });
 
   it('rejects a successful response that does not match the contract with a SeatsValidationError', async () => {
-    const body = { version: 'one', account: null };
+    const body = { access: 'full', version: 'one', account: null };
     const error = await answering(() => Response.json(body))
       .getSummary()
       .catch((caught: unknown) => caught);

@@ -64,6 +64,27 @@ export class ForbiddenError extends SeatsApiError {
   override name = 'ForbiddenError';
 }
 
+/**
+ * 403 `unknown_role`: the host identified the caller with a role the account's policy does not
+ * know; the host's `identify` must answer one of the policy's roles.
+ */
+export class UnknownRoleError extends SeatsApiError {
+  override name = 'UnknownRoleError';
+}
+
+/** 403 `not_a_member`: the host identified the caller with a member id that is no member of the account. */
+export class NotAMemberError extends SeatsApiError {
+  override name = 'NotAMemberError';
+}
+
+/**
+ * 404 `account_not_found`: the caller's account is not set up for licences (the host has not
+ * provisioned it); not a network failure, so retrying does not help.
+ */
+export class AccountNotFoundError extends SeatsApiError {
+  override name = 'AccountNotFoundError';
+}
+
 /** 404 `not_found`: no such member or change in the caller's account. */
 export class NotFoundError extends SeatsApiError {
   override name = 'NotFoundError';
@@ -204,7 +225,10 @@ type ApiErrorClass = new (init: ApiErrorInit) => SeatsApiError;
 export const errorClassByCode: Record<ErrorCode, ApiErrorClass> = {
   unauthenticated: UnauthenticatedError,
   forbidden: ForbiddenError,
+  unknown_role: UnknownRoleError,
+  not_a_member: NotAMemberError,
   not_found: NotFoundError,
+  account_not_found: AccountNotFoundError,
   method_not_allowed: InvalidRequestError,
   unsupported_media_type: InvalidRequestError,
   malformed_json: InvalidRequestError,

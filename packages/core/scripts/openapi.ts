@@ -27,7 +27,9 @@ const problem = (description: string) => ({
 const errors = {
   '400': problem('Malformed JSON or invalid fields (`malformed_json`, `validation_failed`)'),
   '401': problem('No caller identified (`unauthenticated`)'),
-  '403': problem("The caller's role may not do this (`forbidden`)"),
+  '403': problem(
+    "The caller's role may not do this (`forbidden`), is not one of the policy's roles (`unknown_role`), or the caller's member id is no member of the account (`not_a_member`)",
+  ),
   '413': problem('Body over 64 KiB (`payload_too_large`)'),
   '503': problem(
     'The database cannot be reached (`service_unavailable`); retry after the `Retry-After` seconds',
@@ -52,9 +54,12 @@ const document = {
         responses: {
           '200': {
             description:
-              'Usage, policy, the number of open changes and the newest few of them (the rest through `GET /v1/changes?status=open`)',
+              "`access: 'full'` for a role in the policy's `viewLicences`: usage, policy, the number of open changes and the newest few of them (the rest through `GET /v1/changes?status=open`). `access: 'limited'` for any other role: whether a member can be added and whom to ask, never prices, counts, plan, contract, storage or open changes",
             content: json('Summary'),
           },
+          '404': problem(
+            "The caller's account is not set up for licences (`account_not_found`); the same on every route",
+          ),
           ...errors,
         },
       },

@@ -5,8 +5,16 @@
 import * as z from 'zod/mini';
 import type { ConsumptionReason } from './consumes-licence';
 import type { MemberChangeDecision, Remedy } from './decide-member-change';
+import type { AddUserAvailability } from './describe-add-user';
 import type { AccountUsage, ChangeAvailability, PoolUsage } from './describe-usage';
-import type { Account, ContractRenewal, ContractTerm, Instant, Pool } from './domain';
+import type {
+  Account,
+  ContractRenewal,
+  ContractTerm,
+  Instant,
+  MemberAssignment,
+  Pool,
+} from './domain';
 import type { Money } from './money';
 import type { ViewerPermissions } from './permissions';
 import type { AllowancePlan, PlanIssue, PriceLine } from './plan-allowance-change';
@@ -439,7 +447,9 @@ export const ChangeFilterSchema = z.enum([
 ]);
 export type ChangeFilter = z.infer<typeof ChangeFilterSchema>;
 
-export const SummarySchema = z.object({
+/** The summary of a viewer whose role may see licences (`permissions.viewLicences`). */
+export const FullSummarySchema = z.object({
+  access: z.literal('full'),
   version: count,
   account: AccountSchema,
   policy: SeatPolicySchema,
@@ -454,13 +464,59 @@ export const SummarySchema = z.object({
   /** How many changes are open in all, of which `pendingChanges` carries the newest. */
   pendingChangeCount: count,
 });
+export type FullSummary = z.infer<typeof FullSummarySchema>;
+
+export const MemberAssignmentSchema: z.ZodMiniType<MemberAssignment> = z.object({
+  status: text,
+  role: text,
+  poolId: z.nullable(id),
+});
+
+export const AddUserAvailabilitySchema: z.ZodMiniType<AddUserAvailability> = z.discriminatedUnion(
+  'outcome',
+  [
+    z.object({ outcome: z.literal('allowed') }),
+    z.object({ outcome: z.literal('forbidden') }),
+    z.object({ outcome: z.literal('needs-licence'), remedies: z.array(RemedySchema) }),
+  ],
+);
+
+/**
+ * The summary of a viewer whose role may not see licences: whether a member can be added and whom
+ * to ask, never prices, counts, the plan, the contract, storage or open changes.
+ */
+export const LimitedSummarySchema = z.object({
+  access: z.literal('limited'),
+  viewer: z.object({ memberId: z.nullable(id), role: text }),
+  permissions: ViewerPermissionsSchema,
+  /** Whether `newMember` can be added now (core's `describeAddUser`). */
+  addUser: AddUserAvailabilitySchema,
+  /** The member "Add user" creates when the host does not say (core's `defaultNewMember`). */
+  newMember: MemberAssignmentSchema,
+  /** Whom to ask for licences: the roles that may change the allowance. */
+  askRoles: z.array(text),
+  /** Whether the widgets hide what the viewer may not use or explain it. */
+  withoutPermission: z.enum(['hide', 'explain']),
+  /** The product's words, for the roles and statuses the widgets name. */
+  vocabulary: z.optional(VocabularySchema),
+});
+export type LimitedSummary = z.infer<typeof LimitedSummarySchema>;
+
+/** `GET /v1/summary`: full for roles that may see licences, limited for the others. */
+export const SummarySchema = z.discriminatedUnion('access', [
+  FullSummarySchema,
+  LimitedSummarySchema,
+]);
 export type Summary = z.infer<typeof SummarySchema>;
 
 /** Every `code` a problem document can carry; stable across versions. */
 export const errorCodes = [
   'unauthenticated',
   'forbidden',
+  'unknown_role',
+  'not_a_member',
   'not_found',
+  'account_not_found',
   'method_not_allowed',
   'unsupported_media_type',
   'malformed_json',
@@ -509,6 +565,9 @@ export type Problem = z.infer<typeof ProblemSchema>;
 /** The schemas the OpenAPI document names, by component name. */
 export const namedSchemas = {
   Summary: SummarySchema,
+  FullSummary: FullSummarySchema,
+  LimitedSummary: LimitedSummarySchema,
+  AddUserAvailability: AddUserAvailabilitySchema,
   Account: AccountSchema,
   Pool: PoolSchema,
   SeatPolicy: SeatPolicySchema,

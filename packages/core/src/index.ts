@@ -37,6 +37,8 @@ export type {
 } from './decide-member-change';
 export { decideMemberChange } from './decide-member-change';
 export { decreaseLockedUntil, decreasesAtRenewal } from './decrease-locked-until';
+export type { AddUserAvailability, DescribeAddUserInput } from './describe-add-user';
+export { defaultNewMember, describeAddUser } from './describe-add-user';
 export type {
   DescribePlanPriceInput,
   PlanPrice,

@@ -1,3 +1,4 @@
+import type { MemberChangeDecision } from '@seats/core';
 import { Slot } from 'radix-ui';
 import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
@@ -20,6 +21,7 @@ import {
   DialogRoot,
   DialogTitle,
 } from './seats-dialog';
+import type { AddUserDecision } from './use-add-user-decision';
 import {
   type AddUserGuardController,
   type UseAddUserGuardOptions,
@@ -144,6 +146,13 @@ export const AddUserGuardTitle = forwardRef<HTMLHeadingElement, ComponentPropsWi
   },
 );
 
+/** A shortfall with its counts: what a viewer who may see licences is told. */
+function isCountedShortfall(
+  decision: AddUserDecision,
+): decision is Extract<MemberChangeDecision, { outcome: 'needs-licence' }> {
+  return decision.outcome === 'needs-licence' && 'used' in decision;
+}
+
 /** How many licences are used of how many, or that the action is blocked. */
 export const AddUserGuardDescription = forwardRef<
   HTMLParagraphElement,
@@ -154,7 +163,7 @@ export const AddUserGuardDescription = forwardRef<
   return (
     <DialogDescription data-part={part('description')} {...props} ref={ref}>
       {children ??
-        (decision?.outcome === 'needs-licence'
+        (decision !== null && isCountedShortfall(decision)
           ? t.guardBody({ used: decision.used, purchased: decision.purchased }, format)
           : t.guardBlocked(undefined, format))}
     </DialogDescription>

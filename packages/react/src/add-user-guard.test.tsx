@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import type { PresetName } from '@seats/core';
 import { render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -181,7 +182,9 @@ describe('AddUserGuard', () => {
         member: expect.objectContaining({ status: 'Active', poolId: 'users' }),
       }),
     );
-    const summary = await clientFor('total-with-terms-no-self-decrease').getSummary();
+    const summary = (await clientFor(
+      'total-with-terms-no-self-decrease',
+    ).getSummary()) as FullSummary;
     expect(summary.usage.available).toBe(1);
   });
 
@@ -241,6 +244,48 @@ describe('AddUserGuard', () => {
     expect(await within(adjust).findByText('Waiting for your e-signature.')).toBeTruthy();
     expect(onProceed).not.toHaveBeenCalled();
     expect(api.signatures()).toHaveLength(1);
+  });
+
+  it('blocks a member manager who may not see licences at the limit and names whom to ask, never a count or a price (Commusoft office staff)', async () => {
+    const user = userEvent.setup();
+    await fill('signed-contract-licence-types', 'owner-manager', 1, {
+      status: 'active',
+      role: 'engineer',
+      poolId: 'contracted',
+    });
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types', 'office-staff')}>
+        <AddUserGuard onProceed={onProceed}>Add user</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'Add user' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Ask an administrator for more licences.')).toBeTruthy();
+    expect(within(dialog).getByText(/^Ask .* for a licence$/)).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: /Buy/ })).toBeNull();
+    expect(dialog.textContent).not.toMatch(/\d+ of \d+/);
+    expect(onProceed).not.toHaveBeenCalled();
+    await expectNoAxeViolations();
+  });
+
+  it('lets a member manager who may not see licences add a user while one is free (Commusoft office staff)', async () => {
+    const user = userEvent.setup();
+    const onProceed = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types', 'office-staff')}>
+        <AddUserGuard onProceed={onProceed}>Add user</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'Add user' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('allowed'));
+    await user.click(button);
+    expect(onProceed.mock.calls[0]?.[0]).toMatchObject({
+      kind: 'allowed',
+      member: { status: 'active', role: 'engineer' },
+    });
   });
 
   it('tells a role that may not manage users so (Dialpad user)', async () => {

@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -159,7 +160,7 @@ describe('AdjustAllowanceDialog', () => {
     expect(within(dialog).getByText('You have 13 licences. Enter how many to add.')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const summary = await other.getSummary();
+    const summary = (await other.getSummary()) as FullSummary;
     expect(summary.pools[0]?.purchased).toBe(14);
   });
 
@@ -397,7 +398,7 @@ describe('AdjustAllowanceDialog', () => {
     expect(within(dialog).getByText('Takes effect immediately')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Delete license(s)' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const summary = await clientFor('signed-contract-licence-types').getSummary();
+    const summary = (await clientFor('signed-contract-licence-types').getSummary()) as FullSummary;
     expect(summary.pools.find((pool) => pool.id === 'monthly')?.purchased).toBe(2);
   });
 

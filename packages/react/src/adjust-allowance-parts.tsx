@@ -1,4 +1,4 @@
-import type { Change, Summary } from '@seats/client';
+import type { Change, FullSummary } from '@seats/client';
 import { describePlanPrice, describeUnitPrice, type PoolUsage } from '@seats/core';
 import { Slot } from 'radix-ui';
 import { composeEventHandlers, useControllableState } from 'radix-ui/internal';
@@ -31,7 +31,7 @@ const part = (name: AdjustAllowancePart) => name;
 interface RootContextValue {
   /** The last change committed through this dialog, for the status line. */
   committed: Change | null;
-  summary: Summary;
+  summary: FullSummary;
   pool: PoolUsage;
   defaultValue: number | undefined;
   debounceMs: number | undefined;
@@ -41,7 +41,7 @@ interface RootContextValue {
 
 /** The draft of the open dialog, with the ids that tie its parts together. */
 export interface AdjustAllowanceContextValue extends AllowanceDraftController {
-  summary: Summary;
+  summary: FullSummary;
   paymentMethodHref: string | undefined;
   ids: { input: string; issues: string; terms: string; password: string };
 }
@@ -108,7 +108,8 @@ export function AdjustAllowanceRoot({
     onChange: onOpenChange,
   });
   const [committed, setCommitted] = useState<Change | null>(null);
-  const data = summary.data;
+  // A limited summary is a role's that may not see licences: it has no allowance to adjust.
+  const data = summary.data?.access === 'full' ? summary.data : undefined;
   const pool =
     poolId === undefined
       ? data?.usage.pools[0]

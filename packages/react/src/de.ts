@@ -58,6 +58,8 @@ export const de: SeatsMessages = {
     `${f.bytes(usedBytes)} von ${f.bytes(allowanceBytes)} belegt`,
   loading: () => 'Lizenzen werden geladen…',
   loadError: () => 'Die Lizenzen konnten nicht geladen werden.',
+  notSetUp: () => 'Lizenzen sind für dieses Konto noch nicht eingerichtet.',
+  signedOut: () => 'Melden Sie sich an, um die Lizenzen zu sehen.',
   retry: () => 'Erneut versuchen',
   noAccess: () => 'Ihre Rolle darf keine Lizenzen sehen.',
   consumptionReason: ({ reason }) => {

@@ -61,6 +61,8 @@ export const es: SeatsMessages = {
     `${f.bytes(usedBytes)} de ${f.bytes(allowanceBytes)} en uso`,
   loading: () => 'Cargando licencias…',
   loadError: () => 'No se pudieron cargar las licencias.',
+  notSetUp: () => 'Las licencias aún no están configuradas para esta cuenta.',
+  signedOut: () => 'Inicia sesión para ver las licencias.',
   retry: () => 'Reintentar',
   noAccess: () => 'Tu rol no puede ver las licencias.',
   consumptionReason: ({ reason }) => {

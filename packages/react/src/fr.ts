@@ -64,6 +64,8 @@ export const fr: SeatsMessages = {
     `${f.bytes(usedBytes)} sur ${f.bytes(allowanceBytes)} utilisés`,
   loading: () => 'Chargement des licences…',
   loadError: () => 'Impossible de charger les licences.',
+  notSetUp: () => 'Les licences ne sont pas encore configurées pour ce compte.',
+  signedOut: () => 'Connectez-vous pour voir les licences.',
   retry: () => 'Réessayer',
   noAccess: () => 'Votre rôle ne permet pas de voir les licences.',
   consumptionReason: ({ reason }) => {

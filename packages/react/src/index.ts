@@ -97,8 +97,12 @@ export {
   seatsKeys,
   summaryQueryOptions,
 } from './seats-query-options';
-export type { AddUserDecisionResult, UseAddUserDecisionOptions } from './use-add-user-decision';
-export { defaultNewMember, useAddUserDecision } from './use-add-user-decision';
+export type {
+  AddUserDecision,
+  AddUserDecisionResult,
+  UseAddUserDecisionOptions,
+} from './use-add-user-decision';
+export { decideAddUser, defaultNewMember, useAddUserDecision } from './use-add-user-decision';
 export type {
   AddUserGuardController,
   AddUserOutcome,

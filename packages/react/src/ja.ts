@@ -50,6 +50,8 @@ export const ja: SeatsMessages = {
     `${f.bytes(allowanceBytes)} 中 ${f.bytes(usedBytes)} 使用中`,
   loading: () => 'ライセンスを読み込み中…',
   loadError: () => 'ライセンスを読み込めませんでした。',
+  notSetUp: () => 'このアカウントではライセンスがまだ設定されていません。',
+  signedOut: () => 'ライセンスを表示するにはサインインしてください。',
   retry: () => '再試行',
   noAccess: () => 'このロールではライセンスを表示できません。',
   consumptionReason: ({ reason }) => {

@@ -47,6 +47,10 @@ export interface SeatsMessages {
   storage: Message<{ usedBytes: number; allowanceBytes: number }>;
   loading: Message;
   loadError: Message;
+  /** The caller's account is not set up for licences yet (404 `account_not_found`). */
+  notSetUp: Message;
+  /** The caller is not signed in (401 `unauthenticated`). */
+  signedOut: Message;
   retry: Message;
   noAccess: Message;
   consumptionReason: Message<{ reason: ConsumptionReason }>;
@@ -169,6 +173,8 @@ export const en: SeatsMessages = {
     `${f.bytes(usedBytes)} of ${f.bytes(allowanceBytes)} used`,
   loading: () => 'Loading licences…',
   loadError: () => 'The licences could not be loaded.',
+  notSetUp: () => 'Licences are not set up for this account yet.',
+  signedOut: () => 'Sign in to see the licences.',
   retry: () => 'Try again',
   noAccess: () => 'Your role cannot see licences.',
   consumptionReason: ({ reason }) => {

@@ -61,6 +61,8 @@ export const pt: SeatsMessages = {
     `${f.bytes(usedBytes)} de ${f.bytes(allowanceBytes)} em uso`,
   loading: () => 'Carregando licenças…',
   loadError: () => 'Não foi possível carregar as licenças.',
+  notSetUp: () => 'As licenças ainda não estão configuradas para esta conta.',
+  signedOut: () => 'Entre para ver as licenças.',
   retry: () => 'Tentar novamente',
   noAccess: () => 'Sua função não pode ver licenças.',
   consumptionReason: ({ reason }) => {

@@ -11,6 +11,8 @@ export const seatMeterParts = {
   skeletonText: 'skeleton-text',
   skeletonBar: 'skeleton-bar',
   noAccess: 'no-access',
+  notSetUp: 'not-set-up',
+  signedOut: 'signed-out',
   pool: 'pool',
   label: 'label',
   name: 'name',

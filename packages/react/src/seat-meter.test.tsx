@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import { createSeatsClient } from '@seats/client';
 import { describeUsage } from '@seats/core';
 import { render, screen, within } from '@testing-library/react';
@@ -109,8 +110,40 @@ describe('SeatMeter', () => {
     );
     expect(await screen.findByText('Your role cannot see licences.')).toBeTruthy();
     expect(screen.queryByRole('meter')).toBeNull();
+    // The server sent the limited summary: nothing of the licences reached the browser.
+    const summary = await clientFor('signed-contract-licence-types', 'engineer').getSummary();
+    expect(summary.access).toBe('limited');
     await expectNoAxeViolations();
   });
+
+  it.each([
+    [404, 'account_not_found', 'Licences are not set up for this account yet.', 'not-set-up'],
+    [401, 'unauthenticated', 'Sign in to see the licences.', 'signed-out'],
+  ] as const)(
+    'answers %i %s with its own state, not the retry of a failure',
+    async (status, code, text, state) => {
+      const client = createSeatsClient({
+        baseUrl: '/api/seats',
+        fetch: async () =>
+          new Response(
+            JSON.stringify({ type: 'about:blank', title: code, status, code, requestId: 'req_1' }),
+            { status, headers: { 'content-type': 'application/problem+json' } },
+          ),
+      });
+      const { container } = render(
+        <SeatsProvider client={client}>
+          <SeatMeter />
+        </SeatsProvider>,
+      );
+      expect(await screen.findByText(text)).toBeTruthy();
+      expect(container.querySelector('[data-seats="meter"]')?.getAttribute('data-state')).toBe(
+        state,
+      );
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+      await expectNoAxeViolations();
+    },
+  );
 
   it('shows an error with a retry button that loads the summary again', async () => {
     api.faults.serverError(3);
@@ -235,7 +268,7 @@ describe('SeatMeter', () => {
   });
 
   it('shows the usage it is given without asking the server (over the limit)', async () => {
-    const summary = await clientFor('delta-upgrade-at-limit').getSummary();
+    const summary = (await clientFor('delta-upgrade-at-limit').getSummary()) as FullSummary;
     const usage = describeUsage({
       account: summary.account,
       pools: summary.pools.map((pool) => ({ ...pool, purchased: 8 })),

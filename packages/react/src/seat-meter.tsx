@@ -1,3 +1,4 @@
+import { isSeatsApiError } from '@seats/client';
 import type { AccountUsage, ConsumptionReason, PoolUsage } from '@seats/core';
 import {
   type ComponentPropsWithoutRef,
@@ -30,6 +31,16 @@ function useSubject(user: string) {
   return useRequiredContext(SubjectContext, user, 'SeatMeterPool');
 }
 
+/**
+ * What a failed summary means for the meter: an account the host has not set up, a caller not
+ * signed in, or a failure worth a retry.
+ */
+function failureState(error: Error | null): 'not-set-up' | 'signed-out' | 'error' {
+  if (isSeatsApiError(error, 'account_not_found')) return 'not-set-up';
+  if (isSeatsApiError(error, 'unauthenticated')) return 'signed-out';
+  return 'error';
+}
+
 export interface SeatMeterRootProps extends ComponentPropsWithoutRef<'div'> {
   /**
    * The usage to show, e.g. from a server component or a test; the summary is then not fetched.
@@ -52,12 +63,15 @@ export const SeatMeterRoot = forwardRef<HTMLDivElement, SeatMeterRootProps>(func
   const { messages: t, format, dir } = useSeats();
   const summary = useSeatsSummary({ enabled: givenUsage === undefined });
   const titleId = useId();
-  const usage = givenUsage ?? summary.data?.usage;
+  const data = summary.data;
+  const usage = givenUsage ?? (data?.access === 'full' ? data.usage : undefined);
   const state =
     usage === undefined
-      ? summary.isError
-        ? 'error'
-        : 'loading'
+      ? data?.access === 'limited'
+        ? 'no-access'
+        : summary.isError
+          ? failureState(summary.error)
+          : 'loading'
       : usage.viewer.viewLicences
         ? usage.state
         : 'no-access';
@@ -78,6 +92,16 @@ export const SeatMeterRoot = forwardRef<HTMLDivElement, SeatMeterRootProps>(func
       <span id={titleId} data-part={part('title')}>
         {t.meterLabel(undefined, format)}
       </span>
+      {state === 'not-set-up' && (
+        <p role="status" data-part={part('not-set-up')}>
+          {t.notSetUp(undefined, format)}
+        </p>
+      )}
+      {state === 'signed-out' && (
+        <p role="status" data-part={part('signed-out')}>
+          {t.signedOut(undefined, format)}
+        </p>
+      )}
       {state === 'error' && (
         <>
           <p role="alert" data-part={part('error')}>
@@ -262,7 +286,7 @@ export const SeatMeterRenewal = forwardRef<HTMLParagraphElement, ComponentPropsW
     const { data } = useSeatsSummary({ enabled: false });
     return (
       <p data-part={part('renewal')} {...props} ref={ref}>
-        {data !== undefined && (
+        {data?.access === 'full' && (
           <span data-part={part('plan')}>{t.plan({ plan: data.account.plan }, format)}</span>
         )}{' '}
         <span data-part={part('renews')}>

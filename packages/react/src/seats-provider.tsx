@@ -67,7 +67,8 @@ export function SeatsProvider({
   const activeClient = queryClient ?? hostClient ?? ownClient;
   // Only observes the summary the widgets load: the account's vocabulary arrives with it.
   const summary = useQuery({ ...summaryQueryOptions(client, scope), enabled: false }, activeClient);
-  const vocabulary = summary.data?.policy.vocabulary;
+  const vocabulary =
+    summary.data?.access === 'limited' ? summary.data.vocabulary : summary.data?.policy.vocabulary;
   const locale = hostLocale ?? vocabulary?.locale ?? 'en';
   const language = locale.split('-')[0]?.toLowerCase() ?? 'en';
   const direction = dir ?? (rtlLanguages.has(language) ? 'rtl' : 'ltr');

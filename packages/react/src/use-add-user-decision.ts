@@ -1,5 +1,11 @@
 import type { Summary } from '@seats/client';
-import { decideMemberChange, type MemberAssignment, type MemberChangeDecision } from '@seats/core';
+import {
+  type AddUserAvailability,
+  decideMemberChange,
+  defaultNewMember as defaultNewMemberOf,
+  type MemberAssignment,
+  type MemberChangeDecision,
+} from '@seats/core';
 import { useMemo } from 'react';
 import { useSeatsSummary } from './use-seats-summary';
 
@@ -16,20 +22,37 @@ export interface UseAddUserDecisionOptions {
   before?: MemberAssignment | null | undefined;
 }
 
+/**
+ * Core's decision: in full for a viewer who may see licences, else the server's answer for a new
+ * member (`AddUserAvailability`, without counts).
+ */
+export type AddUserDecision = MemberChangeDecision | AddUserAvailability;
+
 export type AddUserDecisionResult =
   | { status: 'pending' }
   | { status: 'error'; error: Error }
-  | { status: 'ready'; decision: MemberChangeDecision; summary: Summary };
+  | { status: 'ready'; decision: AddUserDecision; summary: Summary };
 
 /** The member that "Add user" creates when the host does not say. */
 export function defaultNewMember(summary: Summary): MemberAssignment {
-  const { policy, pools } = summary;
-  const roles = policy.roles.filter((role) => !policy.nonConsumingRoles.includes(role));
-  return {
-    status: policy.consumingStatuses[0] ?? policy.statuses[0] ?? '',
-    role: roles[roles.length - 1] ?? policy.roles[0] ?? '',
-    poolId: pools[0]?.id ?? null,
-  };
+  return summary.access === 'limited'
+    ? summary.newMember
+    : defaultNewMemberOf(summary.policy, summary.pools);
+}
+
+/** Core's decision for `member` on `summary`; a limited summary carries the server's answer. */
+export function decideAddUser(
+  summary: Summary,
+  member: MemberAssignment | undefined,
+  before: MemberAssignment | null,
+): AddUserDecision {
+  if (summary.access === 'limited') return summary.addUser;
+  return decideMemberChange({
+    policy: summary.policy,
+    usage: summary.usage,
+    before,
+    after: member ?? defaultNewMember(summary),
+  });
 }
 
 /**
@@ -49,12 +72,6 @@ export function useAddUserDecision({
     if (data === undefined) {
       return summary.error ? { status: 'error', error: summary.error } : { status: 'pending' };
     }
-    const decision = decideMemberChange({
-      policy: data.policy,
-      usage: data.usage,
-      before,
-      after: member ?? defaultNewMember(data),
-    });
-    return { status: 'ready', decision, summary: data };
+    return { status: 'ready', decision: decideAddUser(data, member, before), summary: data };
   }, [data, summary.error, memberKey, beforeKey]);
 }

@@ -1,8 +1,9 @@
 import type { Change, Summary } from '@seats/client';
-import { decideMemberChange, type MemberAssignment, type Remedy } from '@seats/core';
+import type { MemberAssignment, Remedy } from '@seats/core';
 import { useControllableState } from 'radix-ui/internal';
 import { useState } from 'react';
 import {
+  decideAddUser,
   defaultNewMember,
   type UseAddUserDecisionOptions,
   useAddUserDecision,
@@ -94,7 +95,7 @@ export function useAddUserGuard({
     buyingValue:
       buying === null
         ? undefined
-        : summary?.policy.changeInput === 'delta'
+        : summary?.access === 'full' && summary.policy.changeInput === 'delta'
           ? buying.quantity
           : buying.total,
     buy: (remedy: Extract<Remedy, { kind: 'buy' }>) => {
@@ -131,12 +132,7 @@ export function useAddUserGuard({
     /** A licence was freed: proceed once core allows the member on the refreshed summary. */
     freed: (fresh: Summary) => {
       if (target === null) return;
-      const next = decideMemberChange({
-        policy: fresh.policy,
-        usage: fresh.usage,
-        before: before ?? null,
-        after: target,
-      });
+      const next = decideAddUser(fresh, target, before ?? null);
       if (next.outcome === 'allowed') proceed({ kind: 'freed', member: target });
     },
   };

@@ -26,7 +26,9 @@ export function useFreeLicence({ poolId, allowDelete = false, onFreed }: UseFree
   const update = useUpdateMember();
   const remove = useDeleteMember();
   const action =
-    summary.data === undefined ? null : freeLicenceAction(summary.data.policy, { allowDelete });
+    summary.data?.access === 'full'
+      ? freeLicenceAction(summary.data.policy, { allowDelete })
+      : null;
   const isBusy = update.isPending || remove.isPending;
   const free = async (member: MemberRecord) => {
     if (isBusy || action === null) return;

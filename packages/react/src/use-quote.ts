@@ -45,7 +45,12 @@ export function useQuote(
     return () => clearTimeout(timer);
   }, [request, debounced, debounceMs]);
   const settled = sameRequest(request, debounced);
-  const options = quoteQueryOptions(client, debounced, summary.data?.version, scope);
+  const options = quoteQueryOptions(
+    client,
+    debounced,
+    summary.data?.access === 'full' ? summary.data.version : undefined,
+    scope,
+  );
   // Only the settled request is asked for: the previous one, disabled until now, may be stale.
   const query = useQuery(
     { ...options, enabled: enabled && settled && options.enabled },

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import type { FullSummary, Summary } from '@seats/client';
 import { createSeatsClient } from '@seats/client';
 import { ProblemSchema } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,13 @@ import {
   type SeatsStore,
   seedDemoAccounts,
 } from './index';
+
+/** The summary, checked to be the full one a role that may see licences gets. */
+function full(summary: Summary): FullSummary {
+  if (summary.access !== 'full')
+    throw new Error(`Expected the full summary, got ${summary.access}.`);
+  return summary;
+}
 
 const openCrm = 'total-with-terms-no-self-decrease';
 const admin = { 'x-seats-account': openCrm, 'x-seats-role': 'System Admin' };
@@ -65,7 +73,7 @@ beforeAll(async () => {
   // that went stale when that change was committed, the committed quote and its key, a fresh quote.
   ids.member = (await client.listMembers({ limit: 1 })).items[0]?.id as string;
   ids.otherMember = (await dialpad.listMembers({ limit: 1 })).items[0]?.id as string;
-  const total = (await client.getSummary()).usage.nextPeriod;
+  const total = full(await client.getSummary()).usage.nextPeriod;
   ids.staleQuote = (await client.createQuote({ poolId: 'users', total: total + 1 })).id;
   const used = await client.createQuote({ poolId: 'users', total: total + 2 });
   const commit = client.prepareCommit({ quoteId: used.id, confirmations: { termsAccepted: true } });

@@ -1,5 +1,10 @@
 import { definePolicy, missingConfirmations } from '@seats/core';
-import { type MemberRecord, ProblemSchema, type Quote, type Summary } from '@seats/core/contract';
+import {
+  type FullSummary,
+  type MemberRecord,
+  ProblemSchema,
+  type Quote,
+} from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createDevBilling,
@@ -92,7 +97,7 @@ const dialpad = { account: 'scheduled-removal-with-restore', role: 'company-admi
 const factro = { account: 'daily-prorated-with-password', role: 'owner' };
 const commusoft = { account: 'signed-contract-licence-types', role: 'owner-manager' };
 
-async function summary(who: Call): Promise<Summary> {
+async function summary(who: Call): Promise<FullSummary> {
   return (await call('GET', '/summary', who)).body;
 }
 
@@ -111,7 +116,7 @@ describe('summary', () => {
     const answer = await call('GET', '/summary', dazos);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/json');
-    const body: Summary = answer.body;
+    const body: FullSummary = answer.body;
     expect(body.account.id).toBe('delta-upgrade-at-limit');
     expect(body.policy.changeInput).toBe('delta');
     expect(body.usage.pools[0]).toMatchObject({

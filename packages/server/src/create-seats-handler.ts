@@ -127,7 +127,7 @@ export function createSeatsHandler(
 
   async function reload(context: RouteContext): Promise<RouteContext> {
     const state = await store.loadAccount(context.identity.accountId);
-    if (state === null) throw new ProblemError(404, 'not_found');
+    if (state === null) throw new ProblemError(404, 'account_not_found');
     remember(context.identity.accountId, state);
     return { ...context, state, fresh: true };
   }
@@ -159,6 +159,19 @@ export function createSeatsHandler(
           `[seats] recovery at start failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       });
+  }
+
+  /** Members seen recently, so that checking the caller costs a read once a second at most. */
+  const knownMembers = new Map<string, number>();
+  async function isMember(accountId: string, memberId: string, now: string): Promise<boolean> {
+    const key = `${accountId}\u0000${memberId}`;
+    const until = knownMembers.get(key);
+    if (until !== undefined && until > Date.parse(now)) return true;
+    const member = await store.getMember(accountId, memberId);
+    if (member === null) return false;
+    if (knownMembers.size > 10_000) knownMembers.clear();
+    knownMembers.set(key, Date.parse(now) + memberStateTtlMs);
+    return true;
   }
 
   const deps: RouteDeps = { store, billing, options, emit, body, reload, write };
@@ -194,8 +207,24 @@ export function createSeatsHandler(
     const { state, fresh } = memberWrites.has(handle)
       ? await memberWriteState(identity.accountId, now)
       : { state: await loadState(identity.accountId, now), fresh: true };
-    if (state === null)
-      throw new ProblemError(401, 'unauthenticated', { detail: 'Unknown account.' });
+    if (state === null) {
+      throw new ProblemError(404, 'account_not_found', {
+        detail: 'This account is not set up for licences yet.',
+      });
+    }
+    if (!state.policy.roles.includes(identity.role)) {
+      throw new ProblemError(403, 'unknown_role', {
+        detail: `The role "${identity.role}" is not one of this account's roles.`,
+      });
+    }
+    if (
+      identity.memberId !== null &&
+      !(await isMember(identity.accountId, identity.memberId, now))
+    ) {
+      throw new ProblemError(403, 'not_a_member', {
+        detail: 'The caller is not a member of this account.',
+      });
+    }
     const id = matched.params[0] ?? '';
     return handle(deps, { request, url, id, requestId, identity, state, fresh, now });
   }

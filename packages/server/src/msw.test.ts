@@ -1,4 +1,4 @@
-import type { Quote, Summary } from '@seats/core/contract';
+import type { FullSummary, Quote } from '@seats/core/contract';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoPassword } from './index';
@@ -33,9 +33,9 @@ function post(path: string, body: unknown, headers: Record<string, string> = {})
 
 describe('createSeatsMsw in Node', () => {
   it('answers a host app with the demo account of each preset', async () => {
-    const fallback: Summary = await (await fetch(`${api}/summary`)).json();
+    const fallback: FullSummary = await (await fetch(`${api}/summary`)).json();
     expect(fallback.account.id).toBe('delta-upgrade-at-limit');
-    const factro: Summary = await (
+    const factro: FullSummary = await (
       await fetch(`${api}/summary`, {
         headers: { 'x-seats-account': 'daily-prorated-with-password' },
       })
@@ -102,9 +102,9 @@ describe('createSeatsMsw in Node', () => {
       status: 'inactive',
       role: 'member',
     });
-    const before: Summary = await (await fetch(`${api}/summary`)).json();
+    const before: FullSummary = await (await fetch(`${api}/summary`)).json();
     await mock.reset();
-    const after: Summary = await (await fetch(`${api}/summary`)).json();
+    const after: FullSummary = await (await fetch(`${api}/summary`)).json();
     expect(after.version).toBeLessThan(before.version);
     expect(mock.events()).toEqual([]);
   });

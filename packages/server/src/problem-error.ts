@@ -4,7 +4,10 @@ import type { ErrorCode, FieldError, Problem } from '@seats/core/contract';
 const titles: Record<ErrorCode, string> = {
   unauthenticated: 'Not signed in',
   forbidden: 'Not allowed',
+  unknown_role: 'Unknown role',
+  not_a_member: 'Not a member',
   not_found: 'Not found',
+  account_not_found: 'Account not found',
   method_not_allowed: 'Method not allowed',
   unsupported_media_type: 'Unsupported media type',
   malformed_json: 'Malformed JSON',

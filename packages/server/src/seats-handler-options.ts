@@ -6,15 +6,24 @@ import type { SeatsStore } from './seats-store';
 /** Who is calling, as the host's `identify` answers it. */
 export interface SeatsIdentity {
   accountId: string;
-  /** The caller's own member id, when the caller is a member of the account. */
+  /**
+   * The caller's own member id, when the caller is a member of the account; an id that is no
+   * member of the account answers 403 `not_a_member`.
+   */
   memberId: string | null;
-  /** The caller's role (rights group), matched against the account's policy. */
+  /**
+   * The caller's role (rights group), one of the policy's `roles`; any other answers 403
+   * `unknown_role`. Roles outside the policy's `viewLicences` get a limited summary.
+   */
   role: string;
 }
 
 export interface SeatsHandlerOptions {
   store: SeatsStore;
-  /** Who is calling; `null` answers 401. Every read and write is scoped to the identity's account. */
+  /**
+   * Who is calling; `null` answers 401 `unauthenticated`, an account the store does not hold 404
+   * `account_not_found`. Every read and write is scoped to the identity's account.
+   */
   identify: (request: Request) => SeatsIdentity | null | Promise<SeatsIdentity | null>;
   /**
    * How purchases are charged and removals credited (see `BillingProvider`). Required outside

@@ -2,6 +2,7 @@ import {
   ConfirmationRequiredError,
   createSeatsClient,
   ForbiddenError,
+  type FullSummary,
   NoLicenceAvailableError,
   PasswordInvalidError,
   PaymentFailedError,
@@ -22,6 +23,13 @@ import {
   seedDemoAccounts,
 } from './index';
 
+/** The summary, checked to be the full one a role that may see licences gets. */
+function full(summary: Summary): FullSummary {
+  if (summary.access !== 'full')
+    throw new Error(`Expected the full summary, got ${summary.access}.`);
+  return summary;
+}
+
 // Each seed article walked through the HTTP API with the client, on the demo accounts. Prices and
 // decisions are checked against `@seats/core` fed with what the API itself reports, never re-computed.
 const now = new Date('2026-11-10T12:00:00.000Z');
@@ -39,7 +47,7 @@ function as(accountId: string, role: string): SeatsClient {
 }
 
 /** The plan core makes from the summary the API served: what the quote must say. */
-function expectedPlan(summary: Summary, request: QuoteRequest) {
+function expectedPlan(summary: FullSummary, request: QuoteRequest) {
   const pool = summary.pools.find((candidate) => candidate.id === request.poolId);
   const usage = summary.usage.pools.find((candidate) => candidate.poolId === request.poolId);
   const decision = planAllowanceChange({
@@ -55,7 +63,7 @@ function expectedPlan(summary: Summary, request: QuoteRequest) {
   return decision.plan;
 }
 
-const poolOf = (summary: Summary, poolId: string) =>
+const poolOf = (summary: FullSummary, poolId: string) =>
   summary.usage.pools.find((pool) => pool.poolId === poolId);
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -94,21 +102,21 @@ describe('Dazos CRM: How to Upgrade User Licenses', () => {
   let quote: Quote;
 
   it('before you begin: only roles with billing permission may change the licence count', async () => {
-    const summary = await billingAdmin().getSummary();
+    const summary = full(await billingAdmin().getSummary());
     expect(summary.usage.viewer.changeAllowance).toBe(true);
-    const admin = await as(account, 'admin').getSummary();
+    const admin = full(await as(account, 'admin').getSummary());
     expect(admin.usage.viewer.changeAllowance).toBe(false);
   });
 
   it('steps 1-3: Manage Users lists the users and the seats they use', async () => {
-    const summary = await billingAdmin().getSummary();
+    const summary = full(await billingAdmin().getSummary());
     const members = await billingAdmin().listMembers({ limit: 200 });
     expect(members.items.filter((member) => member.consumes)).toHaveLength(summary.usage.used);
     expect(summary.usage.used).toBe(summary.usage.purchased);
   });
 
   it('step 4: + Add User at the seat limit cannot claim a seat, and offers the upgrade', async () => {
-    const summary = await billingAdmin().getSummary();
+    const summary = full(await billingAdmin().getSummary());
     const error = await failure(
       billingAdmin().createMember({
         name: 'Nia',
@@ -131,12 +139,12 @@ describe('Dazos CRM: How to Upgrade User Licenses', () => {
   });
 
   it('step 5: the Upgrade button appears once the seat limit is reached', async () => {
-    const summary = await billingAdmin().getSummary();
+    const summary = full(await billingAdmin().getSummary());
     expect(poolOf(summary, 'users')).toMatchObject({ state: 'full', adjust: 'shown' });
   });
 
   it('step 6: the admin types the number of additional users (10 and need 12: type 2)', async () => {
-    const summary = await billingAdmin().getSummary();
+    const summary = full(await billingAdmin().getSummary());
     quote = await billingAdmin().createQuote({ poolId: 'users', delta: 2 });
     expect(quote.plan).toEqual(expectedPlan(summary, { poolId: 'users', delta: 2 }));
     expect(quote.plan).toMatchObject({ from: 10, to: 12, added: 2, confirmations: [] });
@@ -151,7 +159,7 @@ describe('Dazos CRM: How to Upgrade User Licenses', () => {
   });
 
   it('verification: Manage Users shows the new total and Add User works up to it', async () => {
-    const summary = await billingAdmin().getSummary();
+    const summary = full(await billingAdmin().getSummary());
     expect(poolOf(summary, 'users')).toMatchObject({ purchased: 12, available: 2 });
     for (const name of ['Nia', 'Omar']) {
       const member = await billingAdmin().createMember({
@@ -173,7 +181,7 @@ describe('Dazos CRM: How to Upgrade User Licenses', () => {
   });
 
   it('troubleshooting: without billing permission the Upgrade button is not there', async () => {
-    const summary = await as(account, 'admin').getSummary();
+    const summary = full(await as(account, 'admin').getSummary());
     expect(poolOf(summary, 'users')?.adjust).toBe('hidden');
     await expect(
       as(account, 'admin').createQuote({ poolId: 'users', delta: 1 }),
@@ -181,13 +189,13 @@ describe('Dazos CRM: How to Upgrade User Licenses', () => {
   });
 
   it('troubleshooting: a payment failure leaves the licences as they were', async () => {
-    const before = await billingAdmin().getSummary();
+    const before = full(await billingAdmin().getSummary());
     const failed = await billingAdmin().createQuote({ poolId: 'users', delta: 1 });
     billing.failNext('Card expired');
     await expect(billingAdmin().commitChange({ quoteId: failed.id })).rejects.toBeInstanceOf(
       PaymentFailedError,
     );
-    expect((await billingAdmin().getSummary()).usage).toEqual(before.usage);
+    expect(full(await billingAdmin().getSummary()).usage).toEqual(before.usage);
   });
 
   it('troubleshooting: too many seats are adjusted by Support, not in the app', async () => {
@@ -205,15 +213,16 @@ describe('OpenCRM: how do I increase / decrease the number of user licences?', (
   let quote: Quote;
 
   it("User Management: 'System Admin' users see and manage the licences, others do not", async () => {
-    const admin = await sysAdmin().getSummary();
+    const admin = full(await sysAdmin().getSummary());
     expect(admin.usage.viewer).toMatchObject({ viewLicences: true, changeAllowance: true });
     const standard = await as(account, 'Standard User').getSummary();
-    expect(poolOf(standard, 'users')?.adjust).toBe('hidden');
+    expect(standard).toMatchObject({ access: 'limited', withoutPermission: 'hide' });
+    expect(standard).not.toHaveProperty('pools');
     await expect(as(account, 'Standard User').listChanges()).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("Number of Active Users counts users whose status is 'Active' or 'Locked'", async () => {
-    const summary = await sysAdmin().getSummary();
+    const summary = full(await sysAdmin().getSummary());
     const members = await sysAdmin().listMembers({ limit: 200 });
     const activeOrLocked = members.items.filter((member) =>
       ['Active', 'Locked'].includes(member.status),
@@ -226,13 +235,13 @@ describe('OpenCRM: how do I increase / decrease the number of user licences?', (
   });
 
   it('Maximum Active Users is the licences held, and Available the unused ones', async () => {
-    const summary = await sysAdmin().getSummary();
+    const summary = full(await sysAdmin().getSummary());
     expect(summary.usage.available).toBe(summary.usage.purchased - summary.usage.used);
     expect(summary.usage.available).toBeGreaterThan(0);
   });
 
   it('Adjust User Allowance: enter a new total greater than the current maximum', async () => {
-    const summary = await sysAdmin().getSummary();
+    const summary = full(await sysAdmin().getSummary());
     const total = summary.usage.purchased + 2;
     quote = await sysAdmin().createQuote({ poolId: 'users', total });
     expect(quote.plan).toEqual(expectedPlan(summary, { poolId: 'users', total }));
@@ -256,7 +265,7 @@ describe('OpenCRM: how do I increase / decrease the number of user licences?', (
       confirmations: { termsAccepted: true },
     });
     expect(change.status).toBe('applied');
-    expect((await sysAdmin().getSummary()).usage.purchased).toBe(quote.plan.to);
+    expect(full(await sysAdmin().getSummary()).usage.purchased).toBe(quote.plan.to);
   });
 
   it('a decrease shows a warning to contact the Account Manager', async () => {
@@ -267,7 +276,7 @@ describe('OpenCRM: how do I increase / decrease the number of user licences?', (
   });
 
   it("Adding New Users: unrestricted while 'Number Of Licences Available' is above 0", async () => {
-    const available = (await sysAdmin().getSummary()).usage.available;
+    const available = full(await sysAdmin().getSummary()).usage.available;
     for (let index = 0; index < available; index++) {
       await sysAdmin().createMember({
         name: `New ${index}`,
@@ -276,7 +285,7 @@ describe('OpenCRM: how do I increase / decrease the number of user licences?', (
         role: 'Standard User',
       });
     }
-    expect((await sysAdmin().getSummary()).usage.available).toBe(0);
+    expect(full(await sysAdmin().getSummary()).usage.available).toBe(0);
   });
 
   it("at 0 available a new 'Active' user asks to increase the licences, or to use another status", async () => {
@@ -325,7 +334,7 @@ describe('OpenCRM: how do I increase / decrease the number of user licences?', (
       .items[0];
     const freed = await sysAdmin().updateMember(active?.id as string, { status: 'Inactive' });
     expect(freed.consumes).toBe(false);
-    expect((await sysAdmin().getSummary()).usage.available).toBe(1);
+    expect(full(await sysAdmin().getSummary()).usage.available).toBe(1);
     const inactive = (await sysAdmin().listMembers({ status: 'Inactive', limit: 1 })).items[0];
     const activated = await sysAdmin().updateMember(inactive?.id as string, { status: 'Active' });
     expect(activated.consumes).toBe(true);
@@ -341,14 +350,14 @@ describe('OpenCRM: how do I increase / decrease the number of user licences?', (
       });
       expect(member.consumes).toBe(false);
     }
-    expect((await sysAdmin().getSummary()).usage.available).toBe(0);
+    expect(full(await sysAdmin().getSummary()).usage.available).toBe(0);
   });
 
   it('Setup Wizard: deleting a user frees a licence', async () => {
     const active = (await sysAdmin().listMembers({ status: 'Active', role: 'Standard User' }))
       .items[0];
     await sysAdmin().deleteMember(active?.id as string);
-    expect((await sysAdmin().getSummary()).usage.available).toBe(1);
+    expect(full(await sysAdmin().getSummary()).usage.available).toBe(1);
   });
 });
 
@@ -358,7 +367,7 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
   let removal: string;
 
   it('licences purchased during a billing cycle are prorated', async () => {
-    const summary = await officeAdmin().getSummary();
+    const summary = full(await officeAdmin().getSummary());
     const request = { poolId: 'standard', delta: 3 };
     const quote = await officeAdmin().createQuote(request);
     expect(quote.plan).toEqual(expectedPlan(summary, request));
@@ -370,7 +379,7 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
   });
 
   it('every purchased licence is charged, assigned or not', async () => {
-    const summary = await officeAdmin().getSummary();
+    const summary = full(await officeAdmin().getSummary());
     const pool = poolOf(summary, 'standard');
     expect(pool?.available).toBeGreaterThan(0);
     expect(pool?.nextPeriod).toBe(pool?.purchased);
@@ -380,11 +389,11 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
     const quote = await officeAdmin().createQuote({ poolId: 'contact-center', delta: 1 });
     const change = await officeAdmin().commitChange({ quoteId: quote.id });
     expect(change.status).toBe('applied');
-    expect(poolOf(await officeAdmin().getSummary(), 'contact-center')?.purchased).toBe(6);
+    expect(poolOf(full(await officeAdmin().getSummary()), 'contact-center')?.purchased).toBe(6);
   });
 
   it('Remove licenses: removals are scheduled for the end of the current billing cycle', async () => {
-    const before = await officeAdmin().getSummary();
+    const before = full(await officeAdmin().getSummary());
     const quote = await officeAdmin().createQuote({ poolId: 'standard', delta: -2 });
     expect(quote.plan).toMatchObject({
       result: 'scheduled',
@@ -392,7 +401,7 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
     });
     const change = await officeAdmin().commitChange({ quoteId: quote.id });
     removal = change.id;
-    const after = poolOf(await officeAdmin().getSummary(), 'standard');
+    const after = poolOf(full(await officeAdmin().getSummary()), 'standard');
     expect(after).toMatchObject({
       purchased: poolOf(before, 'standard')?.purchased,
       scheduledRemoval: 2,
@@ -403,7 +412,7 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
     const charges = billing.charges().length;
     const restored = await officeAdmin().cancelChange(removal);
     expect(restored.status).toBe('cancelled');
-    expect(poolOf(await officeAdmin().getSummary(), 'standard')?.scheduledRemoval).toBe(0);
+    expect(poolOf(full(await officeAdmin().getSummary()), 'standard')?.scheduledRemoval).toBe(0);
     expect(billing.charges()).toHaveLength(charges);
   });
 
@@ -416,11 +425,11 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
     const charges = billing.charges().length;
     await officeAdmin().commitChange({ quoteId: restore.id });
     expect(billing.charges()).toHaveLength(charges);
-    expect(poolOf(await officeAdmin().getSummary(), 'standard')?.scheduledRemoval).toBe(0);
+    expect(poolOf(full(await officeAdmin().getSummary()), 'standard')?.scheduledRemoval).toBe(0);
   });
 
   it('user accounts can only be created for as many licences as are available', async () => {
-    const available = poolOf(await officeAdmin().getSummary(), 'standard')?.available ?? 0;
+    const available = poolOf(full(await officeAdmin().getSummary()), 'standard')?.available ?? 0;
     for (let index = 0; index < available; index++) {
       await officeAdmin().createMember({
         name: `Agent ${index}`,
@@ -443,7 +452,7 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
 
   it('on a contracted (invoiced) plan licences cannot be removed: contact your Customer Success Manager', async () => {
     const invoiced = as('scheduled-removal-with-restore-invoiced', 'company-admin');
-    const summary = await invoiced.getSummary();
+    const summary = full(await invoiced.getSummary());
     expect(poolOf(summary, 'standard')?.decrease).toMatchObject({
       allowed: false,
       reason: 'contracted-until',
@@ -460,7 +469,7 @@ describe('Dialpad: Manage Dialpad Licenses', () => {
 
   it('on a plan without portal purchases, buying sends the admin to the Customer Success Manager', async () => {
     const managed = as('scheduled-removal-no-portal-purchase', 'company-admin');
-    const summary = await managed.getSummary();
+    const summary = full(await managed.getSummary());
     expect(poolOf(summary, 'standard')?.increase).toEqual({
       allowed: false,
       reason: 'contact',
@@ -487,11 +496,13 @@ describe('factro: How Do I Add Licenses?', () => {
     await expect(
       as(account, 'admin').createQuote({ poolId: 'named', total: 12 }),
     ).rejects.toBeInstanceOf(ForbiddenError);
-    expect(poolOf(await as(account, 'admin').getSummary(), 'named')?.adjust).toBe('explained');
+    expect(poolOf(full(await as(account, 'admin').getSummary()), 'named')?.adjust).toBe(
+      'explained',
+    );
   });
 
   it('select the new total number and see the resulting price change before confirming', async () => {
-    const summary = await owner().getSummary();
+    const summary = full(await owner().getSummary());
     const total = (poolOf(summary, 'named')?.purchased ?? 0) + 2;
     quote = await owner().createQuote({ poolId: 'named', total });
     expect(quote.plan).toEqual(expectedPlan(summary, { poolId: 'named', total }));
@@ -517,24 +528,24 @@ describe('factro: How Do I Add Licenses?', () => {
       confirmations: { password: demoPassword },
     });
     expect(change).toMatchObject({ status: 'applied', charged: quote.plan.dueNow });
-    expect(poolOf(await owner().getSummary(), 'named')?.purchased).toBe(quote.plan.to);
+    expect(poolOf(full(await owner().getSummary()), 'named')?.purchased).toBe(quote.plan.to);
   });
 
   it('named licences: a guest uses none, and upgrading a guest to a higher group takes one', async () => {
-    const before = poolOf(await owner().getSummary(), 'named')?.used ?? 0;
+    const before = poolOf(full(await owner().getSummary()), 'named')?.used ?? 0;
     const guest = (await owner().listMembers({ role: 'guest' })).items[0];
     expect(guest).toMatchObject({ consumes: false, reason: { kind: 'role-does-not-consume' } });
     const employee = await owner().updateMember(guest?.id as string, { role: 'employee' });
     expect(employee.consumes).toBe(true);
-    expect(poolOf(await owner().getSummary(), 'named')?.used).toBe(before + 1);
+    expect(poolOf(full(await owner().getSummary()), 'named')?.used).toBe(before + 1);
   });
 
   it('removing the rights group (employee to guest) makes the licence usable again', async () => {
-    const before = poolOf(await owner().getSummary(), 'named')?.used ?? 0;
+    const before = poolOf(full(await owner().getSummary()), 'named')?.used ?? 0;
     const employee = (await owner().listMembers({ role: 'employee', consuming: true })).items[0];
     const guest = await owner().updateMember(employee?.id as string, { role: 'guest' });
     expect(guest.consumes).toBe(false);
-    expect(poolOf(await owner().getSummary(), 'named')?.used).toBe(before - 1);
+    expect(poolOf(full(await owner().getSummary()), 'named')?.used).toBe(before - 1);
   });
 });
 
@@ -544,19 +555,23 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
   let pending: string;
 
   it('Owner/manager and Financial office staff roles can access Licenses; others cannot', async () => {
-    expect((await as(account, 'financial-office').getSummary()).usage.viewer.viewLicences).toBe(
+    expect(full(await as(account, 'financial-office').getSummary()).usage.viewer.viewLicences).toBe(
       true,
     );
     for (const role of ['office-staff', 'engineer']) {
       const summary = await as(account, role).getSummary();
-      expect(summary.usage.viewer.viewLicences).toBe(false);
-      expect(summary.usage.pools.every((pool) => pool.adjust === 'hidden')).toBe(true);
+      expect(summary).toMatchObject({
+        access: 'limited',
+        permissions: { viewLicences: false },
+        withoutPermission: 'hide',
+      });
+      expect(summary).not.toHaveProperty('pools');
       await expect(as(account, role).listChanges()).rejects.toBeInstanceOf(ForbiddenError);
     }
   });
 
   it('contract details: current plan, contract dates and data usage against the allowance', async () => {
-    const summary = await manager().getSummary();
+    const summary = full(await manager().getSummary());
     expect(summary.account.plan).toBe('Customer Journey Plan');
     expect(summary.account.contract).toMatchObject({ kind: 'contracted' });
     expect(summary.usage.contractEndsAt).toBe(
@@ -573,7 +588,7 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
   });
 
   it('each licence type (contracted, monthly, daily) has its own progress bar', async () => {
-    const summary = await manager().getSummary();
+    const summary = full(await manager().getSummary());
     expect(summary.usage.pools.map((pool) => pool.term)).toEqual([
       'contracted',
       'monthly',
@@ -582,7 +597,7 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
   });
 
   it('Add licenses: the window shows the contract and cost breakdown', async () => {
-    const summary = await manager().getSummary();
+    const summary = full(await manager().getSummary());
     const contracted = await manager().createQuote({ poolId: 'contracted', delta: 1 });
     expect(contracted.plan).toEqual(expectedPlan(summary, { poolId: 'contracted', delta: 1 }));
     expect(contracted.plan.lines.find((line) => line.kind === 'commitment')).toMatchObject({
@@ -596,7 +611,7 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
     const change = await manager().commitChange({ quoteId: quote.id });
     pending = change.id;
     expect(change.status).toBe('pending-signature');
-    const summary = await manager().getSummary();
+    const summary = full(await manager().getSummary());
     expect(poolOf(summary, 'monthly')).toMatchObject({ purchased: 4, pendingSignature: 1 });
     expect(summary.pendingChanges.map((open) => open.id)).toContain(pending);
     expect(signatureEmails.some((email) => email.changeId === pending)).toBe(true);
@@ -606,7 +621,7 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
     const token = signatureEmails.find((email) => email.changeId === pending)?.token as string;
     const signed = await manager().signChange(pending, { token });
     expect(signed.status).toBe('applied');
-    expect(poolOf(await manager().getSummary(), 'monthly')).toMatchObject({
+    expect(poolOf(full(await manager().getSummary()), 'monthly')).toMatchObject({
       purchased: 5,
       pendingSignature: 0,
     });
@@ -616,11 +631,11 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
     const quote = await manager().createQuote({ poolId: 'monthly', delta: -1 });
     const change = await manager().commitChange({ quoteId: quote.id });
     expect(change.status).toBe('applied');
-    expect(poolOf(await manager().getSummary(), 'monthly')?.purchased).toBe(4);
+    expect(poolOf(full(await manager().getSummary()), 'monthly')?.purchased).toBe(4);
   });
 
   it('contracted licences cannot be deleted here; they change upon renewal', async () => {
-    const summary = await manager().getSummary();
+    const summary = full(await manager().getSummary());
     const error = await failure(manager().createQuote({ poolId: 'contracted', delta: -1 }));
     expect((error as PlanInvalidError).issues).toEqual([
       { field: 'delta', code: 'contracted-until', until: summary.usage.contractEndsAt },
@@ -628,7 +643,7 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
   });
 
   it('licences assigned to a user cannot be deleted until the user moves to another type', async () => {
-    const summary = await manager().getSummary();
+    const summary = full(await manager().getSummary());
     const monthly = poolOf(summary, 'monthly');
     const excess = (monthly?.purchased ?? 0) - (monthly?.used ?? 0);
     const error = await failure(manager().createQuote({ poolId: 'monthly', delta: -(excess + 1) }));
@@ -644,7 +659,7 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
     const holders = (await manager().listMembers({ poolId: 'daily' })).items;
     const resting = holders.find((member) => member.status === 'active');
     await manager().updateMember(resting?.id as string, { status: 'inactive' });
-    const daily = poolOf(await manager().getSummary(), 'daily');
+    const daily = poolOf(full(await manager().getSummary()), 'daily');
     expect(daily?.used).toBe(holders.length - 1);
     // Down to one fewer than the holders: enough for the active ones, not for the inactive one.
     const delta = holders.length - 1 - (daily?.purchased ?? 0);

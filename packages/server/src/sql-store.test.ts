@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { definePolicy } from '@seats/core';
-import type { Quote, Summary } from '@seats/core/contract';
+import type { FullSummary, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteExecutor } from './create-pglite-store';
 import {
@@ -227,7 +227,7 @@ for (const driver of drivers) {
       expect(new Set(bodies).size).toBe(1);
       expect(billing.charges()).toHaveLength(1);
       expect(await first.listChanges('retry', { limit: 100 })).toHaveLength(1);
-      const summary: Summary = await (
+      const summary: FullSummary = await (
         await handlers(1)(
           new Request('http://host.test/v1/summary', { headers: { 'x-account': 'retry' } }),
         )

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { defaultNewMember, describeAddUser } from './describe-add-user';
+import { describeUsage } from './describe-usage';
+import type { Account, Pool } from './domain';
+import { signedContractLicenceTypes } from './presets';
+
+const account: Account = {
+  id: 'acct',
+  name: 'Acme',
+  plan: 'Team',
+  currency: 'GBP',
+  billingPeriod: { start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' },
+  contract: { kind: 'self-serve' },
+};
+const pool: Pool = {
+  id: 'contracted',
+  name: 'Contracted',
+  term: 'monthly',
+  purchased: 2,
+  scheduledRemoval: 0,
+  pendingSignature: 0,
+  unitPrice: 4_000,
+};
+const policy = signedContractLicenceTypes;
+
+function usageFor(role: string, used: number) {
+  return describeUsage({
+    account,
+    pools: [pool],
+    usedByPool: { contracted: used },
+    policy,
+    viewerRole: role,
+  });
+}
+
+describe('describeAddUser', () => {
+  it('allows adding while a licence is free', () => {
+    expect(describeAddUser({ policy, usage: usageFor('office-staff', 1) })).toEqual({
+      outcome: 'allowed',
+    });
+  });
+
+  it('offers only asking an admin at the limit, never buying or freeing a licence', () => {
+    expect(describeAddUser({ policy, usage: usageFor('office-staff', 2) })).toEqual({
+      outcome: 'needs-licence',
+      remedies: [{ kind: 'ask-admin', roles: ['owner-manager', 'financial-office'] }],
+    });
+  });
+
+  it('says forbidden to a role that may not manage members', () => {
+    expect(describeAddUser({ policy, usage: usageFor('engineer', 0) })).toEqual({
+      outcome: 'forbidden',
+    });
+  });
+
+  it('decides for the member "Add user" creates by default', () => {
+    expect(defaultNewMember(policy, [pool])).toEqual({
+      status: 'active',
+      role: 'engineer',
+      poolId: 'contracted',
+    });
+  });
+});
