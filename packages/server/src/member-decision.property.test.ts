@@ -1,3 +1,4 @@
+import type { FullSummary } from '@seats/client';
 import {
   createSeatsClient,
   ForbiddenError,
@@ -148,7 +149,7 @@ describe('a member write in the browser and on the server', () => {
 
         const role = pick(policy.permissions.viewLicences, input.viewer);
         const client = as(accountId, role);
-        const summary = await client.getSummary();
+        const summary = (await client.getSummary()) as FullSummary;
         const target =
           input.target === null || members.length === 0 ? null : pick(members, input.target);
         const after = assignmentOf(policy, pools, input.after);
@@ -171,7 +172,10 @@ describe('a member write in the browser and on the server', () => {
         }
         if (browser.outcome === 'allowed') {
           const usedAfter = Object.fromEntries(
-            (await client.getSummary()).usage.pools.map((pool) => [pool.poolId, pool.used]),
+            ((await client.getSummary()) as FullSummary).usage.pools.map((pool) => [
+              pool.poolId,
+              pool.used,
+            ]),
           );
           const expected = Object.fromEntries(
             summary.usage.pools.map((pool) => [

@@ -80,7 +80,9 @@ beforeAll(async () => {
     const memberId = (await client.listMembers({ limit: 1 })).items[0]?.id as string;
     const poolId = account.pools[0]?.id as string;
     // Dialpad's removal is scheduled (cancellable); Commusoft's purchase waits for a signature.
-    const usage = (await client.getSummary()).usage.pools.find((pool) => pool.poolId === poolId);
+    const usage = full(await client.getSummary()).usage.pools.find(
+      (pool) => pool.poolId === poolId,
+    );
     const removable = account.policy.decrease.mode === 'period-end' && usage?.decrease.allowed;
     const quote = await client.createQuote({ poolId, delta: removable ? -1 : 1 });
     const change = await client.commitChange({
