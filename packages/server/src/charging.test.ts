@@ -1,4 +1,4 @@
-import type { Change, Quote, Summary } from '@seats/core/contract';
+import type { Change, FullSummary, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type BillingProvider,
@@ -117,7 +117,7 @@ describe.each(drivers)('charging on $name', ({ skip, open }) => {
     return {
       call,
       summary: async (account = dazos) =>
-        (await call<Summary>('GET', '/summary', { account })).body,
+        (await call<FullSummary>('GET', '/summary', { account })).body,
       quote: async (delta: number) =>
         (await call<Quote>('POST', '/quotes', { body: { poolId: 'users', delta } })).body,
       commit: (quoteId: string, key: string) =>
