@@ -295,7 +295,7 @@ describe.each(drivers)('charging on $name', ({ skip, open }) => {
     async () => {
       const api = handlerWith(billing);
       const who = { account: 'signed-contract-licence-types', role: 'owner-manager' };
-      const before = (await api.call<Summary>('GET', '/summary', who)).body;
+      const before = (await api.call<FullSummary>('GET', '/summary', who)).body;
       const offer = (
         await api.call<Quote>('POST', '/quotes', { ...who, body: { poolId: 'monthly', delta: -1 } })
       ).body;
@@ -320,7 +320,7 @@ describe.each(drivers)('charging on $name', ({ skip, open }) => {
         recurring: [{ poolId: 'monthly', quantity: -1, per: 'period' }],
       });
       expect(credit?.lines[0]?.fraction).toMatchObject({ unit: 'day' });
-      const after = (await api.call<Summary>('GET', '/summary', who)).body;
+      const after = (await api.call<FullSummary>('GET', '/summary', who)).body;
       expect(after.pools.find((pool) => pool.id === 'monthly')?.purchased).toBe(
         (before.pools.find((pool) => pool.id === 'monthly')?.purchased ?? 0) - 1,
       );
