@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FullSummary } from '@seats/client';
 import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
@@ -106,6 +107,15 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
     await page
       .getByText(t.storage({ usedBytes: 212 * gigabyte, allowanceBytes: 320 * gigabyte }, f))
       .waitFor();
+
+    // "Click to download a PDF copy of your signed contracts."
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download signed contract' }).first().click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^signed-contract-chg_\w+\.pdf$/);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('deletes an unassigned daily licence at once, and never one assigned to a user', async () => {

@@ -99,6 +99,7 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
             <th scope="col">What</th>
             <th scope="col">Status</th>
             <th scope="col">Charged</th>
+            <th scope="col">Contract</th>
           </tr>
         </thead>
         <tbody>
@@ -112,6 +113,13 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
                 {change.charged === null
                   ? '—'
                   : money(change.charged.amount, change.charged.currency)}
+              </td>
+              <td>
+                {change.signedAt !== null && (
+                  <button type="button" onClick={() => downloadSignedContract(client, change.id)}>
+                    Download signed contract
+                  </button>
+                )}
               </td>
             </tr>
           ))}
@@ -128,4 +136,14 @@ function describe(change: Change, pool: string): string {
   if (plan.kind === 'restore')
     return `${pool}: restore ${plan.restored} (${plan.from} → ${plan.to})`;
   return `${pool}: add ${plan.added} (${plan.from} → ${plan.to})`;
+}
+
+/** Saves the PDF of a signed purchase (Commusoft: "a PDF copy of your signed contracts"). */
+async function downloadSignedContract(client: SeatsClient, changeId: string): Promise<void> {
+  const pdf = await client.getSignedContract(changeId);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(pdf);
+  link.download = `signed-contract-${changeId}.pdf`;
+  link.click();
+  URL.revokeObjectURL(link.href);
 }

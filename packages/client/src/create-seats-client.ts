@@ -117,6 +117,8 @@ export interface SeatsClient {
   cancelChange(id: string, options?: RequestOptions): Promise<Change>;
   /** `POST /v1/changes/{id}/sign`: completes a pending e-signature with its token. */
   signChange(id: string, request: SignRequest, options?: RequestOptions): Promise<Change>;
+  /** `GET /v1/changes/{id}/contract.pdf`: the PDF of a signed purchase; `NotFoundError` if it was not signed. */
+  getSignedContract(id: string, options?: RequestOptions): Promise<Blob>;
 }
 
 type Schema<T> = Pick<ResponseSchema<T>, 'safeParse'>;
@@ -190,6 +192,8 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
       query?: Record<string, string | number | boolean | undefined>;
       headers?: Record<string, string>;
       signal?: AbortSignal | undefined;
+      /** The response is a file of this media type, answered as a `Blob`. */
+      file?: string;
     } = {},
   ): Promise<T> {
     const { signal } = init;
@@ -198,7 +202,7 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
       typeof options.headers === 'function' ? await options.headers() : options.headers,
     );
     signal?.throwIfAborted();
-    headers.set('accept', 'application/json, application/problem+json');
+    headers.set('accept', `${init.file ?? 'application/json'}, application/problem+json`);
     for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
     let body: string | undefined;
     if (init.body !== undefined) {
@@ -221,6 +225,7 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
         ...(body === undefined ? {} : { body }),
         ...(signal === undefined ? {} : { signal }),
       });
+      if (init.file !== undefined && response.ok) return (await response.blob()) as T;
       text = await response.text();
     } catch (error) {
       if (isAbort(error, signal)) throw error;
@@ -321,6 +326,11 @@ export function createSeatsClient(options: SeatsClientOptions): SeatsClient {
     signChange: (changeId, sign, opts = {}) =>
       request('POST', `/changes/${id(changeId)}/sign`, responseSchemas().change, {
         body: sign,
+        signal: opts.signal,
+      }),
+    getSignedContract: (changeId, opts = {}) =>
+      request<Blob>('GET', `/changes/${id(changeId)}/contract.pdf`, null, {
+        file: 'application/pdf',
         signal: opts.signal,
       }),
   };

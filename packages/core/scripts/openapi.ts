@@ -210,6 +210,22 @@ const document = {
         },
       },
     },
+    '/v1/changes/{id}/contract.pdf': {
+      parameters: [idParam],
+      get: {
+        operationId: 'getSignedContract',
+        description: 'For roles that see licences.',
+        responses: {
+          '200': {
+            description:
+              'The PDF of a signed purchase: the licences, the price lines, the commitment and the signature',
+            content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+          },
+          '404': problem('No such change, or one that was not signed (`not_found`)'),
+          ...errors,
+        },
+      },
+    },
     '/v1/health': {
       get: {
         operationId: 'getHealth',

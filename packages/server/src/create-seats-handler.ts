@@ -18,6 +18,7 @@ import type { SeatsEvent } from './seats-event';
 import type { SeatsHandlerOptions } from './seats-handler-options';
 import type { AccountState } from './seats-store';
 import { signChangeRoute } from './sign-change-route';
+import { signedContractRoute } from './signed-contract-route';
 import { DatabaseConflictError, DatabaseUnavailableError } from './sql-executor';
 import { summaryRoute } from './summary-route';
 import { updateMemberRoute } from './update-member-route';
@@ -37,6 +38,7 @@ const routes = {
   changes: { path: ['changes'], methods: { GET: listChangesRoute, POST: commitChangeRoute } },
   cancel: { path: ['changes', ':id', 'cancel'], methods: { POST: cancelRemovalRoute } },
   sign: { path: ['changes', ':id', 'sign'], methods: { POST: signChangeRoute } },
+  contract: { path: ['changes', ':id', 'contract.pdf'], methods: { GET: signedContractRoute } },
   openapi: { path: ['openapi.json'], methods: { GET: null } },
   health: { path: ['health'], methods: { GET: null } },
 } satisfies Record<string, { path: string[]; methods: Record<string, Route | null> }>;

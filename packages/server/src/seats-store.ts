@@ -222,6 +222,8 @@ export interface SeatsStore {
   openChanges(accountId: string): Promise<StoredChange[]>;
   /** Changes of any account left in `charging` since before `startedBefore`, oldest first. */
   chargingChanges(startedBefore: Instant, limit: number): Promise<StoredChange[]>;
+  /** One change of the account, as it is now; `null` when the account has no such change. */
+  getChange(accountId: string, changeId: string): Promise<StoredChange | null>;
   /** The newest `limit` open changes and how many are open in all, in one read. */
   newestOpenChanges(
     accountId: string,

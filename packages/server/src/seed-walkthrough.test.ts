@@ -1,9 +1,11 @@
+import { inflateSync } from 'node:zlib';
 import {
   ConfirmationRequiredError,
   createSeatsClient,
   ForbiddenError,
   type FullSummary,
   NoLicenceAvailableError,
+  NotFoundError,
   PasswordInvalidError,
   PaymentFailedError,
   PlanInvalidError,
@@ -61,6 +63,30 @@ function expectedPlan(summary: FullSummary, request: QuoteRequest) {
   });
   if (decision.status !== 'planned') throw new Error(`core refuses the plan: ${decision.status}`);
   return decision.plan;
+}
+
+/** The text a PDF shows: each page's content stream inflated, its hex strings shown with `Tj`. */
+function pdfText(bytes: Uint8Array): string {
+  const source = Buffer.from(bytes);
+  const texts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = source.indexOf('stream', at);
+    if (start === -1) break;
+    const body = source.indexOf('\n', start) + 1;
+    const end = source.indexOf('endstream', body);
+    let content: string;
+    try {
+      content = inflateSync(source.subarray(body, end)).toString('latin1');
+    } catch {
+      content = source.subarray(body, end).toString('latin1');
+    }
+    for (const [, hex] of content.matchAll(/<([0-9a-fA-F]*)> Tj/g)) {
+      texts.push(Buffer.from(hex ?? '', 'hex').toString('latin1'));
+    }
+    at = end + 'endstream'.length;
+  }
+  return texts.join('\n');
 }
 
 const poolOf = (summary: FullSummary, poolId: string) =>
@@ -625,6 +651,37 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
       purchased: 5,
       pendingSignature: 0,
     });
+  });
+
+  it('a PDF copy of the signed contract downloads, saying what was bought, for how much and when it was signed', async () => {
+    const history = await manager().listChanges();
+    const signed = history.items.find((change) => change.id === pending);
+    const pdf = await manager().getSignedContract(pending);
+    expect(pdf.type).toBe('application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder('latin1').decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const text = pdfText(bytes);
+    expect(text).toContain('Signed licence purchase');
+    expect(text).toContain('Account: Commusoft demo (signed-contract-licence-types)');
+    expect(text).toContain('Monthly licences');
+    expect(text).toContain('1 licence added: from 4 licences to 5 licences.');
+    const due = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(
+      (signed?.plan.dueNow.amount ?? 0) / 100,
+    );
+    expect(text).toContain(`Due on signature\n${due}`);
+    expect(text).toContain('Signed: 10 November 2026 at 12:00 UTC, by e-signature');
+  });
+
+  it('a purchase that was never signed has no signed contract; a plain engineer gets none', async () => {
+    const applied = (await manager().listChanges()).items.find(
+      (change) => change.signedAt === null,
+    );
+    await expect(manager().getSignedContract(applied?.id as string)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(as(account, 'engineer').getSignedContract(pending)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it('Delete licenses: a monthly licence no longer needed is removed', async () => {

@@ -651,6 +651,13 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       );
       return rows.map(toChange);
     },
+    async getChange(accountId, changeId) {
+      const rows = await db.query(
+        `SELECT ${changeColumns} FROM seats_changes WHERE account_id = $1 AND id = $2`,
+        [accountId, changeId],
+      );
+      return rows[0] === undefined ? null : toChange(rows[0]);
+    },
     async newestOpenChanges(accountId, limit) {
       // One round trip: the newest few, each row carrying the count of all.
       const rows = await db.query(

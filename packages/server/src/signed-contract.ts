@@ -1,0 +1,142 @@
+import type { Account, Money, PriceLine } from '@seats/core';
+import type { StoredChange } from './seats-store';
+
+/** What a signed purchase's PDF says: the account, the licences, the price lines and the signature. */
+export interface SignedContract {
+  account: Pick<Account, 'id' | 'name' | 'plan' | 'currency'>;
+  poolName: string;
+  change: StoredChange;
+  /** When the document is made. */
+  now: string;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+const date = (instant: string) => dateFormat.format(new Date(instant));
+const dateTime = (instant: string) => `${dateTimeFormat.format(new Date(instant))} UTC`;
+
+function formatMoney({ amount, currency }: Money): string {
+  const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amount / 10 ** digits);
+}
+
+const licences = (quantity: number) => `${quantity} ${quantity === 1 ? 'licence' : 'licences'}`;
+
+/** A price line in words, as on an invoice. */
+function describeLine(line: PriceLine, currency: string): string {
+  const price = (amount: number) => formatMoney({ amount, currency });
+  switch (line.kind) {
+    case 'prorated-charge':
+      return `${licences(line.quantity)} × ${price(line.unitPrice)}, prorated for ${line.fraction.remaining} of ${line.fraction.total} ${line.fraction.unit}s`;
+    case 'prorated-credit':
+      return `Credit: ${licences(line.quantity)} × ${price(line.unitPrice)}, prorated for ${line.fraction.remaining} of ${line.fraction.total} ${line.fraction.unit}s`;
+    case 'term-charge':
+      return `${licences(line.quantity)} × ${price(line.unitPrice)} per period, ${date(line.from)} to ${date(line.until)}`;
+    case 'recurring-change': {
+      const per = line.per === 'period' ? 'billing period' : line.per === 'day' ? 'day' : 'term';
+      return `Each following invoice: ${licences(line.quantity)} × ${price(line.unitPrice)} per ${per}`;
+    }
+    case 'restore':
+      return `${licences(line.quantity)} kept from a scheduled removal, at no charge`;
+    case 'commitment':
+      return `Commitment: ${licences(line.quantity)} until ${date(line.until)}`;
+  }
+}
+
+/**
+ * The PDF of a signed purchase (Commusoft: "a PDF copy of your signed contracts"): what was bought,
+ * the price lines, the commitment, who asked for it and when it was signed. Made with pdf-lib's
+ * standard fonts, so it runs in every runtime the handler does; characters outside their
+ * Windows-1252 set are shown as "?".
+ */
+export async function renderSignedContract(
+  contract: SignedContract,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const { PDFDocument, StandardFonts, rgb } = await import('@pdfme/pdf-lib');
+  const { account, change, poolName } = contract;
+  const { plan } = change;
+  const document = await PDFDocument.create();
+  document.setTitle(`Signed licence purchase ${change.id}`);
+  document.setSubject(`${account.name}: ${poolName}`);
+  document.setCreationDate(new Date(contract.now));
+  const regular = await document.embedFont(StandardFonts.Helvetica);
+  const bold = await document.embedFont(StandardFonts.HelveticaBold);
+  const page = document.addPage([595.28, 841.89]);
+  const margin = 56;
+  const right = page.getWidth() - margin;
+  let y = page.getHeight() - margin;
+
+  type Font = typeof regular;
+  const printable = (text: string) => text.replace(/[^\u0020-\u007e\u00a0-\u00ff€–—‘’“”•…×]/g, '?');
+  /** Words of `text` in lines no wider than `width`. */
+  const wrap = (text: string, font: Font, size: number, width: number) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of printable(text).split(' ')) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (line !== '' && font.widthOfTextAtSize(candidate, size) > width) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    return [...lines, line];
+  };
+  const write = (text: string, options: { font?: Font; size?: number; x?: number } = {}) => {
+    const font = options.font ?? regular;
+    const size = options.size ?? 10;
+    const x = options.x ?? margin;
+    for (const line of wrap(text, font, size, right - x)) {
+      page.drawText(line, { x, y, size, font, color: rgb(0.1, 0.1, 0.1) });
+      y -= size * 1.45;
+    }
+  };
+  const gap = (points = 10) => {
+    y -= points;
+  };
+  const money = (amount: number) => formatMoney({ amount, currency: plan.dueNow.currency });
+  /** A label and its amount, the amounts in one right-aligned column. */
+  const amountRow = (label: string, amount: number, font: Font = regular) => {
+    const text = money(amount);
+    const top = y;
+    write(label, { font });
+    const bottom = y;
+    y = top;
+    page.drawText(text, { x: right - font.widthOfTextAtSize(text, 10), y, size: 10, font });
+    y = bottom;
+  };
+
+  write('Signed licence purchase', { font: bold, size: 18 });
+  gap(4);
+  write(`Account: ${account.name} (${account.id})`);
+  write(`Plan: ${account.plan}`);
+  write(`Purchase: ${change.id}`);
+  gap();
+  write(poolName, { font: bold, size: 12 });
+  write(`${licences(plan.added)} added: from ${licences(plan.from)} to ${licences(plan.to)}.`);
+  gap();
+  write('Price', { font: bold });
+  for (const line of plan.lines) amountRow(describeLine(line, plan.dueNow.currency), line.amount);
+  gap(4);
+  amountRow('Due on signature', plan.dueNow.amount, bold);
+  amountRow('Change to each following invoice', plan.nextInvoiceChange.amount, bold);
+  gap();
+  write('Signature', { font: bold });
+  const requester =
+    change.actor.memberId === null
+      ? change.actor.role
+      : `${change.actor.role}, user ${change.actor.memberId}`;
+  write(`Requested: ${dateTime(change.createdAt)} by ${requester}`);
+  write(
+    `Signed: ${change.signedAt === null ? 'not signed' : `${dateTime(change.signedAt)}, by e-signature`}`,
+  );
+  if (change.effectiveAt !== null) write(`Licences usable from: ${dateTime(change.effectiveAt)}`);
+  if (change.charged !== null) write(`Charged: ${formatMoney(change.charged)}`);
+  gap(20);
+  write(`Document made on ${dateTime(contract.now)}.`, { size: 8 });
+  return (await document.save()) as Uint8Array<ArrayBuffer>;
+}
