@@ -72,8 +72,22 @@ export function pgliteExecutor(db: PGlite, options: { owned: boolean }): SqlExec
   };
 }
 
+/**
+ * Creates a directory given as `dataDir` (and its parents) when it is missing, as PGlite does not;
+ * a URL such as `idb://seats` or `memory://` is left to PGlite.
+ */
+function createDataDir(dataDir: string): void {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir)) return;
+  // Read at run time so that bundles for the browser never see node:fs.
+  const fs = globalThis.process?.getBuiltinModule?.('node:fs') as
+    | typeof import('node:fs')
+    | undefined;
+  fs?.mkdirSync(dataDir, { recursive: true });
+}
+
 /** The store on an embedded PGlite database (zero set-up); migrations are applied before it resolves. */
 export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<SeatsStore> {
+  if (options.db === undefined && options.dataDir !== undefined) createDataDir(options.dataDir);
   const db =
     options.db ??
     (await PGlite.create({
