@@ -128,7 +128,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await upgrade.waitFor({ state: 'detached' });
 
     await page.getByText('11 of 13 used').waitFor();
-    await page.getByText('2 available').first().waitFor();
+    await page.getByText('2 free').first().waitFor();
     // Below the limit the upgrade is offered no more, as in the article.
     expect(await page.getByRole('button', { name: 'Upgrade' }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('dazos-upgrade'), fullPage: true });

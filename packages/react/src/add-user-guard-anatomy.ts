@@ -14,6 +14,7 @@ export const addUserGuardParts = {
   pending: 'pending',
   remedies: 'remedies',
   remedy: 'remedy',
+  consequence: 'consequence',
   blocked: 'blocked',
   actions: 'actions',
   cancel: 'cancel',

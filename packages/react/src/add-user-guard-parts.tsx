@@ -1,4 +1,4 @@
-import type { MemberChangeDecision } from '@seats/core';
+import { describeUnitPrice, type MemberChangeDecision } from '@seats/core';
 import { Slot } from 'radix-ui';
 import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
@@ -7,6 +7,7 @@ import {
   forwardRef,
   type ReactNode,
   type RefObject,
+  useId,
   useRef,
 } from 'react';
 import type { AddUserGuardPart } from './add-user-guard-anatomy';
@@ -192,7 +193,14 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
   function AddUserGuardRemedies(props, ref) {
     const { messages: t, format } = useSeats();
     const guard = useGuard('AddUserGuardRemedies');
+    const consequenceId = useId();
     if (guard.remedies === null) return null;
+    // The first remedy is the policy's recommendation and the primary action; each says what it does.
+    const consequence = (kind: string, text: string) => (
+      <p id={`${consequenceId}${kind}`} data-part={part('consequence')}>
+        {text}
+      </p>
+    );
     if (guard.remedies.length === 0) {
       return <p data-part={part('blocked')}>{t.guardBlocked(undefined, format)}</p>;
     }
@@ -203,9 +211,32 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
             case 'buy':
               return (
                 <li key="buy" data-part={part('remedy')} data-kind="buy">
-                  <button type="button" onClick={() => guard.buy(remedy)}>
+                  <button
+                    type="button"
+                    aria-describedby={`${consequenceId}buy`}
+                    onClick={() => guard.buy(remedy)}
+                  >
                     {t.remedyBuy({ quantity: remedy.quantity }, format)}
                   </button>
+                  {guard.summary?.access === 'full' &&
+                    consequence(
+                      'buy',
+                      t.unitPrice(
+                        {
+                          ...describeUnitPrice(
+                            guard.summary.usage.pools.find(
+                              (pool) => pool.poolId === remedy.poolId,
+                            ) ?? {
+                              unitPrice: 0,
+                              term: 'monthly',
+                            },
+                            guard.summary.account.billingPeriod,
+                          ),
+                          currency: guard.summary.account.currency,
+                        },
+                        format,
+                      ),
+                    )}
                 </li>
               );
             case 'use-non-consuming':
@@ -219,6 +250,7 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
                     <button
                       key={`status:${status}`}
                       type="button"
+                      aria-describedby={`${consequenceId}use-non-consuming`}
                       onClick={() => guard.chooseStatus(status)}
                     >
                       {t.remedyNonConsuming({ status: t.statusName({ status }, format) }, format)}
@@ -228,11 +260,16 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
                     <button
                       key={`role:${role}`}
                       type="button"
+                      aria-describedby={`${consequenceId}use-non-consuming`}
                       onClick={() => guard.chooseRole(role)}
                     >
                       {t.remedyNonConsuming({ role: t.roleName({ role }, format) }, format)}
                     </button>
                   ))}
+                  {consequence(
+                    'use-non-consuming',
+                    t.remedyConsequence({ kind: 'use-non-consuming' }, format),
+                  )}
                 </li>
               );
             case 'free-licence':
@@ -241,10 +278,15 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
                   <button
                     type="button"
                     aria-expanded={guard.isFreeing}
+                    aria-describedby={`${consequenceId}free-licence`}
                     onClick={guard.toggleFreeing}
                   >
                     {t.remedyFreeLicence({ quantity: remedy.quantity }, format)}
                   </button>
+                  {consequence(
+                    'free-licence',
+                    t.remedyConsequence({ kind: 'free-licence' }, format),
+                  )}
                   {guard.isFreeing && (
                     <MemberPicker poolId={remedy.poolId} allowDelete onFreed={guard.freed} />
                   )}
@@ -258,10 +300,16 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
                   {askAdmin === undefined ? (
                     <p>{t.remedyAskAdmin({ roles }, format)}</p>
                   ) : (
-                    <button type="button" onClick={() => askAdmin(remedy.roles)}>
+                    <button
+                      type="button"
+                      aria-describedby={`${consequenceId}ask-admin`}
+                      onClick={() => askAdmin(remedy.roles)}
+                    >
                       {t.remedyAskAdmin({ roles }, format)}
                     </button>
                   )}
+                  {askAdmin !== undefined &&
+                    consequence('ask-admin', t.remedyConsequence({ kind: 'ask-admin' }, format))}
                 </li>
               );
             }

@@ -102,7 +102,7 @@ describe('AddUserGuard', () => {
     const guard = await screen.findByRole('dialog');
     expect(within(guard).queryByRole('button', { name: /^Buy/ })).toBeNull();
     await user.click(
-      within(guard).getByRole('button', { name: 'Ask owner or billing-admin for a licence' }),
+      within(guard).getByRole('button', { name: 'Ask Owner or Billing admin for a licence' }),
     );
     expect(onAskAdmin).toHaveBeenCalledWith(['owner', 'billing-admin']);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -211,7 +211,7 @@ describe('AddUserGuard', () => {
     await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
     await user.click(button);
     const guard = await screen.findByRole('dialog');
-    await user.click(within(guard).getByRole('button', { name: 'Add as guest' }));
+    await user.click(within(guard).getByRole('button', { name: 'Add as Guest' }));
     expect(onProceed).toHaveBeenCalledWith({
       kind: 'non-consuming-role',
       role: 'guest',

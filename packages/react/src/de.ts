@@ -1,6 +1,25 @@
 import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
+import { humanize } from './messages';
 
+const words: Record<string, string> = {
+  active: 'Aktiv',
+  inactive: 'Inaktiv',
+  deactivated: 'Deaktiviert',
+  locked: 'Gesperrt',
+  invited: 'Eingeladen',
+  suspended: 'Gesperrt',
+  guest: 'Gast',
+  owner: 'Inhaber',
+  admin: 'Administrator',
+  'billing-admin': 'Abrechnungsadministrator',
+  member: 'Mitglied',
+  user: 'Nutzer',
+  room: 'Raum',
+  resource: 'Ressource',
+  asset: 'Anlage',
+  queue: 'Warteschlange',
+};
 /** German. */
 export const de: SeatsMessages = {
   meterLabel: () => 'Lizenzen',
@@ -25,7 +44,6 @@ export const de: SeatsMessages = {
       one: '# Lizenz wartet auf die E-Signatur',
       other: '# Lizenzen warten auf die E-Signatur',
     }),
-  nextPeriod: ({ count }, f) => `${f.number(count)} ab dem nächsten Zeitraum`,
   renews: ({ date }, f) => `Verlängert sich am ${f.date(date)}`,
   contractEnds: ({ date }, f) => `Vertrag endet am ${f.date(date)}`,
   plan: ({ plan }) => `Tarif: ${plan}`,
@@ -74,8 +92,8 @@ export const de: SeatsMessages = {
         return 'Zählt nicht, weil kein Lizenztyp zugewiesen ist';
     }
   },
-  statusName: ({ status }) => status,
-  roleName: ({ role }) => role,
+  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
+  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Lizenzen hinzufügen' : 'Nutzeranzahl ändern'),
   adjustExplained: ({ roles }, f) => `Nur ${f.list(roles, 'disjunction')} kann Lizenzen ändern.`,
@@ -250,5 +268,11 @@ export const de: SeatsMessages = {
   guardForbidden: () => 'Ihre Rolle darf keine Nutzer hinzufügen.',
   guardPending: () =>
     'Der Kauf wartet auf die E-Signatur; der Nutzer kann danach hinzugefügt werden.',
+  remedyConsequence: ({ kind }) =>
+    ({
+      'use-non-consuming': 'Nutzt keine Lizenz; später änderbar, sobald eine frei ist.',
+      'free-licence': 'Jemand anderes verliert seine Lizenz; Sie bestätigen zuerst, wen.',
+      'ask-admin': 'Der Nutzer wartet, bis weitere Lizenzen gekauft sind.',
+    })[kind],
   guardContinue: () => 'Trotzdem fortfahren',
 };

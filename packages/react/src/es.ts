@@ -1,6 +1,20 @@
 import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
+import { humanize } from './messages';
 
+const words: Record<string, string> = {
+  active: 'Activo',
+  inactive: 'Inactivo',
+  deactivated: 'Desactivado',
+  locked: 'Bloqueado',
+  invited: 'Invitado',
+  guest: 'Invitado',
+  owner: 'Propietario',
+  admin: 'Administrador',
+  'billing-admin': 'Administrador de facturación',
+  member: 'Miembro',
+  user: 'Usuario',
+};
 /** Spanish. */
 export const es: SeatsMessages = {
   meterLabel: () => 'Licencias',
@@ -28,7 +42,6 @@ export const es: SeatsMessages = {
       one: '# licencia pendiente de firma',
       other: '# licencias pendientes de firma',
     }),
-  nextPeriod: ({ count }, f) => `${f.number(count)} desde el próximo periodo`,
   renews: ({ date }, f) => `Se renueva el ${f.date(date)}`,
   contractEnds: ({ date }, f) => `El contrato termina el ${f.date(date)}`,
   plan: ({ plan }) => `Plan: ${plan}`,
@@ -77,8 +90,8 @@ export const es: SeatsMessages = {
         return 'No cuenta porque no tiene tipo de licencia asignado';
     }
   },
-  statusName: ({ status }) => status,
-  roleName: ({ role }) => role,
+  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
+  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Añadir licencias' : 'Ajustar licencias'),
   adjustExplained: ({ roles }, f) =>
@@ -252,5 +265,11 @@ export const es: SeatsMessages = {
   guardBlocked: () => 'Pide más licencias a un administrador.',
   guardForbidden: () => 'Tu rol no puede añadir usuarios.',
   guardPending: () => 'La compra espera la firma electrónica; después podrás añadir al usuario.',
+  remedyConsequence: ({ kind }) =>
+    ({
+      'use-non-consuming': 'No usa licencia; cámbielo cuando haya una libre.',
+      'free-licence': 'Otra persona pierde su licencia; primero confirma quién.',
+      'ask-admin': 'El usuario espera hasta que se compren más licencias.',
+    })[kind],
   guardContinue: () => 'Continuar de todos modos',
 };

@@ -1,6 +1,20 @@
 import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
+import { humanize } from './messages';
 
+const words: Record<string, string> = {
+  active: 'Actif',
+  inactive: 'Inactif',
+  deactivated: 'Désactivé',
+  locked: 'Verrouillé',
+  invited: 'Invité',
+  guest: 'Invité',
+  owner: 'Propriétaire',
+  admin: 'Administrateur',
+  'billing-admin': 'Administrateur de facturation',
+  member: 'Membre',
+  user: 'Utilisateur',
+};
 /** French. */
 export const fr: SeatsMessages = {
   meterLabel: () => 'Licences',
@@ -31,7 +45,6 @@ export const fr: SeatsMessages = {
       one: '# licence en attente de signature',
       other: '# licences en attente de signature',
     }),
-  nextPeriod: ({ count }, f) => `${f.number(count)} à partir de la prochaine période`,
   renews: ({ date }, f) => `Renouvellement le ${f.date(date)}`,
   contractEnds: ({ date }, f) => `Fin du contrat le ${f.date(date)}`,
   plan: ({ plan }) => `Offre : ${plan}`,
@@ -80,8 +93,8 @@ export const fr: SeatsMessages = {
         return 'Ne compte pas car aucun type de licence n’est attribué';
     }
   },
-  statusName: ({ status }) => status,
-  roleName: ({ role }) => role,
+  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
+  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Ajouter des licences' : 'Modifier le quota'),
   adjustExplained: ({ roles }, f) =>
@@ -259,5 +272,11 @@ export const fr: SeatsMessages = {
   guardForbidden: () => 'Votre rôle ne permet pas d’ajouter des utilisateurs.',
   guardPending: () =>
     'L’achat attend la signature électronique ; l’utilisateur pourra être ajouté ensuite.',
+  remedyConsequence: ({ kind }) =>
+    ({
+      'use-non-consuming': 'N’utilise aucune licence ; à changer dès qu’une est libre.',
+      'free-licence': 'Quelqu’un d’autre perd sa licence ; vous confirmez qui d’abord.',
+      'ask-admin': 'L’utilisateur attend l’achat de licences supplémentaires.',
+    })[kind],
   guardContinue: () => 'Continuer quand même',
 };

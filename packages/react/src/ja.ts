@@ -1,6 +1,20 @@
 import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
+import { humanize } from './messages';
 
+const words: Record<string, string> = {
+  active: '有効',
+  inactive: '無効',
+  deactivated: '停止',
+  locked: 'ロック',
+  invited: '招待中',
+  guest: 'ゲスト',
+  owner: 'オーナー',
+  admin: '管理者',
+  'billing-admin': '請求管理者',
+  member: 'メンバー',
+  user: 'ユーザー',
+};
 /** Japanese. */
 export const ja: SeatsMessages = {
   meterLabel: () => 'ライセンス',
@@ -17,7 +31,6 @@ export const ja: SeatsMessages = {
   scheduledRemoval: ({ count, date }, f) =>
     `${f.date(date)} に ${f.number(count)} 件のライセンスを削除予定`,
   pendingSignature: ({ count }, f) => `${f.number(count)} 件が電子署名待ち`,
-  nextPeriod: ({ count }, f) => `次の期間から ${f.number(count)} 件`,
   renews: ({ date }, f) => `${f.date(date)} に更新`,
   contractEnds: ({ date }, f) => `契約終了日 ${f.date(date)}`,
   plan: ({ plan }) => `プラン: ${plan}`,
@@ -66,8 +79,8 @@ export const ja: SeatsMessages = {
         return 'ライセンス種別が割り当てられていないためカウントされません';
     }
   },
-  statusName: ({ status }) => status,
-  roleName: ({ role }) => role,
+  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
+  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'ライセンスを追加' : 'ライセンス数を変更'),
   adjustExplained: ({ roles }, f) =>
@@ -232,5 +245,11 @@ export const ja: SeatsMessages = {
   guardBlocked: () => '管理者に追加のライセンスを依頼してください。',
   guardForbidden: () => 'このロールではユーザーを追加できません。',
   guardPending: () => '購入は電子署名待ちです。署名後にユーザーを追加できます。',
+  remedyConsequence: ({ kind }) =>
+    ({
+      'use-non-consuming': 'ライセンスを使いません。空きができたら変更できます。',
+      'free-licence': '他のユーザーのライセンスが外れます。先に対象を確認します。',
+      'ask-admin': 'ライセンスが追加購入されるまでユーザーは待機します。',
+    })[kind],
   guardContinue: () => 'このまま続ける',
 };

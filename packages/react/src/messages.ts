@@ -37,7 +37,6 @@ export interface SeatsMessages {
   over: Message<{ count: number }>;
   scheduledRemoval: Message<{ count: number; date: Instant }>;
   pendingSignature: Message<{ count: number }>;
-  nextPeriod: Message<{ count: number }>;
   renews: Message<{ date: Instant }>;
   contractEnds: Message<{ date: Instant }>;
   plan: Message<{ plan: string }>;
@@ -111,8 +110,16 @@ export interface SeatsMessages {
   guardBlocked: Message;
   guardForbidden: Message;
   guardPending: Message;
+  /** One line under a remedy saying what choosing it does. */
+  remedyConsequence: Message<{ kind: 'use-non-consuming' | 'free-licence' | 'ask-admin' }>;
   /** The guard's choice, when it checks as a form opens, to go on without a remedy. */
   guardContinue: Message;
+}
+
+/** A role or status as people read it when the catalog has no word for it: `billing-admin` -> `Billing admin`. */
+export function humanize(slug: string): string {
+  const text = slug.replace(/[-_]+/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Per-string overrides of a catalog. */
@@ -127,20 +134,19 @@ export const en: SeatsMessages = {
   poolTerm: ({ term }) =>
     ({ contracted: 'Contracted', monthly: 'Monthly', daily: 'Daily', 'add-on': 'Add-on' })[term],
   usage: ({ used, purchased }, f) => `${f.number(used)} of ${f.number(purchased)} used`,
-  available: ({ count }, f) => f.plural(count, { other: '# available' }),
+  available: ({ count }, f) => f.plural(count, { other: '# free' }),
   valueText: ({ used, purchased, available }, f) =>
     `${f.number(used)} of ${f.plural(purchased, { one: '# licence', other: '# licences' })} used, ${f.number(available)} available`,
   state: ({ state }) =>
     ({ ok: 'Within limit', near: 'Near the limit', full: 'Full', over: 'Over the limit' })[state],
   over: ({ count }, f) => f.plural(count, { other: '# over the limit' }),
   scheduledRemoval: ({ count, date }, f) =>
-    `${f.plural(count, { one: '# licence', other: '# licences' })} to be removed on ${f.date(date)}`,
+    `${f.plural(count, { one: '# leaves', other: '# leave' })} on ${f.date(date)}`,
   pendingSignature: ({ count }, f) =>
     f.plural(count, {
       one: '# licence awaiting e-signature',
       other: '# licences awaiting e-signature',
     }),
-  nextPeriod: ({ count }, f) => `${f.number(count)} from the next period`,
   renews: ({ date }, f) => `Renews on ${f.date(date)}`,
   contractEnds: ({ date }, f) => `Contract ends on ${f.date(date)}`,
   plan: ({ plan }) => `Plan: ${plan}`,
@@ -180,17 +186,17 @@ export const en: SeatsMessages = {
   consumptionReason: ({ reason }) => {
     switch (reason.kind) {
       case 'status-consumes':
-        return `Counts because its status is ${reason.status}`;
+        return `Counts because its status is ${humanize(reason.status)}`;
       case 'status-does-not-consume':
-        return `Does not count because its status is ${reason.status}`;
+        return `Does not count because its status is ${humanize(reason.status)}`;
       case 'role-does-not-consume':
-        return `Does not count because its role is ${reason.role}`;
+        return `Does not count because its role is ${humanize(reason.role)}`;
       case 'no-pool':
         return 'Does not count because no licence type is assigned';
     }
   },
-  statusName: ({ status }) => status,
-  roleName: ({ role }) => role,
+  statusName: ({ status }) => humanize(status),
+  roleName: ({ role }) => humanize(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Add licences' : 'Adjust allowance'),
   adjustExplained: ({ roles }, f) => `Only ${f.list(roles, 'disjunction')} can change licences.`,
@@ -365,5 +371,11 @@ export const en: SeatsMessages = {
   guardForbidden: () => 'Your role cannot add users.',
   guardPending: () =>
     'The purchase waits for an e-signature; the user can be added once it is signed.',
+  remedyConsequence: ({ kind }) =>
+    ({
+      'use-non-consuming': 'Uses no licence; change it once one is free.',
+      'free-licence': 'Someone else loses their licence; you confirm whom first.',
+      'ask-admin': 'The user waits until more licences are bought.',
+    })[kind],
   guardContinue: () => 'Continue anyway',
 };

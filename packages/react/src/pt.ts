@@ -1,6 +1,20 @@
 import type { PriceUnit } from '@seats/core';
 import type { SeatsMessages } from './messages';
+import { humanize } from './messages';
 
+const words: Record<string, string> = {
+  active: 'Ativo',
+  inactive: 'Inativo',
+  deactivated: 'Desativado',
+  locked: 'Bloqueado',
+  invited: 'Convidado',
+  guest: 'Convidado',
+  owner: 'Proprietário',
+  admin: 'Administrador',
+  'billing-admin': 'Administrador de cobrança',
+  member: 'Membro',
+  user: 'Usuário',
+};
 /** Portuguese. */
 export const pt: SeatsMessages = {
   meterLabel: () => 'Licenças',
@@ -28,7 +42,6 @@ export const pt: SeatsMessages = {
       one: '# licença aguardando assinatura',
       other: '# licenças aguardando assinatura',
     }),
-  nextPeriod: ({ count }, f) => `${f.number(count)} a partir do próximo período`,
   renews: ({ date }, f) => `Renova em ${f.date(date)}`,
   contractEnds: ({ date }, f) => `O contrato termina em ${f.date(date)}`,
   plan: ({ plan }) => `Plano: ${plan}`,
@@ -77,8 +90,8 @@ export const pt: SeatsMessages = {
         return 'Não conta porque nenhum tipo de licença foi atribuído';
     }
   },
-  statusName: ({ status }) => status,
-  roleName: ({ role }) => role,
+  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
+  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Adicionar licenças' : 'Ajustar licenças'),
   adjustExplained: ({ roles }, f) =>
@@ -253,5 +266,11 @@ export const pt: SeatsMessages = {
   guardForbidden: () => 'Sua função não pode adicionar usuários.',
   guardPending: () =>
     'A compra aguarda a assinatura eletrônica; o usuário poderá ser adicionado depois.',
+  remedyConsequence: ({ kind }) =>
+    ({
+      'use-non-consuming': 'Não usa licença; altere quando houver uma livre.',
+      'free-licence': 'Outra pessoa perde a licença; você confirma quem primeiro.',
+      'ask-admin': 'O usuário aguarda até que mais licenças sejam compradas.',
+    })[kind],
   guardContinue: () => 'Continuar mesmo assim',
 };

@@ -60,7 +60,7 @@ describe('SeatMeter', () => {
       'full',
     );
     expect(screen.getByText('Full')).toBeTruthy();
-    expect(screen.getByText('0 available')).toBeTruthy();
+    expect(screen.getByText('0 free')).toBeTruthy();
     await expectNoAxeViolations();
   });
 
@@ -320,7 +320,7 @@ describe('SeatMeter', () => {
         <SeatMeterReason reason={guest.reason} />
       </SeatsProvider>,
     );
-    expect(screen.getByText('Does not count because its role is guest')).toBeTruthy();
+    expect(screen.getByText('Does not count because its role is Guest')).toBeTruthy();
     await expectNoAxeViolations();
   });
 

@@ -217,11 +217,20 @@ export const SeatMeterCounts = forwardRef<HTMLParagraphElement, ComponentPropsWi
   function SeatMeterCounts(props, ref) {
     const { messages: t, format } = useSeats();
     const { subject } = useSubject('SeatMeterCounts');
-    const { used, purchased, available, over, state } = subject.usage;
+    const { used, purchased, available, over, state, scheduledRemoval, renewsAt } = subject.usage;
+    // Used, free and leaving add up to what is purchased: no figure a reader must work out.
     return (
       <p data-part={part('counts')} {...props} ref={ref}>
         <span data-part={part('used')}>{t.usage({ used, purchased }, format)}</span>{' '}
         <span data-part={part('available')}>{t.available({ count: available }, format)}</span>
+        {scheduledRemoval > 0 && (
+          <>
+            {' '}
+            <span data-part={part('scheduled-removal')}>
+              {t.scheduledRemoval({ count: scheduledRemoval, date: renewsAt }, format)}
+            </span>
+          </>
+        )}
         {state !== 'ok' && (
           <>
             {' '}
@@ -235,27 +244,18 @@ export const SeatMeterCounts = forwardRef<HTMLParagraphElement, ComponentPropsWi
   },
 );
 
-/** Scheduled removals, pending signatures, the next period, the renewal, and what may change when. */
+/** Pending signatures, the renewal, and what may change when (scheduled removals are in the counts). */
 export const SeatMeterDetails = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<'ul'>>(
   function SeatMeterDetails(props, ref) {
     const { messages: t, format } = useSeats();
     const { subject } = useSubject('SeatMeterDetails');
     const usage = subject.usage;
     const items: Array<[string, string]> = [];
-    if (usage.scheduledRemoval > 0) {
-      items.push([
-        part('scheduled-removal'),
-        t.scheduledRemoval({ count: usage.scheduledRemoval, date: usage.renewsAt }, format),
-      ]);
-    }
     if (usage.pendingSignature > 0) {
       items.push([
         part('pending-signature'),
         t.pendingSignature({ count: usage.pendingSignature }, format),
       ]);
-    }
-    if (usage.nextPeriod !== usage.purchased) {
-      items.push([part('next-period'), t.nextPeriod({ count: usage.nextPeriod }, format)]);
     }
     if (subject.kind === 'pool') {
       items.push([part('pool-renewal'), t.renews({ date: subject.usage.renewsAt }, format)]);
