@@ -127,6 +127,17 @@ export type SeatsMessageOverrides = Partial<SeatsMessages>;
 
 const moneyOf = (f: SeatsFormat, value: Money) => f.money(value);
 
+const licences = (f: SeatsFormat, n: number) =>
+  f.plural(n, { one: '# licence', other: '# licences' });
+const unitWords: Record<PriceUnit, string> = {
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+  day: 'day',
+  term: 'contract term',
+  period: 'billing period',
+};
+
 /** English, the default catalog. */
 export const en: SeatsMessages = {
   meterLabel: () => 'Licences',
@@ -136,7 +147,7 @@ export const en: SeatsMessages = {
   usage: ({ used, purchased }, f) => `${f.number(used)} of ${f.number(purchased)} used`,
   available: ({ count }, f) => f.plural(count, { other: '# free' }),
   valueText: ({ used, purchased, available }, f) =>
-    `${f.number(used)} of ${f.plural(purchased, { one: '# licence', other: '# licences' })} used, ${f.number(available)} available`,
+    `${f.number(used)} of ${licences(f, purchased)} used, ${f.number(available)} available`,
   state: ({ state }) =>
     ({ ok: 'Within limit', near: 'Near the limit', full: 'Full', over: 'Over the limit' })[state],
   over: ({ count }, f) => f.plural(count, { other: '# over the limit' }),
@@ -203,8 +214,8 @@ export const en: SeatsMessages = {
   adjustTitle: ({ pool }) => `Adjust allowance: ${pool}`,
   adjustDescription: ({ input, current }, f) =>
     input === 'delta'
-      ? `You have ${f.plural(current, { one: '# licence', other: '# licences' })}. Enter how many to add.`
-      : `You have ${f.plural(current, { one: '# licence', other: '# licences' })}. Enter the new total.`,
+      ? `You have ${licences(f, current)}. Enter how many to add.`
+      : `You have ${licences(f, current)}. Enter the new total.`,
   direction: ({ direction }) => (direction === 'add' ? 'Add' : 'Remove'),
   inputLabel: ({ input, direction }) =>
     input === 'total'
@@ -222,29 +233,10 @@ export const en: SeatsMessages = {
   quoteLoading: () => 'Calculating the price…',
   unitPrice: ({ unitPrice, per, currency }, f) => {
     const m = (amount: number) => f.money({ amount, currency });
-    const unitWord = (unit: PriceUnit) =>
-      ({
-        month: 'month',
-        quarter: 'quarter',
-        year: 'year',
-        day: 'day',
-        term: 'contract term',
-        period: 'billing period',
-      })[unit];
-    return `${m(unitPrice)} per licence per ${unitWord(per)}`;
+    return `${m(unitPrice)} per licence per ${unitWords[per]}`;
   },
   priceLine: ({ row, currency }, f) => {
     const m = (amount: number) => f.money({ amount, currency });
-    const licences = (n: number) => f.plural(n, { one: '# licence', other: '# licences' });
-    const unitWord = (unit: PriceUnit) =>
-      ({
-        month: 'month',
-        quarter: 'quarter',
-        year: 'year',
-        day: 'day',
-        term: 'contract term',
-        period: 'billing period',
-      })[unit];
     const n = row.quantity;
     const price = row.unitPrice ?? 0;
     const per = row.per ?? 'period';
@@ -255,20 +247,20 @@ export const en: SeatsMessages = {
       case 'prorated-credit': {
         const text =
           row.days === null
-            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : `${licences(n)} × ${m(price)}, ${f.number(days)} of ${f.number(ofDays)} days`;
+            ? `${licences(f, n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
+            : `${licences(f, n)} × ${m(price)}, ${f.number(days)} of ${f.number(ofDays)} days`;
         return row.kind === 'prorated-credit' ? `Credit: ${text}` : text;
       }
       case 'term-charge':
-        return `${licences(n)}, ${f.range(row.from ?? '', row.until ?? '')}`;
+        return `${licences(f, n)}, ${f.range(row.from ?? '', row.until ?? '')}`;
       case 'restore':
-        return `${licences(row.quantity)} kept, no charge`;
+        return `${licences(f, row.quantity)} kept, no charge`;
       case 'recurring-change': {
-        const who = row.amount < 0 ? `${licences(n)} fewer` : licences(n);
-        return `${who} × ${m(price)} per ${unitWord(per)}${row.days === null ? '' : ` × ${f.plural(days, { one: '# day', other: '# days' })}`}`;
+        const who = row.amount < 0 ? `${licences(f, n)} fewer` : licences(f, n);
+        return `${who} × ${m(price)} per ${unitWords[per]}${row.days === null ? '' : ` × ${f.plural(days, { one: '# day', other: '# days' })}`}`;
       }
       default:
-        return licences(n);
+        return licences(f, n);
     }
   },
   dueNow: ({ from, until }, f) =>
@@ -281,15 +273,14 @@ export const en: SeatsMessages = {
   nextInvoiceChange: () => 'Change to the next invoice',
   commitment: ({ until, amount }, f) => `Committed until ${f.date(until)}: ${amount}`,
   committed: ({ change }, f) => {
-    const licences = (n: number) => f.plural(n, { one: '# licence', other: '# licences' });
     if (change.status === 'scheduled')
-      return `${licences(change.plan.removed)} leave on ${f.date(change.effectiveAt ?? change.plan.effectiveAt ?? '')}`;
+      return `${licences(f, change.plan.removed)} leave on ${f.date(change.effectiveAt ?? change.plan.effectiveAt ?? '')}`;
     if (change.status === 'pending-signature')
-      return `${licences(change.plan.added)} waiting for the e-signature`;
+      return `${licences(f, change.plan.added)} waiting for the e-signature`;
     const paid = change.charged ?? change.plan.dueNow;
     const money = f.money({ amount: Math.abs(paid.amount), currency: paid.currency });
-    if (paid.amount === 0) return `Now ${licences(change.plan.to)}`;
-    return `Now ${licences(change.plan.to)} · ${paid.amount > 0 ? `${money} charged` : `${money} credited`}`;
+    if (paid.amount === 0) return `Now ${licences(f, change.plan.to)}`;
+    return `Now ${licences(f, change.plan.to)} · ${paid.amount > 0 ? `${money} charged` : `${money} credited`}`;
   },
   effective: ({ plan }, f) =>
     plan.effectiveAt === null
@@ -341,7 +332,7 @@ export const en: SeatsMessages = {
     if (result === 'pending-signature') return 'Waiting for your e-signature.';
     if (result === 'scheduled' && plan.effectiveAt !== null)
       return `The removal is scheduled for ${f.date(plan.effectiveAt)}.`;
-    return `You now have ${f.plural(plan.to, { one: '# licence', other: '# licences' })}.`;
+    return `You now have ${licences(f, plan.to)}.`;
   },
   paymentFailed: () =>
     'The payment failed and nothing was changed. Check that your payment method is valid.',
@@ -356,7 +347,7 @@ export const en: SeatsMessages = {
 
   guardTitle: () => 'No licence available',
   guardBody: ({ used, purchased }, f) =>
-    `${f.number(used)} of ${f.plural(purchased, { one: '# licence', other: '# licences' })} are in use.`,
+    `${f.number(used)} of ${licences(f, purchased)} are in use.`,
   remedyBuy: ({ quantity }, f) =>
     f.plural(quantity, { one: 'Buy # licence', other: 'Buy # licences' }),
   remedyNonConsuming: (params) =>
@@ -373,9 +364,9 @@ export const en: SeatsMessages = {
     'The purchase waits for an e-signature; the user can be added once it is signed.',
   remedyConsequence: ({ kind }) =>
     ({
-      'use-non-consuming': 'Uses no licence; change it once one is free.',
-      'free-licence': 'Someone else loses their licence; you confirm whom first.',
-      'ask-admin': 'The user waits until more licences are bought.',
+      'use-non-consuming': 'Uses no licence.',
+      'free-licence': 'You pick whom, then confirm.',
+      'ask-admin': 'The user waits for more licences.',
     })[kind],
   guardContinue: () => 'Continue anyway',
 };
