@@ -57,6 +57,7 @@ export {
   ServiceUnavailableError,
   SignatureInvalidError,
   StaleVersionError,
+  TooManyAttemptsError,
   UnauthenticatedError,
   UnknownRoleError,
 } from './seats-error';

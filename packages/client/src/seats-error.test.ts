@@ -27,6 +27,7 @@ import {
   ServiceUnavailableError,
   SignatureInvalidError,
   StaleVersionError,
+  TooManyAttemptsError,
   UnauthenticatedError,
   UnknownRoleError,
 } from './index';
@@ -69,6 +70,7 @@ const expected: Record<ErrorCode, { status: number; type: typeof SeatsApiError }
   signature_invalid: { status: 422, type: SignatureInvalidError },
   not_cancellable: { status: 409, type: NotCancellableError },
   payment_failed: { status: 402, type: PaymentFailedError },
+  too_many_attempts: { status: 429, type: TooManyAttemptsError },
   internal_error: { status: 500, type: InternalServerError },
   service_unavailable: { status: 503, type: ServiceUnavailableError },
 };

@@ -159,6 +159,20 @@ export class PasswordInvalidError extends SeatsApiError {
   override name = 'PasswordInvalidError';
 }
 
+/**
+ * 429 `too_many_attempts`: too many wrong passwords; `retryAfterSeconds` says when to try again.
+ */
+export class TooManyAttemptsError extends SeatsApiError {
+  override name = 'TooManyAttemptsError';
+  /** Seconds until a password may be tried again, from the `Retry-After` header. */
+  readonly retryAfterSeconds: number | null;
+  constructor(init: ApiErrorInit) {
+    super(init);
+    const seconds = init.retryAfter == null ? Number.NaN : Number(init.retryAfter);
+    this.retryAfterSeconds = Number.isInteger(seconds) && seconds >= 0 ? seconds : null;
+  }
+}
+
 /** 422 `signature_invalid`: the e-signature token is wrong. */
 export class SignatureInvalidError extends SeatsApiError {
   override name = 'SignatureInvalidError';
@@ -244,6 +258,7 @@ export const errorClassByCode: Record<ErrorCode, ApiErrorClass> = {
   idempotency_key_conflict: IdempotencyKeyConflictError,
   confirmation_required: ConfirmationRequiredError,
   password_invalid: PasswordInvalidError,
+  too_many_attempts: TooManyAttemptsError,
   signature_invalid: SignatureInvalidError,
   not_cancellable: NotCancellableError,
   payment_failed: PaymentFailedError,

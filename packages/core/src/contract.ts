@@ -131,6 +131,13 @@ export const SeatPolicySchema: z.ZodMiniType<SeatPolicy> = z.object({
   atLimit: z.array(z.enum(['buy', 'use-non-consuming', 'free-licence', 'ask-admin'])),
   nearThreshold: z.number().check(z.minimum(0), z.maximum(100)),
   quoteTtlSeconds: z.int().check(z.positive()),
+  passwordAttempts: z.optional(
+    z.object({
+      max: z.int().check(z.positive()),
+      lockoutSeconds: z.int().check(z.positive()),
+    }),
+  ),
+  signatureTtlSeconds: z.optional(z.int().check(z.positive())),
   vocabulary: z.optional(VocabularySchema),
 });
 
@@ -532,6 +539,7 @@ export const errorCodes = [
   'idempotency_key_conflict',
   'confirmation_required',
   'password_invalid',
+  'too_many_attempts',
   'signature_invalid',
   'not_cancellable',
   'payment_failed',

@@ -77,6 +77,13 @@ export {
   nextBillingPeriod,
   previousBillingPeriod,
 } from './next-billing-period';
+export type { PasswordAttemptDecision, PasswordFailures } from './password-attempts';
+export {
+  addPasswordFailure,
+  decidePasswordAttempt,
+  passwordAttemptLimit,
+  signatureExpiresAt,
+} from './password-attempts';
 export type { ViewerPermissions } from './permissions';
 export { resolvePermissions } from './permissions';
 export type {

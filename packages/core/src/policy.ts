@@ -100,6 +100,17 @@ export interface SeatPolicy {
   /** How long a quote stays valid. */
   quoteTtlSeconds: number;
   /**
+   * Wrong passwords a member may enter (`confirmation: 'password'`) before commits are refused
+   * with 429 until `lockoutSeconds` after the first of them.
+   * @default { max: 5, lockoutSeconds: 900 }
+   */
+  passwordAttempts?: { max: number; lockoutSeconds: number } | undefined;
+  /**
+   * How long a purchase waits for its e-signature before it expires, with its link.
+   * @default 604800 (7 days)
+   */
+  signatureTtlSeconds?: number | undefined;
+  /**
    * The product's own words for the widgets and its language; the widgets show them unless the
    * host overrides the same message.
    * @default none: the widgets' catalog

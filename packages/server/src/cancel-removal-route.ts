@@ -1,19 +1,34 @@
 import {
+  type AllowancePlan,
   applyAllowancePlan,
   cancellableQuantity,
   explainPlanIssue,
+  type Pool,
   planRestore,
 } from '@seats/core';
+import type { Change } from '@seats/core/contract';
 import { allowanceEvent, originOf } from './allowance-event';
 import { ProblemError } from './problem-error';
 import { randomId } from './random-id';
 import type { BodySchema } from './read-json-body';
 import { forbidden, json, permissions, type RouteContext, type RouteDeps } from './route-context';
+import type { SeatsEvent } from './seats-event';
 import { changeToWire } from './wire';
 
+/** The pool once a purchase waiting for its signature is withdrawn or expires. */
+export function withdrawSignature(pool: Pool, plan: AllowancePlan): Pool {
+  return { ...pool, pendingSignature: Math.max(0, pool.pendingSignature - plan.added) };
+}
+
+function withdrawnEvent(context: RouteContext, change: Change) {
+  return allowanceEvent(originOf(context), change) as Extract<SeatsEvent, { changeId: string }>;
+}
+
 /**
- * `POST /v1/changes/:id/cancel`: cancels a scheduled removal. The licences it would have removed
- * are restored by core's `planRestore`, recorded as an applied change of their own.
+ * `POST /v1/changes/:id/cancel`: cancels a scheduled removal, or withdraws a purchase waiting for
+ * its e-signature. The licences a removal would have removed are restored by core's `planRestore`,
+ * recorded as an applied change of their own; a withdrawn purchase releases what it reserved and
+ * its signature link stops working.
  */
 export async function cancelRemovalRoute(
   deps: RouteDeps,
@@ -30,13 +45,26 @@ export async function cancelRemovalRoute(
       throw new ProblemError(404, 'not_found', { detail: 'No such change.' });
     if (!permissions(context).changeAllowance)
       throw forbidden('Your role may not change licences.');
-    if (scheduled.status !== 'scheduled') {
+    if (scheduled.status !== 'scheduled' && scheduled.status !== 'pending-signature') {
       throw new ProblemError(409, 'not_cancellable', {
-        detail: 'Only a scheduled removal can be cancelled.',
+        detail:
+          'Only a scheduled removal or a purchase waiting for its signature can be cancelled.',
       });
     }
     const pool = state.pools.find((candidate) => candidate.id === scheduled.poolId);
     if (pool === undefined) throw new ProblemError(404, 'not_found');
+    if (scheduled.status === 'pending-signature') {
+      await tx.savePool(accountId, withdrawSignature(pool, scheduled.plan));
+      await tx.bumpVersion(accountId);
+      const withdrawn = changeToWire(
+        await tx.updateChange(accountId, changeId, {
+          status: 'cancelled',
+          cancelledAt: context.now,
+        }),
+      );
+      events.push({ ...withdrawnEvent(context, withdrawn), type: 'allowance.withdrawn' });
+      return withdrawn;
+    }
     const decision = planRestore({
       account: state.account,
       pool,

@@ -1,4 +1,9 @@
-import { applyAllowancePlan, missingConfirmations } from '@seats/core';
+import {
+  addPasswordFailure,
+  applyAllowancePlan,
+  decidePasswordAttempt,
+  missingConfirmations,
+} from '@seats/core';
 import { ChangeRequestSchema } from '@seats/core/contract';
 import { allowanceEvent, originOf } from './allowance-event';
 import { ProblemError } from './problem-error';
@@ -94,11 +99,30 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
       });
     }
     if (plan.confirmations.includes('password')) {
+      // Counted per account and member, under the account's lock, so that parallel guesses count.
+      const memberKey = context.identity.memberId ?? `role:${context.identity.role}`;
+      const failures = await tx.passwordFailures(accountId, memberKey);
+      const attempt = decidePasswordAttempt(state.policy, failures, context.now);
+      if (attempt.status === 'locked') {
+        throw new ProblemError(429, 'too_many_attempts', {
+          detail: `Too many wrong passwords; try again after ${attempt.until}.`,
+          headers: { 'retry-after': String(attempt.retryAfterSeconds) },
+        });
+      }
       const valid =
         (await options.verifyPassword?.(context.identity, input.confirmations?.password ?? '')) ??
         false;
-      if (!valid)
-        throw new ProblemError(422, 'password_invalid', { detail: 'The password is not correct.' });
+      if (!valid) {
+        // Kept, while the claim of the key is given up: the request may be sent again.
+        await tx.releaseIdempotencyKey(accountId, key);
+        await tx.savePasswordFailures(
+          accountId,
+          memberKey,
+          addPasswordFailure(state.policy, failures, context.now),
+        );
+        return { kind: 'password-invalid' };
+      }
+      if (failures !== null) await tx.savePasswordFailures(accountId, memberKey, null);
     }
     const pool = state.pools.find((candidate) => candidate.id === plan.poolId);
     if (pool === undefined)
@@ -146,12 +170,15 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
     events.push(allowanceEvent(origin, change));
     return { kind: 'stored', response: { status: 201, body: change } };
   });
+  if (stored.kind === 'password-invalid')
+    throw new ProblemError(422, 'password_invalid', { detail: 'The password is not correct.' });
   if (stored.kind === 'stored') return json(stored.response.body, stored.response.status);
   return settledResponse(await settleCharge(deps, stored.change, origin));
 }
 
 type Committed =
   | { kind: 'stored'; response: { status: number; body: unknown } }
+  | { kind: 'password-invalid' }
   | { kind: 'charging'; change: StoredChange };
 
 /**

@@ -23,6 +23,7 @@ const titles: Record<ErrorCode, string> = {
   idempotency_key_conflict: 'Idempotency key reused',
   confirmation_required: 'Confirmation required',
   password_invalid: 'Wrong password',
+  too_many_attempts: 'Too many attempts',
   signature_invalid: 'Invalid signature',
   not_cancellable: 'Not cancellable',
   payment_failed: 'Payment failed',

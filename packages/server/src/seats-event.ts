@@ -16,7 +16,11 @@ export type SeatsEvent =
         | 'allowance.scheduled'
         | 'allowance.restored'
         | 'allowance.pending_signature'
-        | 'allowance.signed';
+        | 'allowance.signed'
+        /** A purchase waiting for its signature was withdrawn. */
+        | 'allowance.withdrawn'
+        /** A purchase waiting for its signature expired (the policy's `signatureTtlSeconds`). */
+        | 'allowance.signature_expired';
       changeId: string;
       poolId: string;
       plan: AllowancePlan;

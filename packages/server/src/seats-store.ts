@@ -1,4 +1,11 @@
-import type { Account, AllowancePlan, Instant, Pool, SeatPolicy } from '@seats/core';
+import type {
+  Account,
+  AllowancePlan,
+  Instant,
+  PasswordFailures,
+  Pool,
+  SeatPolicy,
+} from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
 
 /** An account as stored: its policy, pools with their consuming counts, and its version. */
@@ -116,6 +123,14 @@ export interface SeatsTransaction {
     key: string,
     status: number,
     body: unknown,
+  ): Promise<void>;
+  /** The wrong passwords a member (`memberKey`) entered in the current window. */
+  passwordFailures(accountId: string, memberKey: string): Promise<PasswordFailures | null>;
+  /** Saves them; `null` forgets them. */
+  savePasswordFailures(
+    accountId: string,
+    memberKey: string,
+    failures: PasswordFailures | null,
   ): Promise<void>;
   /** Forgets an idempotency key, so that the request may be sent again with it. */
   releaseIdempotencyKey(accountId: string, key: string): Promise<void>;

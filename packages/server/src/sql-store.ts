@@ -213,6 +213,30 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         [accountId, key, status, JSON.stringify(body)],
       );
     },
+    async passwordFailures(accountId, memberKey) {
+      const rows = await tx.query(
+        `SELECT failures, since FROM seats_password_failures
+         WHERE account_id = $1 AND member_key = $2 FOR UPDATE`,
+        [accountId, memberKey],
+      );
+      const row = rows[0];
+      return row === undefined ? null : { count: Number(row.failures), since: iso(row.since) };
+    },
+    async savePasswordFailures(accountId, memberKey, failures) {
+      if (failures === null) {
+        await tx.query(
+          'DELETE FROM seats_password_failures WHERE account_id = $1 AND member_key = $2',
+          [accountId, memberKey],
+        );
+        return;
+      }
+      await tx.query(
+        `INSERT INTO seats_password_failures (account_id, member_key, failures, since)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (account_id, member_key) DO UPDATE SET failures = $3, since = $4`,
+        [accountId, memberKey, failures.count, failures.since],
+      );
+    },
     async releaseIdempotencyKey(accountId, key) {
       await tx.query('DELETE FROM seats_idempotency_keys WHERE account_id = $1 AND key = $2', [
         accountId,
