@@ -124,7 +124,12 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
     const count = dialog.getByLabel(t.inputLabel({ input: 'delta', direction: 'remove' }, f));
     await count.fill('2');
     await dialog
-      .getByText(t.planIssue({ issue: { field: 'delta', code: 'below-assigned', limit: 1 } }, f))
+      .getByText(
+        t.planIssue(
+          { issue: { field: 'delta', code: 'below-assigned', limit: 1, floor: 'holders' } },
+          f,
+        ),
+      )
       .waitFor();
     await count.fill('1');
     await dialog.locator('[data-part="plan"][data-result="applied"]').waitFor();

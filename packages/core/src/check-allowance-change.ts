@@ -88,7 +88,13 @@ export function checkAllowanceChange(input: {
   }
   const min = pool.min ?? 0;
   const assigned = policy.removalFloor === 'holders' ? Math.max(used, input.held ?? 0) : used;
-  if (to < assigned && assigned > min) return refused({ code: 'below-assigned', limit: assigned });
+  if (to < assigned && assigned > min) {
+    return refused({
+      code: 'below-assigned',
+      limit: assigned,
+      ...(policy.removalFloor === 'holders' ? { floor: 'holders' as const } : {}),
+    });
+  }
   if (to < min) return refused({ code: 'below-min', limit: min });
   const timing =
     decrease.mode === 'immediate' && !decreasesAtRenewal(account, pool, policy)

@@ -513,7 +513,7 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
         }),
       ).toEqual({
         status: 'invalid',
-        issues: [{ field: 'delta', code: 'below-assigned', limit: 2 }],
+        issues: [{ field: 'delta', code: 'below-assigned', limit: 2, floor: 'holders' }],
       });
       const usage = describeUsage({
         account,
@@ -542,9 +542,11 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
         now,
       });
       if (decision.status !== 'invalid') throw new Error(decision.status);
-      expect(decision.issues).toEqual([{ field: 'delta', code: 'below-assigned', limit: 2 }]);
+      expect(decision.issues).toEqual([
+        { field: 'delta', code: 'below-assigned', limit: 2, floor: 'holders' },
+      ]);
       expect(decision.issues.map(explainPlanIssue)).toEqual([
-        '2 licences are assigned; remove or reassign users before going below that.',
+        '2 licences are assigned to users; delete users or move them to another licence type before going below that.',
       ]);
       const usage = describeUsage({
         account,

@@ -301,6 +301,7 @@ export const PlanIssueSchema: z.ZodMiniType<PlanIssue> = z.object({
   contact: z.optional(text),
   until: z.optional(InstantSchema),
   limit: z.optional(count),
+  floor: z.optional(z.literal('holders')),
 });
 
 export const ConsumptionReasonSchema: z.ZodMiniType<ConsumptionReason> = z.union([

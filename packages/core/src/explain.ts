@@ -14,7 +14,9 @@ export function explainPlanIssue(issue: PlanIssue): string {
     case 'no-change':
       return 'The new total is the same as the current one.';
     case 'below-assigned':
-      return `${issue.limit} licences are assigned; remove or reassign users before going below that.`;
+      return issue.floor === 'holders'
+        ? `${issue.limit} licences are assigned to users; delete users or move them to another licence type before going below that.`
+        : `${issue.limit} licences are assigned; remove or reassign users before going below that.`;
     case 'below-min':
       return `The allowance cannot go below ${issue.limit}.`;
     case 'above-max':

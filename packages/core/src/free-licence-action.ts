@@ -5,13 +5,23 @@ export type FreeLicenceAction = { kind: 'set-status'; status: string } | { kind:
 
 /**
  * How the kit frees a member's licence under `policy`: the first status that consumes no licence;
- * without one, deleting the member when `allowDelete`, else nothing (`null`).
+ * without one, deleting the member when `allowDelete`, else nothing (`null`). To make room for a
+ * `decrease` under `removalFloor: 'holders'` a status is not enough (an inactive member still holds
+ * the licence type), so the member is deleted when allowed.
  */
 export function freeLicenceAction(
-  policy: Pick<SeatPolicy, 'statuses' | 'consumingStatuses'>,
-  { allowDelete }: { allowDelete: boolean },
+  policy: Pick<SeatPolicy, 'statuses' | 'consumingStatuses' | 'removalFloor'>,
+  {
+    allowDelete,
+    purpose = 'add',
+  }: {
+    allowDelete: boolean;
+    /** Room to add or activate a member (the default), or to remove licences. */
+    purpose?: 'add' | 'decrease';
+  },
 ): FreeLicenceAction | null {
+  const statusFrees = purpose === 'add' || policy.removalFloor !== 'holders';
   const status = policy.statuses.find((candidate) => !policy.consumingStatuses.includes(candidate));
-  if (status !== undefined) return { kind: 'set-status', status };
+  if (statusFrees && status !== undefined) return { kind: 'set-status', status };
   return allowDelete ? { kind: 'delete' } : null;
 }

@@ -109,6 +109,11 @@ export interface PlanIssue {
   until?: Instant;
   /** The bound that was crossed (`below-assigned`, `below-min`, `above-max`). */
   limit?: number;
+  /**
+   * `holders`: the `below-assigned` bound counts every member holding the licence type, inactive
+   * ones included (`removalFloor: 'holders'`): they must be deleted or moved, not deactivated.
+   */
+  floor?: 'holders';
 }
 
 export type AllowancePlanDecision =

@@ -375,7 +375,7 @@ describe('AdjustAllowanceDialog', () => {
     await expectNoAxeViolations();
   });
 
-  it('refuses to go below the assigned licences and offers whom to deactivate (Commusoft monthly)', async () => {
+  it('refuses to go below the users holding a licence type, and offers no deactivation that would not help (Commusoft monthly)', async () => {
     const user = userEvent.setup();
     render(
       <SeatsProvider client={clientFor('signed-contract-licence-types', 'owner-manager')}>
@@ -385,22 +385,23 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Purchase new monthly licenses' }));
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('radio', { name: 'Delete licenses' }));
-    await user.type(within(dialog).getByLabelText('Licences to remove'), '2');
+    const remove = within(dialog).getByLabelText('Licences to remove');
+    await user.type(remove, '2');
     expect(
       await within(dialog).findByText(
-        '3 licences are assigned; deactivate users before going below that.',
+        '3 licences are assigned to users; delete users or move them to another licence type first.',
       ),
     ).toBeTruthy();
-    const deactivate = await within(dialog).findAllByRole('button', { name: /^Deactivate / });
-    expect(deactivate).toHaveLength(3);
+    expect(within(dialog).queryAllByRole('button', { name: /^Deactivate / })).toHaveLength(0);
     await expectNoAxeViolations();
-    await user.click(deactivate[0] as HTMLElement);
-    expect(await within(dialog).findByText(/^Credit: 2 licences × /)).toBeTruthy();
+    await user.clear(remove);
+    await user.type(remove, '1');
+    expect(await within(dialog).findByText(/^Credit: 1 licence × /)).toBeTruthy();
     expect(within(dialog).getByText('Takes effect immediately')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Delete license(s)' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const summary = (await clientFor('signed-contract-licence-types').getSummary()) as FullSummary;
-    expect(summary.pools.find((pool) => pool.id === 'monthly')?.purchased).toBe(2);
+    expect(summary.pools.find((pool) => pool.id === 'monthly')?.purchased).toBe(3);
   });
 
   it('is controlled through open and onOpenChange and prefilled with defaultValue', async () => {

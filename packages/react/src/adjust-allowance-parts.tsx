@@ -445,7 +445,11 @@ export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWit
           </ul>
         )}
         {draft.issues.some((issue) => issue.code === 'below-assigned') && (
-          <MemberPicker poolId={pool.poolId} prompt={t.pickToDeactivate(undefined, format)} />
+          <MemberPicker
+            poolId={pool.poolId}
+            purpose="decrease"
+            prompt={t.pickToDeactivate(undefined, format)}
+          />
         )}
         {isLoading && shownPlan === null && (
           <p data-part={part('quote-loading')}>{t.quoteLoading(undefined, format)}</p>

@@ -205,7 +205,9 @@ export const de: SeatsMessages = {
       case 'no-change':
         return 'Die neue Gesamtzahl entspricht der heutigen.';
       case 'below-assigned':
-        return `${f.plural(issue.limit ?? 0, { one: '# Lizenz ist', other: '# Lizenzen sind' })} zugewiesen; deaktivieren Sie zuerst Nutzer.`;
+        return issue.floor === 'holders'
+          ? `${f.plural(issue.limit ?? 0, { one: '# Lizenz ist', other: '# Lizenzen sind' })} Nutzern zugewiesen; löschen Sie zuerst Nutzer oder geben Sie ihnen einen anderen Lizenztyp.`
+          : `${f.plural(issue.limit ?? 0, { one: '# Lizenz ist', other: '# Lizenzen sind' })} zugewiesen; deaktivieren Sie zuerst Nutzer.`;
       case 'below-min':
         return `Die Anzahl darf ${f.number(issue.limit ?? 0)} nicht unterschreiten.`;
       case 'above-max':

@@ -204,7 +204,9 @@ export const es: SeatsMessages = {
       case 'no-change':
         return 'El nuevo total es igual al actual.';
       case 'below-assigned':
-        return `${f.plural(issue.limit ?? 0, { one: '# licencia está asignada', other: '# licencias están asignadas' })}; desactiva usuarios antes.`;
+        return issue.floor === 'holders'
+          ? `${f.plural(issue.limit ?? 0, { one: '# licencia está asignada', other: '# licencias están asignadas' })}; elimina usuarios o pásalos a otro tipo de licencia antes.`
+          : `${f.plural(issue.limit ?? 0, { one: '# licencia está asignada', other: '# licencias están asignadas' })}; desactiva usuarios antes.`;
       case 'below-min':
         return `No puede bajar de ${f.number(issue.limit ?? 0)}.`;
       case 'above-max':

@@ -207,7 +207,9 @@ export const fr: SeatsMessages = {
       case 'no-change':
         return 'Le nouveau total est identique à l’actuel.';
       case 'below-assigned':
-        return `${f.plural(issue.limit ?? 0, { one: '# licence est attribuée', other: '# licences sont attribuées' })} ; désactivez d’abord des utilisateurs.`;
+        return issue.floor === 'holders'
+          ? `${f.plural(issue.limit ?? 0, { one: '# licence est attribuée', other: '# licences sont attribuées' })} ; supprimez d’abord des utilisateurs ou passez-les à un autre type de licence.`
+          : `${f.plural(issue.limit ?? 0, { one: '# licence est attribuée', other: '# licences sont attribuées' })} ; désactivez d’abord des utilisateurs.`;
       case 'below-min':
         return `Le quota ne peut pas descendre sous ${f.number(issue.limit ?? 0)}.`;
       case 'above-max':

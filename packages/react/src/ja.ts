@@ -189,7 +189,9 @@ export const ja: SeatsMessages = {
       case 'no-change':
         return '現在の合計数と同じです。';
       case 'below-assigned':
-        return `${f.number(issue.limit ?? 0)} 件が割り当て済みです。先にユーザーを無効化してください。`;
+        return issue.floor === 'holders'
+          ? `${f.number(issue.limit ?? 0)} 件が割り当て済みです。先にユーザーを削除するか、別のライセンス種別に移してください。`
+          : `${f.number(issue.limit ?? 0)} 件が割り当て済みです。先にユーザーを無効化してください。`;
       case 'below-min':
         return `${f.number(issue.limit ?? 0)} 件未満にはできません。`;
       case 'above-max':

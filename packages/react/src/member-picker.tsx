@@ -12,6 +12,8 @@ export interface MemberPickerProps extends ComponentPropsWithoutRef<'div'> {
   poolId: string;
   /** Delete a member when the policy has no status that consumes no licence. @default false */
   allowDelete?: boolean;
+  /** Room to add a member, or to remove licences. @default 'add' */
+  purpose?: 'add' | 'decrease';
   /** Called with the refreshed summary once a member's licence was freed. */
   onFreed?: (summary: Summary) => void;
   /** Said above the members, e.g. whom to pick. */
@@ -23,11 +25,11 @@ export interface MemberPickerProps extends ComponentPropsWithoutRef<'div'> {
  * the adjust dialog, and the guard's "free a licence" remedy.
  */
 export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(function MemberPicker(
-  { poolId, allowDelete, onFreed, prompt, ...props },
+  { poolId, allowDelete, purpose, onFreed, prompt, ...props },
   ref,
 ) {
   const { messages: t, format } = useSeats();
-  const picker = useFreeLicence({ poolId, allowDelete, onFreed });
+  const picker = useFreeLicence({ poolId, allowDelete, purpose, onFreed });
   if (picker.members === null) return null;
   return (
     <div data-part={part('member-picker')} {...props} ref={ref}>

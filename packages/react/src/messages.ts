@@ -299,7 +299,9 @@ export const en: SeatsMessages = {
       case 'no-change':
         return 'The new total is the same as today’s.';
       case 'below-assigned':
-        return `${f.plural(issue.limit ?? 0, { one: '# licence is', other: '# licences are' })} assigned; deactivate users before going below that.`;
+        return issue.floor === 'holders'
+          ? `${f.plural(issue.limit ?? 0, { one: '# licence is', other: '# licences are' })} assigned to users; delete users or move them to another licence type first.`
+          : `${f.plural(issue.limit ?? 0, { one: '# licence is', other: '# licences are' })} assigned; deactivate users before going below that.`;
       case 'below-min':
         return `The allowance cannot go below ${f.number(issue.limit ?? 0)}.`;
       case 'above-max':

@@ -204,7 +204,9 @@ export const pt: SeatsMessages = {
       case 'no-change':
         return 'O novo total é igual ao atual.';
       case 'below-assigned':
-        return `${f.plural(issue.limit ?? 0, { one: '# licença está atribuída', other: '# licenças estão atribuídas' })}; desative usuários antes.`;
+        return issue.floor === 'holders'
+          ? `${f.plural(issue.limit ?? 0, { one: '# licença está atribuída', other: '# licenças estão atribuídas' })}; exclua usuários ou passe-os para outro tipo de licença antes.`
+          : `${f.plural(issue.limit ?? 0, { one: '# licença está atribuída', other: '# licenças estão atribuídas' })}; desative usuários antes.`;
       case 'below-min':
         return `Não pode ficar abaixo de ${f.number(issue.limit ?? 0)}.`;
       case 'above-max':

@@ -11,6 +11,8 @@ export interface UseFreeLicenceOptions {
   poolId: string;
   /** Delete the member when the policy has no status that consumes no licence. @default false */
   allowDelete?: boolean | undefined;
+  /** Room to add a member (the guard), or to remove licences (the adjust dialog). @default 'add' */
+  purpose?: 'add' | 'decrease' | undefined;
   /** Called with the refreshed summary once a licence was freed. */
   onFreed?: ((summary: Summary) => void) | undefined;
 }
@@ -19,7 +21,12 @@ export interface UseFreeLicenceOptions {
  * The members holding a licence of `poolId`, and `free(member)`, which frees theirs as core's
  * `freeLicenceAction` says (a status that consumes none, or deleting them).
  */
-export function useFreeLicence({ poolId, allowDelete = false, onFreed }: UseFreeLicenceOptions) {
+export function useFreeLicence({
+  poolId,
+  allowDelete = false,
+  purpose = 'add',
+  onFreed,
+}: UseFreeLicenceOptions) {
   const { queryClient, scope } = useSeats();
   const summary = useSeatsSummary();
   const members = useMembers({ poolId, consuming: true });
@@ -27,7 +34,7 @@ export function useFreeLicence({ poolId, allowDelete = false, onFreed }: UseFree
   const remove = useDeleteMember();
   const action =
     summary.data?.access === 'full'
-      ? freeLicenceAction(summary.data.policy, { allowDelete })
+      ? freeLicenceAction(summary.data.policy, { allowDelete, purpose })
       : null;
   const isBusy = update.isPending || remove.isPending;
   const free = async (member: MemberRecord) => {
