@@ -13,7 +13,8 @@ export default defineProject({
     name: 'storybook',
     // Docs pages hold no tests.
     exclude: ['**/*.mdx', '**/node_modules/**'],
-    testTimeout: 30_000,
+    // The first story of a file boots the handler and PGlite in the page: slow on a loaded machine.
+    testTimeout: 90_000,
     browser: {
       enabled: true,
       headless: true,
