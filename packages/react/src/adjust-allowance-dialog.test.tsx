@@ -47,7 +47,7 @@ describe('AdjustAllowanceDialog', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onSuccess).toHaveBeenCalledOnce();
     // Said and shown once the dialog has closed.
-    expect(screen.getByText('Now 12 licences · $98.00 charged').getAttribute('role')).toBe(
+    expect((await screen.findByText('Now 12 licences · $98.00 charged')).getAttribute('role')).toBe(
       'status',
     );
     expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'applied' });
