@@ -4,6 +4,7 @@ import { definePolicy } from '@seats/core';
 import type pg from 'pg';
 import { pgliteSettings } from '../src/create-pglite-store';
 import {
+  createDevBilling,
   createPgliteStore,
   createPostgresStore,
   createSeatsHandler,
@@ -105,6 +106,8 @@ export async function createBenchAccount(
 export function benchHandler(store: SeatsStore) {
   return createSeatsHandler({
     store,
+    // Charges are approved and recorded by the development provider, named as such.
+    billing: createDevBilling(),
     clock: () => benchNow,
     identify: (request) => ({
       accountId: request.headers.get('x-account') ?? '',

@@ -8,6 +8,7 @@ import { definePolicy } from '@seats/core';
 import type pg from 'pg';
 import { pgliteSettings } from '../src/create-pglite-store';
 import {
+  createDevBilling,
   createPgliteStore,
   createPostgresStore,
   createSeatsHandler,
@@ -79,6 +80,8 @@ async function run(
 ) {
   const handle = createSeatsHandler({
     store,
+    // Charges are approved and recorded by the development provider, named as such.
+    billing: createDevBilling(),
     clock: () => now,
     identify: (request) => ({
       accountId: request.headers.get('x-account') ?? '',

@@ -3,7 +3,7 @@
  * 127.0.0.1. The caller's account is the `x-account` header, its role `owner`. Prints the port.
  */
 import { createServer } from 'node:http';
-import { createPostgresStore, createSeatsHandler } from '../src/index';
+import { createDevBilling, createPostgresStore, createSeatsHandler } from '../src/index';
 import { toNodeHandler } from '../src/node';
 
 const connectionString = process.env.SEATS_FAULT_DATABASE_URL;
@@ -17,6 +17,8 @@ const store = await createPostgresStore({
 });
 const seats = createSeatsHandler({
   store,
+  // Charges are approved and recorded by the development provider, named as such.
+  billing: createDevBilling(),
   identify: (request) => {
     const accountId = request.headers.get('x-account');
     return accountId === null ? null : { accountId, memberId: null, role: 'owner' };
