@@ -4,8 +4,13 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { type ReactNode, useState } from 'react';
+import { configure } from 'storybook/test';
 import { clientFor, seatsApi } from './seats-api';
 import type { SeatsParameters } from './seats-parameters';
+
+// A play function waits up to 10 s for the page: each story's handler runs in the page, and a
+// purchase there can take seconds on a loaded two-core machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 const catalogs: Record<string, { locale: string; messages: SeatsMessageOverrides }> = {
   en: { locale: 'en-US', messages: en },
