@@ -1,4 +1,4 @@
-import { SeatMeterReason, useMembers, useSeats } from '@seats/react';
+import { SeatMeterReason, useMembers, useSeats, useSeatsMessages } from '@seats/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import type { SeatsParameters } from './seats-parameters';
@@ -6,7 +6,8 @@ import { dark, german, light, rtl, unstyled } from './variants';
 
 function MemberReasons() {
   const members = useMembers();
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   if (members.data === undefined) return null;
   return (
     <table>

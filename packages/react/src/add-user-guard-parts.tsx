@@ -28,6 +28,7 @@ import {
   type UseAddUserGuardOptions,
   useAddUserGuard,
 } from './use-add-user-guard';
+import { useSeatsMessages } from './use-seats-messages';
 
 /** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
 const part = (name: AddUserGuardPart) => name;
@@ -134,7 +135,8 @@ export const AddUserGuardContent = forwardRef<HTMLDivElement, DialogContentProps
 /** Why the action waits: no licence is free, or the viewer may not add users at all. */
 export const AddUserGuardTitle = forwardRef<HTMLHeadingElement, ComponentPropsWithoutRef<'h2'>>(
   function AddUserGuardTitle({ children, ...props }, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const { decision } = useGuard('AddUserGuardTitle');
     return (
       <DialogTitle data-part={part('title')} {...props} ref={ref}>
@@ -159,7 +161,8 @@ export const AddUserGuardDescription = forwardRef<
   HTMLParagraphElement,
   ComponentPropsWithoutRef<'p'>
 >(function AddUserGuardDescription({ children, ...props }, ref) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const { decision } = useGuard('AddUserGuardDescription');
   return (
     <DialogDescription data-part={part('description')} {...props} ref={ref}>
@@ -174,7 +177,8 @@ export const AddUserGuardDescription = forwardRef<
 /** Said once licences were bought but wait for their e-signature. */
 export const AddUserGuardPending = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
   function AddUserGuardPending(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const { pendingSignature, remedies } = useGuard('AddUserGuardPending');
     if (!pendingSignature || remedies === null) return null;
     return (
@@ -191,7 +195,8 @@ export const AddUserGuardPending = forwardRef<HTMLParagraphElement, ComponentPro
  */
 export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<'ul'>>(
   function AddUserGuardRemedies(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const guard = useGuard('AddUserGuardRemedies');
     const consequenceId = useId();
     if (guard.remedies === null) return null;

@@ -23,6 +23,7 @@ import {
   useDialogTrigger,
 } from './seats-dialog';
 import { type AllowanceDraftController, useAllowanceDraft } from './use-allowance-draft';
+import { useSeatsMessages } from './use-seats-messages';
 import { useSeatsSummary } from './use-seats-summary';
 
 /** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
@@ -146,7 +147,8 @@ export interface AdjustAllowanceTriggerProps extends ComponentPropsWithoutRef<'b
  */
 export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowanceTriggerProps>(
   function AdjustAllowanceTrigger({ asChild = false, children, onClick, ...props }, ref) {
-    const { messages: t, format, dir } = useSeats();
+    const { format, dir } = useSeats();
+    const t = useSeatsMessages();
     const { summary, pool } = useRoot('AdjustAllowanceTrigger');
     const explanationId = useId();
     const { open, ...trigger } = useDialogTrigger(ref);
@@ -245,7 +247,8 @@ function DraftProvider({ root, children }: { root: RootContextValue; children: R
 /** The dialog's title: the licence type being changed. */
 export const AdjustAllowanceTitle = forwardRef<HTMLHeadingElement, ComponentPropsWithoutRef<'h2'>>(
   function AdjustAllowanceTitle({ children, ...props }, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const { pool } = useRoot('AdjustAllowanceTitle');
     return (
       <DialogTitle data-part={part('title')} {...props} ref={ref}>
@@ -260,7 +263,8 @@ export const AdjustAllowanceDescription = forwardRef<
   HTMLParagraphElement,
   ComponentPropsWithoutRef<'p'>
 >(function AdjustAllowanceDescription({ children, ...props }, ref) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const { draft, pool } = useAdjustAllowance('AdjustAllowanceDescription');
   return (
     <DialogDescription data-part={part('description')} {...props} ref={ref}>
@@ -292,7 +296,8 @@ export const AdjustAllowanceForm = forwardRef<HTMLFormElement, ComponentPropsWit
 /** Add or remove, for a delta policy that allows both; nothing otherwise. */
 export const AdjustAllowanceDirection = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowanceDirection(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const { draft, choose, ids } = useAdjustAllowance('AdjustAllowanceDirection');
     if (draft.directions.length === 0) return null;
     return (
@@ -330,7 +335,8 @@ export const AdjustAllowanceDirection = forwardRef<HTMLDivElement, ComponentProp
  */
 export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowanceQuantity({ children, ...props }, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const { draft, entry, enter, step, ids, pool, summary } =
       useAdjustAllowance('AdjustAllowanceQuantity');
     const hasIssues = draft.issues.length > 0;
@@ -400,7 +406,8 @@ export const AdjustAllowanceRestore = forwardRef<
   HTMLButtonElement,
   ComponentPropsWithoutRef<'button'>
 >(function AdjustAllowanceRestore({ onClick, children, ...props }, ref) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const { draft, restore } = useAdjustAllowance('AdjustAllowanceRestore');
   if (draft.restore === null) return null;
   return (
@@ -422,7 +429,8 @@ export const AdjustAllowanceRestore = forwardRef<
  */
 export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowanceQuote(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const { draft, quoteProblem, retryQuote, shownPlan, pool, ids } =
       useAdjustAllowance('AdjustAllowanceQuote');
     const isLoading = draft.state === 'loading';
@@ -476,7 +484,8 @@ export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWit
  */
 export const AdjustAllowancePlan = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowancePlan(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const { shownPlan: plan, summary } = useAdjustAllowance('AdjustAllowancePlan');
     if (plan === null) return null;
     const price = describePlanPrice({ plan, period: summary.account.billingPeriod });
@@ -545,7 +554,8 @@ export const AdjustAllowanceConfirmations = forwardRef<
   HTMLDivElement,
   ComponentPropsWithoutRef<'div'>
 >(function AdjustAllowanceConfirmations(props, ref) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const { draft, entry, acceptTerms, enterPassword, commitProblem, ids } = useAdjustAllowance(
     'AdjustAllowanceConfirmations',
   );
@@ -589,7 +599,8 @@ export const AdjustAllowanceRequoted = forwardRef<
   HTMLParagraphElement,
   ComponentPropsWithoutRef<'p'>
 >(function AdjustAllowanceRequoted(props, ref) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const { requoted } = useAdjustAllowance('AdjustAllowanceRequoted');
   if (requoted === null) return null;
   return (
@@ -602,7 +613,8 @@ export const AdjustAllowanceRequoted = forwardRef<
 /** Why the commit failed, with the way to update the payment method after a failed payment. */
 export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowanceError(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const {
       commitProblem: problem,
       commitCode,
@@ -641,7 +653,8 @@ export const AdjustAllowanceCancel = forwardRef<
   HTMLButtonElement,
   ComponentPropsWithoutRef<'button'>
 >(function AdjustAllowanceCancel({ children, ...props }, ref) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   return (
     <DialogClose data-part={part('cancel')} {...props} ref={ref}>
       {children ?? t.cancel(undefined, format)}
@@ -654,7 +667,8 @@ export const AdjustAllowanceSubmit = forwardRef<
   HTMLButtonElement,
   ComponentPropsWithoutRef<'button'>
 >(function AdjustAllowanceSubmit({ children, ...props }, ref) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const { draft, isSubmitting } = useAdjustAllowance('AdjustAllowanceSubmit');
   return (
     <button
@@ -674,7 +688,8 @@ export const AdjustAllowanceSubmit = forwardRef<
 /** A committed change that is not applied yet: scheduled, or waiting for its e-signature. */
 export const AdjustAllowanceResult = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function AdjustAllowanceResult(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useSeatsMessages();
     const { result } = useAdjustAllowance('AdjustAllowanceResult');
     if (result === null) return null;
     return (
@@ -701,7 +716,8 @@ export const AdjustAllowanceStatus = forwardRef<
   HTMLParagraphElement,
   ComponentPropsWithoutRef<'p'>
 >(function AdjustAllowanceStatus(props, ref) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const { committed } = useRoot('AdjustAllowanceStatus');
   return (
     <p role="status" data-part={part('status')} {...props} ref={ref}>

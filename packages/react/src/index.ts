@@ -124,5 +124,6 @@ export { useCreateMember, useDeleteMember, useUpdateMember } from './use-member-
 export { useMembers } from './use-members';
 export type { UseQuoteOptions } from './use-quote';
 export { useQuote } from './use-quote';
+export { useSeatsMessages } from './use-seats-messages';
 export type { UseSeatsSummaryOptions } from './use-seats-summary';
 export { useSeatsSummary } from './use-seats-summary';

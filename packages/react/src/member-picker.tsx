@@ -3,6 +3,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import type { MemberPickerPart } from './add-user-guard-anatomy';
 import { useSeats } from './seats-context';
 import { useFreeLicence } from './use-free-licence';
+import { useSeatsMessages } from './use-seats-messages';
 
 /** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
 const part = (name: MemberPickerPart) => name;
@@ -28,7 +29,8 @@ export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(functi
   { poolId, allowDelete, purpose, onFreed, prompt, ...props },
   ref,
 ) {
-  const { messages: t, format } = useSeats();
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const picker = useFreeLicence({ poolId, allowDelete, purpose, onFreed });
   if (picker.members === null) return null;
   return (

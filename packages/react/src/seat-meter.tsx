@@ -8,6 +8,7 @@ import {
   type ReactNode,
   useId,
 } from 'react';
+import { enMeter } from './meter-messages';
 import type { SeatMeterPart } from './seat-meter-anatomy';
 import { useRequiredContext, useSeats } from './seats-context';
 import { useSeatsSummary } from './use-seats-summary';
@@ -52,6 +53,8 @@ export interface SeatMeterRootProps extends ComponentPropsWithoutRef<'div'> {
   children?: ReactNode;
 }
 
+const useMeterMessages = () => useSeats().messagesWith(enMeter);
+
 /**
  * Shares the usage (given, or from the fetched summary) with the meter's parts; shows a skeleton
  * while loading and an error with a retry button. For a custom layout of `SeatMeterPool`, ...
@@ -60,7 +63,8 @@ export const SeatMeterRoot = forwardRef<HTMLDivElement, SeatMeterRootProps>(func
   { usage: givenUsage, loadingFallback, children, ...props },
   ref,
 ) {
-  const { messages: t, format, dir } = useSeats();
+  const { format, dir } = useSeats();
+  const t = useMeterMessages();
   const summary = useSeatsSummary({ enabled: givenUsage === undefined });
   const titleId = useId();
   const data = summary.data;
@@ -165,7 +169,8 @@ export const SeatMeterPool = forwardRef<HTMLDivElement, SeatMeterPoolProps>(func
 /** The name of the licence type and its term. */
 export const SeatMeterLabel = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function SeatMeterLabel(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useMeterMessages();
     const { subject, labelId } = useSubject('SeatMeterLabel');
     return (
       // The bar is labelled by this id: a consumer's `id` would cut that link, so it stays last.
@@ -188,7 +193,8 @@ export const SeatMeterLabel = forwardRef<HTMLDivElement, ComponentPropsWithoutRe
 /** The bar: `role="meter"` with its values and a spoken value text. */
 export const SeatMeterBar = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function SeatMeterBar(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useMeterMessages();
     const { subject, labelId } = useSubject('SeatMeterBar');
     const { used, purchased, available, state } = subject.usage;
     return (
@@ -215,7 +221,8 @@ export const SeatMeterBar = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<
 /** Used of purchased, available, and the state when it is not `ok`. */
 export const SeatMeterCounts = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
   function SeatMeterCounts(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useMeterMessages();
     const { subject } = useSubject('SeatMeterCounts');
     const { used, purchased, available, over, state, scheduledRemoval, renewsAt } = subject.usage;
     // Used, free and leaving add up to what is purchased: no figure a reader must work out.
@@ -247,7 +254,8 @@ export const SeatMeterCounts = forwardRef<HTMLParagraphElement, ComponentPropsWi
 /** Pending signatures, the renewal, and what may change when (scheduled removals are in the counts). */
 export const SeatMeterDetails = forwardRef<HTMLUListElement, ComponentPropsWithoutRef<'ul'>>(
   function SeatMeterDetails(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useMeterMessages();
     const { subject } = useSubject('SeatMeterDetails');
     const usage = subject.usage;
     const items: Array<[string, string]> = [];
@@ -280,7 +288,8 @@ export const SeatMeterDetails = forwardRef<HTMLUListElement, ComponentPropsWitho
 /** The plan (when the summary is at hand) and when the period or contract ends. */
 export const SeatMeterRenewal = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
   function SeatMeterRenewal(props, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useMeterMessages();
     const usage = useUsageContext('SeatMeterRenewal');
     // Read from the cache only: a meter given its usage asks the server nothing.
     const { data } = useSeatsSummary({ enabled: false });
@@ -302,7 +311,8 @@ export const SeatMeterRenewal = forwardRef<HTMLParagraphElement, ComponentPropsW
 /** Storage used against the allowance the licences give (Commusoft); nothing when not measured. */
 export const SeatMeterStorage = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
   function SeatMeterStorage({ style, ...props }, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useMeterMessages();
     const usage = useUsageContext('SeatMeterStorage');
     const labelId = useId();
     const storage = usage.storage;
@@ -351,7 +361,8 @@ export interface SeatMeterReasonProps extends ComponentPropsWithoutRef<'span'> {
 /** Why a member counts against the allowance, or why not; `data-consumes` when it does. */
 export const SeatMeterReason = forwardRef<HTMLSpanElement, SeatMeterReasonProps>(
   function SeatMeterReason({ reason, ...props }, ref) {
-    const { messages: t, format } = useSeats();
+    const { format } = useSeats();
+    const t = useMeterMessages();
     return (
       <span
         data-part={part('reason')}

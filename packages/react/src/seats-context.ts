@@ -12,8 +12,15 @@ export interface SeatsContextValue {
   scope: string;
   locale: string;
   dir: 'ltr' | 'rtl';
-  messages: SeatsMessages;
   format: SeatsFormat;
+  /**
+   * The strings of a widget: its English `defaults` under the locale's catalog, the account's
+   * vocabulary and the provider's `messages`. Each widget brings its own defaults, so a page
+   * carries the words of the widgets it shows. `useSeatsMessages()` gives the whole catalog.
+   */
+  messagesWith: <K extends keyof SeatsMessages>(
+    defaults: Pick<SeatsMessages, K>,
+  ) => Pick<SeatsMessages, K>;
 }
 
 export const SeatsContext = createContext<SeatsContextValue | null>(null);
@@ -29,7 +36,7 @@ export function useRequiredContext<T>(
   return value;
 }
 
-/** The provider's client, query client, locale and messages; throws outside `SeatsProvider`. */
+/** The provider's client, query client, locale and formatter; throws outside `SeatsProvider`. */
 export function useSeats(): SeatsContextValue {
   return useRequiredContext(SeatsContext, 'useSeats', 'SeatsProvider');
 }

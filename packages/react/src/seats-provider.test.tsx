@@ -12,6 +12,7 @@ import {
   SeatsProvider,
   summaryQueryOptions,
   useSeats,
+  useSeatsMessages,
 } from './index';
 
 function ShowsQueryClient({ expected }: { expected: QueryClient }) {
@@ -21,6 +22,18 @@ function ShowsQueryClient({ expected }: { expected: QueryClient }) {
     <p>
       {queryClient === expected ? 'host client' : 'own client'}
       {fromContext === expected ? ', shared' : ', separate'}
+    </p>
+  );
+}
+
+/** Host markup reading the widgets' strings. */
+function HostLabels() {
+  const t = useSeatsMessages();
+  const { format } = useSeats();
+  return (
+    <p>
+      {t.adjustTrigger({ input: 'total' }, format)} · {t.usage({ used: 1, purchased: 2 }, format)} ·{' '}
+      {t.guardTitle(undefined, format)}
     </p>
   );
 }
@@ -109,5 +122,22 @@ describe('SeatsProvider', () => {
     await user.type(within(dialog).getByLabelText('Number of additional users'), '1');
     await within(dialog).findByText(/^1 licence × \$49\.00, /);
     expect(within(dialog).getByRole('button', { name: 'Upgrade' })).toBeTruthy();
+  });
+
+  it('gives host markup the strings the widgets show, with the same layers', async () => {
+    render(
+      <SeatsProvider
+        client={clientFor('daily-prorated-with-password', 'owner')}
+        catalogs={{ de }}
+        messages={{ guardTitle: () => 'Keine Lizenz' }}
+      >
+        <SeatMeter variant="compact" />
+        <HostLabels />
+      </SeatsProvider>,
+    );
+    // factro's own button name over the German catalog, the German usage line, the host's title.
+    expect(
+      await screen.findByText('Nutzeranzahl ändern · 1 von 2 belegt · Keine Lizenz'),
+    ).toBeTruthy();
   });
 });

@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { type ReactNode, useContext, useMemo, useState } from 'react';
 import { createFormat } from './format';
-import { en, type SeatsMessageOverrides, type SeatsMessages } from './messages';
+import type { SeatsMessageOverrides, SeatsMessages } from './messages';
 import { SeatsContext, type SeatsContextValue } from './seats-context';
 import { summaryQueryOptions } from './seats-query-options';
 import { vocabularyMessages } from './vocabulary-messages';
@@ -74,9 +74,17 @@ export function SeatsProvider({
   const direction = dir ?? (rtlLanguages.has(language) ? 'rtl' : 'ltr');
   const format = useMemo(() => createFormat(locale), [locale]);
   const catalog = catalogs?.[locale] ?? catalogs?.[language];
-  const merged = useMemo<SeatsMessages>(() => {
-    const base = { ...en, ...catalog };
-    return { ...base, ...vocabularyMessages(vocabulary, base), ...messages };
+  const messagesWith = useMemo(() => {
+    const merged = new WeakMap<object, object>();
+    return <K extends keyof SeatsMessages>(defaults: Pick<SeatsMessages, K>) => {
+      let found = merged.get(defaults);
+      if (found === undefined) {
+        const base = { ...defaults, ...catalog };
+        found = { ...base, ...vocabularyMessages(vocabulary, base), ...messages };
+        merged.set(defaults, found);
+      }
+      return found as Pick<SeatsMessages, K>;
+    };
   }, [catalog, vocabulary, messages]);
   const value = useMemo<SeatsContextValue>(
     () => ({
@@ -85,10 +93,10 @@ export function SeatsProvider({
       scope,
       locale,
       dir: direction,
-      messages: merged,
       format,
+      messagesWith,
     }),
-    [client, activeClient, scope, locale, direction, merged, format],
+    [client, activeClient, scope, locale, direction, format, messagesWith],
   );
   const content = <SeatsContext.Provider value={value}>{children}</SeatsContext.Provider>;
   // Only provide a QueryClient when the host has none, so the host's own queries keep theirs.

@@ -27,7 +27,7 @@ const templatedMessages = [
  */
 export function vocabularyMessages(
   vocabulary: Vocabulary | undefined,
-  base: SeatsMessages,
+  base: Partial<SeatsMessages>,
 ): SeatsMessageOverrides {
   const words = vocabulary?.messages;
   if (words === undefined) return {};
@@ -46,7 +46,9 @@ export function vocabularyMessages(
   if (directionAdd !== undefined || directionRemove !== undefined) {
     overrides.direction = (params, format) => {
       const template = params.direction === 'add' ? directionAdd : directionRemove;
-      return template === undefined ? base.direction(params, format) : fill(template, {}, format);
+      return template === undefined
+        ? (base.direction?.(params, format) ?? '')
+        : fill(template, {}, format);
     };
   }
   if (submitIncrease !== undefined || submitDecrease !== undefined || submitRestore !== undefined) {
@@ -54,7 +56,9 @@ export function vocabularyMessages(
       const kind = params.plan?.kind ?? 'increase';
       const template =
         kind === 'increase' ? submitIncrease : kind === 'restore' ? submitRestore : submitDecrease;
-      return template === undefined ? base.submit(params, format) : fill(template, {}, format);
+      return template === undefined
+        ? (base.submit?.(params, format) ?? '')
+        : fill(template, {}, format);
     };
   }
   return overrides;
