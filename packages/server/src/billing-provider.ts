@@ -9,9 +9,10 @@ export interface BillingLine {
   /**
    * `prorated-charge` and `prorated-credit`: licences for the part of the current period still to
    * run (`fraction`); `term-charge`: whole periods to the end of a contract paid in advance
-   * (`period`).
+   * (`period`); `recurring-charge`: a pool's licences for a billing period that began, taken by
+   * the period-end job (`period`; for daily licences `quantity` times the days at `unitPrice`).
    */
-  kind: 'prorated-charge' | 'prorated-credit' | 'term-charge';
+  kind: 'prorated-charge' | 'prorated-credit' | 'term-charge' | 'recurring-charge';
   quantity: number;
   /** The price of one licence per period (per term when the policy prorates over the contract). */
   unitPrice: number;
@@ -31,12 +32,15 @@ export interface RecurringLine {
 
 export interface BillingRequest {
   accountId: string;
-  /** The change the money is for. */
+  /**
+   * The change the money is for; for a period's recurring charge, which has no change, the same
+   * as `idempotencyKey`.
+   */
   changeId: string;
   /**
    * A provider must act at most once per key and answer a key asked again as it answered first:
    * the kit asks again after a crash, a lost connection or a retried request. It is the change's
-   * id.
+   * id, or for a period's recurring charge `period_<account id>_<period start>`.
    */
   idempotencyKey: string;
   /** What to take (`charge`) or give back (`credit`), positive, the sum of `lines` (as positive). */

@@ -1,5 +1,5 @@
-import { currentBillingPeriod, settlePeriodEnd } from '@seats/core';
 import openapi from '@seats/core/openapi.json';
+import { advanceStoredAccount } from './advance-stored-account';
 import { BillingRequiredError, developmentAllowed } from './billing-provider';
 import { cancelRemovalRoute } from './cancel-removal-route';
 import { commitChangeRoute } from './commit-change-route';
@@ -98,28 +98,21 @@ export function createSeatsHandler(
   const body = <T>(request: Request, schema: BodySchema<T>, emptyAsObject = false) =>
     readJsonBody(request, schema, { maxBytes, emptyAsObject });
 
-  /** The account, its billing period first rolled forward past any end the clock has passed. */
-  async function loadState(accountId: string, now: string): Promise<AccountState | null> {
+  const write = writeWithEvents(store, emit);
+
+  /**
+   * The account, first rolled forward past any period end the clock has passed, as the period-end
+   * job rolls it (`advanceStoredAccount`); the job takes the recorded charges.
+   */
+  async function loadState(
+    accountId: string,
+    now: string,
+    requestId: string,
+  ): Promise<AccountState | null> {
     const state = await store.loadAccount(accountId);
     if (state === null || Date.parse(now) < Date.parse(state.account.billingPeriod.end))
       return state;
-    await store.transaction(async (tx) => {
-      const locked = await tx.lockAccount(accountId);
-      if (locked === null || Date.parse(now) < Date.parse(locked.account.billingPeriod.end)) return;
-      for (const pool of locked.pools) {
-        const settled = settlePeriodEnd(pool);
-        if (settled.purchased !== pool.purchased) await tx.savePool(accountId, settled);
-      }
-      for (const change of await tx.openChanges(accountId)) {
-        if (change.status === 'scheduled')
-          await tx.updateChange(accountId, change.id, { status: 'applied' });
-      }
-      await tx.saveBillingPeriod(
-        accountId,
-        currentBillingPeriod(locked.account.billingPeriod, now),
-      );
-      await tx.bumpVersion(accountId);
-    });
+    await advanceStoredAccount(write, { accountId, now, requestId });
     return store.loadAccount(accountId);
   }
 
@@ -137,6 +130,7 @@ export function createSeatsHandler(
   async function memberWriteState(
     accountId: string,
     now: string,
+    requestId: string,
   ): Promise<{ state: AccountState | null; fresh: boolean }> {
     const cached = memberStates.get(accountId);
     if (
@@ -146,13 +140,12 @@ export function createSeatsHandler(
     ) {
       return { state: cached.state, fresh: false };
     }
-    const state = await loadState(accountId, now);
+    const state = await loadState(accountId, now, requestId);
     if (memberStates.size > 10_000) memberStates.clear();
     if (state !== null) remember(accountId, state);
     return { state, fresh: true };
   }
 
-  const write = writeWithEvents(store, emit);
   if (options.recoverOnStart ?? true) {
     createSeatsJobs({ ...options, billing, clock })
       .recover()
@@ -207,8 +200,8 @@ export function createSeatsHandler(
       throw new ProblemError(401, 'unauthenticated', { detail: 'Sign in first.' });
     const now = clock().toISOString();
     const { state, fresh } = memberWrites.has(handle)
-      ? await memberWriteState(identity.accountId, now)
-      : { state: await loadState(identity.accountId, now), fresh: true };
+      ? await memberWriteState(identity.accountId, now, requestId)
+      : { state: await loadState(identity.accountId, now, requestId), fresh: true };
     if (state === null) {
       throw new ProblemError(404, 'account_not_found', {
         detail: 'This account is not set up for licences yet.',

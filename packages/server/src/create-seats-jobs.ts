@@ -1,14 +1,21 @@
+import { signatureExpiresAt } from '@seats/core';
+import { advanceStoredAccount } from './advance-stored-account';
+import { allowanceEvent } from './allowance-event';
 import {
+  type BillingLine,
   type BillingProvider,
+  type BillingRequest,
   BillingRequiredError,
   type BillingResult,
   developmentAllowed,
 } from './billing-provider';
+import { withdrawSignature } from './cancel-removal-route';
 import { createDevBilling } from './dev-billing';
 import { randomId } from './random-id';
 import type { SeatsEvent } from './seats-event';
-import type { SeatsStore } from './seats-store';
+import type { PruneCounts, SeatsStore, StoredPeriodEnd } from './seats-store';
 import { recordCharge, type SettledCharge, settleCharge } from './settle-charge';
+import { changeToWire } from './wire';
 import { writeWithEvents } from './write-with-events';
 
 export interface SeatsJobsOptions {
@@ -45,6 +52,45 @@ export interface RecoveryReport {
   unsettled: number;
 }
 
+export interface TickOptions {
+  /** The time to advance to. @default the jobs' clock */
+  now?: Date;
+  /** How long quotes (after they expire) and idempotency records are kept. @default 30 days */
+  retentionMs?: number;
+  /** The most accounts advanced in one run; the next run takes the rest. @default 1000 */
+  limit?: number;
+  /**
+   * How long a period charge (or a change) must have been with the provider before a run asks
+   * again, so that a run still waiting on another instance is left to finish. @default 60000
+   */
+  staleAfterMs?: number;
+}
+
+/** What one run of `tick()` did. */
+export interface TickReport {
+  now: string;
+  /** Accounts rolled forward by this run. */
+  accountsAdvanced: number;
+  /** Accounts whose licences another transaction held (a request, another instance): left for the next run. */
+  accountsBusy: number;
+  /** Period ends recorded by this run (an account idle for three periods counts three). */
+  periodsRolled: number;
+  removalsApplied: number;
+  /** Purchases waiting for a signature cancelled at a period end or past the policy's TTL. */
+  signaturesExpired: number;
+  contractsRenewed: number;
+  contractsEnded: number;
+  /** Recurring charges of rolled periods (by this run, an earlier one or a read) by outcome. */
+  charges: { charged: number; pending: number; failed: number; unsettled: number };
+  /** The amount charged by this run, per currency, in minor units. */
+  charged: Record<string, number>;
+  /** Interrupted purchases settled (`recover()`). */
+  recovered: RecoveryReport;
+  pruned: PruneCounts;
+  /** Whether `limit` accounts were due: run again to take the rest. */
+  more: boolean;
+}
+
 /** A provider's later confirmation of a pending charge (its webhook, an invoice paid). */
 export interface SettleInput {
   accountId: string;
@@ -62,6 +108,51 @@ export interface SeatsJobs {
   recover(options?: RecoverOptions): Promise<RecoveryReport>;
   /** Records the outcome of a charge the provider answered `pending`: applied, or undone. */
   settle(input: SettleInput): Promise<SettledCharge>;
+  /**
+   * The period-end job; run it from cron every few minutes (`seats tick`), on any number of
+   * instances at once. It rolls every account whose billing period ended (scheduled removals
+   * applied, purchases still waiting for a signature cancelled, contracts renewed or ended, the
+   * recurring charges of each new period recorded, once per account and period), then takes
+   * those charges through the provider outside any lock, keyed by account and period start, so a
+   * repeated or concurrent run never charges twice; it also expires signatures past the policy's
+   * TTL, settles interrupted purchases (`recover()`) and prunes quotes and idempotency records
+   * past their retention.
+   *
+   * Accounts and charges are claimed with `FOR UPDATE SKIP LOCKED`: a run skips what another run
+   * (or a request) holds instead of waiting. A job queue such as pg-boss or graphile-worker would
+   * need a PostgreSQL server (LISTEN/NOTIFY, several connections) and does not run on PGlite, the
+   * kit's default store; these few statements run on both.
+   */
+  tick(options?: TickOptions): Promise<TickReport>;
+}
+
+/** Core's default time a purchase waits for its signature (`signatureExpiresAt`). */
+const defaultSignatureTtlSeconds = 7 * 24 * 3_600;
+const dayMs = 86_400_000;
+
+/** The provider's request for a period's recurring charge. */
+export function periodChargeRequest(periodEnd: StoredPeriodEnd): BillingRequest {
+  const key = `period_${periodEnd.accountId}_${periodEnd.period.start}`;
+  const lines: BillingLine[] = periodEnd.charges
+    .filter((charge) => charge.amount > 0)
+    .map((charge) => ({
+      poolId: charge.poolId,
+      kind: 'recurring-charge',
+      quantity: charge.quantity,
+      unitPrice: charge.unitPrice,
+      amount: charge.amount,
+      fraction: null,
+      period: { from: periodEnd.period.start, until: periodEnd.period.end },
+    }));
+  return {
+    accountId: periodEnd.accountId,
+    changeId: key,
+    idempotencyKey: key,
+    amount: periodEnd.amount,
+    lines,
+    recurring: [],
+    description: `Licences from ${periodEnd.period.start.slice(0, 10)} to ${periodEnd.period.end.slice(0, 10)}`,
+  };
 }
 
 /** The work the kit does outside requests: recovery of interrupted charges. */
@@ -75,34 +166,177 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
     if (options.onEvent === undefined) return;
     for (const event of events) options.onEvent(event);
   });
-  return {
-    async recover({ staleAfterMs = 60_000, limit = 100 } = {}) {
-      const now = clock();
-      const startedBefore = new Date(now.getTime() - staleAfterMs).toISOString();
-      const changes = await store.chargingChanges(startedBefore, limit);
-      const report: RecoveryReport = {
-        found: changes.length,
-        applied: 0,
-        failed: 0,
-        pending: 0,
-        unsettled: 0,
-      };
-      for (const change of changes) {
-        const settled = await settleCharge({ billing, write }, change, {
-          accountId: change.accountId,
-          now: now.toISOString(),
-          requestId: randomId('job'),
+  async function recover(
+    { staleAfterMs = 60_000, limit = 100 }: RecoverOptions = {},
+    now = clock(),
+  ): Promise<RecoveryReport> {
+    const startedBefore = new Date(now.getTime() - staleAfterMs).toISOString();
+    const changes = await store.chargingChanges(startedBefore, limit);
+    const report: RecoveryReport = {
+      found: changes.length,
+      applied: 0,
+      failed: 0,
+      pending: 0,
+      unsettled: 0,
+    };
+    for (const change of changes) {
+      const settled = await settleCharge({ billing, write }, change, {
+        accountId: change.accountId,
+        now: now.toISOString(),
+        requestId: randomId('job'),
+      });
+      report[settled.outcome] += 1;
+    }
+    return report;
+  }
+
+  async function chargePeriods(now: string, staleBefore: string, report: TickReport) {
+    const requestId = randomId('job');
+    for (;;) {
+      const claimed = await store.claimPeriodCharges(now, staleBefore, 50);
+      if (claimed.length === 0) return;
+      for (const periodEnd of claimed) {
+        let result: BillingResult;
+        try {
+          result = await billing.charge(periodChargeRequest(periodEnd));
+        } catch (error) {
+          console.warn(
+            `[seats] billing provider failed for the period of ${periodEnd.accountId} from ${periodEnd.period.start}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          report.charges.unsettled += 1;
+          continue;
+        }
+        const status =
+          result.status === 'succeeded'
+            ? 'charged'
+            : result.status === 'pending'
+              ? 'pending'
+              : 'failed';
+        const recorded = await write(async (tx, events) => {
+          const row = await tx.recordPeriodCharge(periodEnd.accountId, periodEnd.period.start, {
+            status,
+            chargeId: result.status === 'declined' ? null : result.reference,
+            failureReason: result.status === 'declined' ? result.reason : null,
+            at: now,
+          });
+          if (row === null || status === 'pending') return row;
+          events.push({
+            type: status === 'charged' ? 'period.charged' : 'period.charge_failed',
+            accountId: periodEnd.accountId,
+            at: now,
+            requestId,
+            period: periodEnd.period,
+            amount: periodEnd.amount,
+            chargeId: row.chargeId,
+            reason: row.failureReason,
+          });
+          return row;
         });
-        report[settled.outcome] += 1;
+        if (recorded === null) continue;
+        report.charges[status] += 1;
+        if (status === 'charged') {
+          const { currency, amount } = periodEnd.amount;
+          report.charged[currency] = (report.charged[currency] ?? 0) + amount;
+        }
       }
-      return report;
-    },
+    }
+  }
+
+  async function expireSignatures(now: string): Promise<number> {
+    let expired = 0;
+    const requestId = randomId('job');
+    for (;;) {
+      const found = await store.expiredSignatures(now, defaultSignatureTtlSeconds, 100);
+      let progressed = false;
+      for (const { change, policy } of found) {
+        if (Date.parse(now) < Date.parse(signatureExpiresAt(policy, change.createdAt))) continue;
+        const done = await write(async (tx, events) => {
+          const state = await tx.lockAccount(change.accountId);
+          const pending = await tx.getChange(change.accountId, change.id);
+          if (state === null || pending === null || pending.status !== 'pending-signature')
+            return false;
+          const pool = state.pools.find((candidate) => candidate.id === pending.poolId);
+          if (pool !== undefined)
+            await tx.savePool(change.accountId, withdrawSignature(pool, pending.plan));
+          await tx.bumpVersion(change.accountId);
+          const cancelled = await tx.updateChange(change.accountId, change.id, {
+            status: 'cancelled',
+            cancelledAt: now,
+          });
+          const event = allowanceEvent(
+            { accountId: change.accountId, now, requestId },
+            changeToWire(cancelled),
+          ) as Extract<SeatsEvent, { changeId: string }>;
+          events.push({ ...event, type: 'allowance.signature_expired' });
+          return true;
+        });
+        if (done) {
+          expired += 1;
+          progressed = true;
+        }
+      }
+      if (!progressed || found.length < 100) return expired;
+    }
+  }
+
+  return {
+    recover: (recoverOptions) => recover(recoverOptions),
     settle({ accountId, changeId, result }) {
       return recordCharge({ write }, { accountId, id: changeId }, result, {
         accountId,
         now: clock().toISOString(),
         requestId: randomId('job'),
       });
+    },
+    async tick({
+      now: at,
+      retentionMs = 30 * dayMs,
+      limit = 1_000,
+      staleAfterMs = 60_000,
+    }: TickOptions = {}) {
+      const instant = at ?? clock();
+      const now = instant.toISOString();
+      const staleBefore = new Date(instant.getTime() - staleAfterMs).toISOString();
+      const report: TickReport = {
+        now,
+        accountsAdvanced: 0,
+        accountsBusy: 0,
+        periodsRolled: 0,
+        removalsApplied: 0,
+        signaturesExpired: 0,
+        contractsRenewed: 0,
+        contractsEnded: 0,
+        charges: { charged: 0, pending: 0, failed: 0, unsettled: 0 },
+        charged: {},
+        recovered: { found: 0, applied: 0, failed: 0, pending: 0, unsettled: 0 },
+        pruned: { quotes: 0, idempotencyKeys: 0 },
+        more: false,
+      };
+      const due = await store.accountsDue(now, limit);
+      report.more = due.length === limit;
+      const requestId = randomId('job');
+      for (const accountId of due) {
+        const outcome = await advanceStoredAccount(
+          write,
+          { accountId, now, requestId },
+          { skipLocked: true },
+        );
+        if (outcome.status === 'busy') report.accountsBusy += 1;
+        if (outcome.status !== 'advanced') continue;
+        report.accountsAdvanced += 1;
+        report.periodsRolled += outcome.periodEnds.length;
+        report.removalsApplied += outcome.applied;
+        report.signaturesExpired += outcome.cancelled;
+        for (const end of outcome.periodEnds) {
+          if (end.contractOutcome === 'renewed') report.contractsRenewed += 1;
+          if (end.contractOutcome === 'ended') report.contractsEnded += 1;
+        }
+      }
+      report.signaturesExpired += await expireSignatures(now);
+      await chargePeriods(now, staleBefore, report);
+      report.recovered = await recover({ staleAfterMs }, instant);
+      report.pruned = await store.prune(new Date(instant.getTime() - retentionMs).toISOString());
+      return report;
     },
   };
 }

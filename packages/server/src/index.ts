@@ -18,8 +18,10 @@ export type {
   SeatsJobs,
   SeatsJobsOptions,
   SettleInput,
+  TickOptions,
+  TickReport,
 } from './create-seats-jobs';
-export { createSeatsJobs } from './create-seats-jobs';
+export { createSeatsJobs, periodChargeRequest } from './create-seats-jobs';
 export { defaultDemoAccount, demoIdentify } from './demo-identify';
 export { demoPassword } from './demo-password';
 export type { DevBilling, RecordedCharge } from './dev-billing';
@@ -32,10 +34,13 @@ export type {
   MemberFilter,
   MemberWrite,
   NewAccount,
+  PeriodChargeStatus,
+  PruneCounts,
   SeatsStore,
   SeatsTransaction,
   StoredChange,
   StoredMember,
+  StoredPeriodEnd,
   StoredQuote,
 } from './seats-store';
 export type { DemoAccount } from './seed-demo-accounts';

@@ -1,4 +1,11 @@
-import type { AllowancePlan, Instant, Money } from '@seats/core';
+import type {
+  Account,
+  AllowancePlan,
+  BillingPeriod,
+  Instant,
+  Money,
+  RecurringCharge,
+} from '@seats/core';
 
 interface EventBase {
   accountId: string;
@@ -20,11 +27,34 @@ export type SeatsEvent =
         /** A purchase waiting for its signature was withdrawn. */
         | 'allowance.withdrawn'
         /** A purchase waiting for its signature expired (the policy's `signatureTtlSeconds`). */
-        | 'allowance.signature_expired';
+        | 'allowance.signature_expired'
+        /** A removal scheduled for the end of the period took effect. */
+        | 'allowance.removal_applied';
       changeId: string;
       poolId: string;
       plan: AllowancePlan;
     })
-  | (EventBase & { type: 'payment.failed'; poolId: string; amount: Money; reason: string });
+  | (EventBase & { type: 'payment.failed'; poolId: string; amount: Money; reason: string })
+  | (EventBase & {
+      /** A billing period ended and the next began; `charges` is what the new one bills. */
+      type: 'period.rolled';
+      ended: BillingPeriod;
+      period: BillingPeriod;
+      charges: RecurringCharge[];
+      amount: Money;
+    })
+  | (EventBase & {
+      /** The main contract's term ended: renewed for another term, or ended (month to month). */
+      type: 'contract.renewed' | 'contract.ended';
+      contract: Account['contract'];
+    })
+  | (EventBase & {
+      /** The recurring charge of a period was taken, or declined. */
+      type: 'period.charged' | 'period.charge_failed';
+      period: BillingPeriod;
+      amount: Money;
+      chargeId: string | null;
+      reason: string | null;
+    });
 
 export type SeatsEventType = SeatsEvent['type'];

@@ -2,8 +2,10 @@ import type {
   Account,
   AllowancePlan,
   Instant,
+  Money,
   PasswordFailures,
   Pool,
+  RecurringCharge,
   SeatPolicy,
 } from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
@@ -96,6 +98,40 @@ export interface StoredChange {
 
 export type NewChange = Omit<StoredChange, 'seq'>;
 
+/**
+ * Where the charge of a period end stands: `none` owes nothing; `due` waits for the job;
+ * `charging` is with the provider (or was, when a crash interrupted it); `pending` waits for the
+ * provider's confirmation; `charged` and `failed` are final.
+ */
+export type PeriodChargeStatus = 'none' | 'due' | 'charging' | 'pending' | 'charged' | 'failed';
+
+/** One period end an account passed, recorded once, with what the period that began bills. */
+export interface StoredPeriodEnd {
+  accountId: string;
+  /** The period that began. */
+  period: { start: Instant; end: Instant };
+  /** The start of the period that ended (at `period.start`). */
+  endedStart: Instant;
+  /** The main contract's term ended here: renewed or ended. */
+  contractOutcome: 'renewed' | 'ended' | null;
+  /** Each pool's charge, with the pool's price of one licence per period (per day when `per: 'day'`). */
+  charges: (RecurringCharge & { unitPrice: number })[];
+  /** The sum of `charges`. */
+  amount: Money;
+  chargeStatus: PeriodChargeStatus;
+  chargeId: string | null;
+  failureReason: string | null;
+  rolledAt: Instant;
+  chargeStartedAt: Instant | null;
+  chargedAt: Instant | null;
+}
+
+/** What pruning deleted. */
+export interface PruneCounts {
+  quotes: number;
+  idempotencyKeys: number;
+}
+
 export type IdempotencyClaim =
   | { status: 'new' }
   | {
@@ -178,6 +214,26 @@ export interface SeatsTransaction {
     tokenHash: string,
     now: Instant,
   ): Promise<boolean>;
+  /**
+   * Locks the account's pools unless another transaction holds any of them (`FOR UPDATE SKIP
+   * LOCKED`): `false` when one is held, so a job moves on instead of waiting. Then `lockAccount`.
+   */
+  tryLockAccount(accountId: string): Promise<boolean>;
+  saveContract(accountId: string, contract: Account['contract']): Promise<void>;
+  /** Records a period end; `false` when this account and period start were recorded already. */
+  insertPeriodEnd(periodEnd: StoredPeriodEnd): Promise<boolean>;
+  /** Records the provider's answer for a claimed period charge still `charging` or `pending`;
+   * `null` when it was recorded already. */
+  recordPeriodCharge(
+    accountId: string,
+    periodStart: Instant,
+    outcome: {
+      status: 'charged' | 'pending' | 'failed';
+      chargeId: string | null;
+      failureReason: string | null;
+      at: Instant;
+    },
+  ): Promise<StoredPeriodEnd | null>;
 }
 
 /** A new account with its pools and members, e.g. from `seedDemoAccounts`. */
@@ -258,6 +314,27 @@ export interface SeatsStore {
   transaction<T>(work: (tx: SeatsTransaction) => Promise<T>): Promise<T>;
   /** Answers when the database answers; throws `DatabaseUnavailableError` when it cannot be reached. */
   ping(): Promise<void>;
+  /** Accounts whose billing period ended at or before `now`, the longest ended first. */
+  accountsDue(now: Instant, limit: number): Promise<string[]>;
+  /**
+   * Claims period charges to take: `due` ones, and `charging` ones started before `staleBefore`
+   * (a crash interrupted them). Claimed rows become `charging` since `now`; rows another
+   * transaction is claiming are skipped.
+   */
+  claimPeriodCharges(now: Instant, staleBefore: Instant, limit: number): Promise<StoredPeriodEnd[]>;
+  /** An account's period ends, newest first. */
+  listPeriodEnds(accountId: string, limit: number): Promise<StoredPeriodEnd[]>;
+  /**
+   * Purchases still waiting for a signature whose account's `signatureTtlSeconds` (or
+   * `defaultTtlSeconds`) has passed at `now`, oldest first, with their account's policy.
+   */
+  expiredSignatures(
+    now: Instant,
+    defaultTtlSeconds: number,
+    limit: number,
+  ): Promise<{ change: StoredChange; policy: SeatPolicy }[]>;
+  /** Deletes quotes that expired and idempotency records created before `before`. */
+  prune(before: Instant): Promise<PruneCounts>;
   /** Deletes every account and what belongs to it; for tests and mocks. */
   clear(): Promise<void>;
   close(): Promise<void>;

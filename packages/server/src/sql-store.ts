@@ -11,6 +11,7 @@ import type {
   SeatsTransaction,
   StoredChange,
   StoredMember,
+  StoredPeriodEnd,
   StoredQuote,
 } from './seats-store';
 import type { SqlExecutor, SqlQueryable } from './sql-executor';
@@ -99,6 +100,26 @@ function toQuote(row: Row): StoredQuote {
     changeId: (row.change_id as string | null) ?? null,
   };
 }
+
+function toPeriodEnd(row: Row): StoredPeriodEnd {
+  return {
+    accountId: row.account_id as string,
+    period: { start: iso(row.period_start), end: iso(row.period_end) },
+    endedStart: iso(row.ended_start),
+    contractOutcome: (row.contract_outcome as StoredPeriodEnd['contractOutcome']) ?? null,
+    charges: row.charges as StoredPeriodEnd['charges'],
+    amount: { amount: Number(row.amount), currency: row.currency as string },
+    chargeStatus: row.charge_status as StoredPeriodEnd['chargeStatus'],
+    chargeId: (row.charge_id as string | null) ?? null,
+    failureReason: (row.failure_reason as string | null) ?? null,
+    rolledAt: iso(row.rolled_at),
+    chargeStartedAt: isoOrNull(row.charge_started_at),
+    chargedAt: isoOrNull(row.charged_at),
+  };
+}
+
+const periodEndColumns =
+  'account_id, period_start, period_end, ended_start, contract_outcome, charges, amount, currency, charge_status, charge_id, failure_reason, rolled_at, charge_started_at, charged_at';
 
 /** With `removalFloor: 'holders'`, a decrease counts every member holding a pool, so load them. */
 async function withHolders(db: SqlQueryable, state: AccountState): Promise<AccountState> {
@@ -335,9 +356,17 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
     openChanges: (accountId) => openChanges(tx, accountId),
     async savePool(accountId, pool) {
       await tx.query(
-        `UPDATE seats_pools SET purchased = $3, scheduled_removal = $4, pending_signature = $5
+        `UPDATE seats_pools SET purchased = $3, scheduled_removal = $4, pending_signature = $5,
+           term = $6
          WHERE account_id = $1 AND id = $2`,
-        [accountId, pool.id, pool.purchased, pool.scheduledRemoval, pool.pendingSignature],
+        [
+          accountId,
+          pool.id,
+          pool.purchased,
+          pool.scheduledRemoval,
+          pool.pendingSignature,
+          pool.term,
+        ],
       );
     },
     async saveBillingPeriod(accountId, period) {
@@ -369,6 +398,66 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         [accountId, changeId, tokenHash, now],
       );
       return rows.length > 0;
+    },
+    async tryLockAccount(accountId) {
+      const total = await tx.query<{ count: string | number }>(
+        'SELECT count(*) AS count FROM seats_pools WHERE account_id = $1',
+        [accountId],
+      );
+      const locked = await tx.query(
+        'SELECT id FROM seats_pools WHERE account_id = $1 ORDER BY id FOR UPDATE SKIP LOCKED',
+        [accountId],
+      );
+      return locked.length === Number(total[0]?.count ?? 0);
+    },
+    async saveContract(accountId, contract) {
+      await tx.query('UPDATE seats_accounts SET contract = $2 WHERE id = $1', [
+        accountId,
+        JSON.stringify(contract),
+      ]);
+    },
+    async insertPeriodEnd(periodEnd) {
+      const rows = await tx.query(
+        `INSERT INTO seats_period_ends (account_id, period_start, period_end, ended_start,
+           contract_outcome, charges, amount, currency, charge_status, charge_id, failure_reason,
+           rolled_at, charge_started_at, charged_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (account_id, period_start) DO NOTHING RETURNING account_id`,
+        [
+          periodEnd.accountId,
+          periodEnd.period.start,
+          periodEnd.period.end,
+          periodEnd.endedStart,
+          periodEnd.contractOutcome,
+          JSON.stringify(periodEnd.charges),
+          periodEnd.amount.amount,
+          periodEnd.amount.currency,
+          periodEnd.chargeStatus,
+          periodEnd.chargeId,
+          periodEnd.failureReason,
+          periodEnd.rolledAt,
+          periodEnd.chargeStartedAt,
+          periodEnd.chargedAt,
+        ],
+      );
+      return rows.length > 0;
+    },
+    async recordPeriodCharge(accountId, periodStart, outcome) {
+      const rows = await tx.query(
+        `UPDATE seats_period_ends SET charge_status = $3, charge_id = $4, failure_reason = $5,
+           charged_at = $6
+         WHERE account_id = $1 AND period_start = $2 AND charge_status IN ('charging', 'pending')
+         RETURNING ${periodEndColumns}`,
+        [
+          accountId,
+          periodStart,
+          outcome.status,
+          outcome.chargeId,
+          outcome.failureReason,
+          outcome.status === 'pending' ? null : outcome.at,
+        ],
+      );
+      return rows[0] === undefined ? null : toPeriodEnd(rows[0]);
     },
   };
 }
@@ -696,6 +785,60 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         [accountId, limit],
       );
       return { changes: rows.map(toChange), total: Number(rows[0]?.total ?? 0) };
+    },
+    async accountsDue(now, limit) {
+      const rows = await db.query<{ id: string }>(
+        'SELECT id FROM seats_accounts WHERE period_end <= $1 ORDER BY period_end, id LIMIT $2',
+        [now, limit],
+      );
+      return rows.map((row) => row.id);
+    },
+    async claimPeriodCharges(now, staleBefore, limit) {
+      const rows = await db.query(
+        `UPDATE seats_period_ends AS p SET charge_status = 'charging', charge_started_at = $1
+         FROM (
+           SELECT account_id, period_start FROM seats_period_ends
+           WHERE charge_status = 'due' OR (charge_status = 'charging' AND charge_started_at <= $2)
+           ORDER BY rolled_at LIMIT $3 FOR UPDATE SKIP LOCKED
+         ) AS claimed
+         WHERE p.account_id = claimed.account_id AND p.period_start = claimed.period_start
+         RETURNING ${periodEndColumns.replaceAll(/(\w+)/g, 'p.$1')}`,
+        [now, staleBefore, limit],
+      );
+      return rows.map(toPeriodEnd);
+    },
+    async listPeriodEnds(accountId, limit) {
+      const rows = await db.query(
+        `SELECT ${periodEndColumns} FROM seats_period_ends WHERE account_id = $1
+         ORDER BY period_start DESC LIMIT $2`,
+        [accountId, limit],
+      );
+      return rows.map(toPeriodEnd);
+    },
+    async expiredSignatures(now, defaultTtlSeconds, limit) {
+      const rows = await db.query(
+        `SELECT ${changeColumns.replaceAll(/(\w+)/g, 'c.$1')}, a.policy AS account_policy
+         FROM seats_changes AS c JOIN seats_accounts AS a ON a.id = c.account_id
+         WHERE c.status = 'pending-signature'
+           AND c.created_at + make_interval(secs => coalesce(
+             (a.policy->>'signatureTtlSeconds')::float8, $2)) <= $1
+         ORDER BY c.created_at LIMIT $3`,
+        [now, defaultTtlSeconds, limit],
+      );
+      return rows.map((row) => ({
+        change: toChange(row),
+        policy: row.account_policy as SeatPolicy,
+      }));
+    },
+    async prune(before) {
+      const quotes = await db.query('DELETE FROM seats_quotes WHERE expires_at < $1 RETURNING id', [
+        before,
+      ]);
+      const keys = await db.query(
+        'DELETE FROM seats_idempotency_keys WHERE created_at < $1 RETURNING key',
+        [before],
+      );
+      return { quotes: quotes.length, idempotencyKeys: keys.length };
     },
     analyze: () => analyzeTables(db),
     transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
