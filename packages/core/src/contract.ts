@@ -19,6 +19,7 @@ import type { Money } from './money';
 import type { ViewerPermissions } from './permissions';
 import type { AllowancePlan, PlanIssue, PriceLine } from './plan-allowance-change';
 import type { SeatPolicy } from './policy';
+import { type PresetName, presets } from './presets';
 import { type Vocabulary, vocabularyKeys } from './vocabulary';
 
 export const contractVersion = 'v1';
@@ -571,6 +572,171 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+// The admin API (`/admin/v1`): the host's server provisions accounts and syncs its users.
+
+const name = z.string().check(z.minLength(1), z.maxLength(200));
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
+const accountContract = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('self-serve') }),
+  contractTerm,
+]);
+
+/** A preset of `@seats/core` by name, or a full policy. */
+export const PolicyInputSchema: z.ZodMiniType<PresetName | SeatPolicy> = z.union([
+  z.enum(Object.keys(presets) as [PresetName, ...PresetName[]]),
+  SeatPolicySchema,
+]);
+
+/** A licence pool as the admin API creates it: nothing is scheduled or pending yet. */
+export const NewPoolSchema = z.strictObject({
+  id,
+  name,
+  term: PoolTermSchema,
+  purchased: count,
+  unitPrice: count,
+  storagePerLicenceBytes: z.optional(count),
+  min: z.optional(count),
+  max: z.optional(count),
+});
+export type NewPool = z.infer<typeof NewPoolSchema>;
+
+export const CreateAccountRequestSchema = z.strictObject({
+  id,
+  name,
+  plan: name,
+  currency,
+  billingPeriod: z.strictObject({ start: InstantSchema, end: InstantSchema }),
+  contract: accountContract,
+  policy: PolicyInputSchema,
+  storageUsedBytes: z.optional(count),
+  pools: z.array(NewPoolSchema).check(z.maxLength(100)),
+});
+export type CreateAccountRequest = z.infer<typeof CreateAccountRequestSchema>;
+
+/** The fields to change; `storageUsedBytes: null` clears it. */
+export const UpdateAccountRequestSchema = z.strictObject({
+  name: z.optional(name),
+  plan: z.optional(name),
+  currency: z.optional(currency),
+  billingPeriod: z.optional(z.strictObject({ start: InstantSchema, end: InstantSchema })),
+  contract: z.optional(accountContract),
+  policy: z.optional(PolicyInputSchema),
+  storageUsedBytes: z.optional(z.nullable(count)),
+});
+export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequestSchema>;
+
+/** The pool's fields to change; `null` clears an optional one. */
+export const UpdatePoolRequestSchema = z.strictObject({
+  name: z.optional(name),
+  term: z.optional(PoolTermSchema),
+  unitPrice: z.optional(count),
+  storagePerLicenceBytes: z.optional(z.nullable(count)),
+  min: z.optional(z.nullable(count)),
+  max: z.optional(z.nullable(count)),
+});
+export type UpdatePoolRequest = z.infer<typeof UpdatePoolRequestSchema>;
+
+/** The purchased quantity after a sales deal, with who set it and why (kept in the history). */
+export const SetPurchasedRequestSchema = z.strictObject({
+  purchased: z.int().check(z.minimum(0), z.maximum(1_000_000)),
+  actor: name,
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
+export type SetPurchasedRequest = z.infer<typeof SetPurchasedRequestSchema>;
+
+/**
+ * A user of the host as a member: keyed by the host's own id used as the member id (`id`), or
+ * by `externalId` with an id the kit makes. `poolId` defaults to the account's first pool.
+ */
+export const MemberInputSchema = z.strictObject({
+  id: z.optional(id),
+  externalId: z.optional(id),
+  name,
+  email,
+  status: memberStatus,
+  role: memberStatus,
+  poolId: z.optional(z.nullable(id)),
+});
+export type MemberInput = z.infer<typeof MemberInputSchema>;
+
+export const AdminMemberSchema = z.object({
+  id,
+  externalId: z.nullable(id),
+  name: text,
+  email,
+  status: memberStatus,
+  role: memberStatus,
+  poolId: z.nullable(id),
+  consumes: z.boolean(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type AdminMember = z.infer<typeof AdminMemberSchema>;
+
+export const UpsertMemberResultSchema = z.object({
+  outcome: z.enum(['created', 'updated', 'unchanged']),
+  member: AdminMemberSchema,
+});
+export type UpsertMemberResult = z.infer<typeof UpsertMemberResultSchema>;
+
+export const ReconcileRequestSchema = z.strictObject({
+  users: z.array(MemberInputSchema).check(z.maxLength(100_000)),
+  /** Answers the diff without writing anything. */
+  dryRun: z.optional(z.boolean()),
+  /**
+   * What happens to members missing from `users`: given a status that consumes no licence
+   * (`deactivate`, the default), deleted, or kept as they are.
+   */
+  missing: z.optional(z.enum(['deactivate', 'delete', 'keep'])),
+  /** The status `deactivate` gives. @default the policy's first status that consumes no licence */
+  inactiveStatus: z.optional(memberStatus),
+});
+export type ReconcileRequest = z.infer<typeof ReconcileRequestSchema>;
+
+/** One member a reconcile touched; `memberId` is `null` for one a dry run would create by `externalId`. */
+export const ReconcileEntrySchema = z.object({
+  memberId: z.nullable(id),
+  externalId: z.nullable(id),
+  email,
+  /** The fields that changed (`updated`, `deactivated`). */
+  fields: z.array(z.enum(['name', 'email', 'status', 'role', 'poolId'])),
+});
+export type ReconcileEntry = z.infer<typeof ReconcileEntrySchema>;
+
+/** Why a user was not written: no licence of its pool was free. */
+export const ReconcileRefusalSchema = z.object({
+  memberId: z.nullable(id),
+  externalId: z.nullable(id),
+  email,
+  code: z.literal('no_licence_available'),
+  poolId: id,
+  purchased: count,
+  used: count,
+  message: z.string(),
+});
+export type ReconcileRefusal = z.infer<typeof ReconcileRefusalSchema>;
+
+export const ReconcileResultSchema = z.object({
+  dryRun: z.boolean(),
+  created: z.array(ReconcileEntrySchema),
+  updated: z.array(ReconcileEntrySchema),
+  deactivated: z.array(ReconcileEntrySchema),
+  deleted: z.array(ReconcileEntrySchema),
+  refused: z.array(ReconcileRefusalSchema),
+  unchanged: count,
+});
+export type ReconcileResult = z.infer<typeof ReconcileResultSchema>;
+
+/** An account as the admin API answers it: its fields, policy, pools and used licences per pool. */
+export const AdminAccountSchema = z.object({
+  account: AccountSchema,
+  policy: SeatPolicySchema,
+  pools: z.array(PoolSchema),
+  usedByPool: z.record(z.string(), count),
+  version: count,
+});
+export type AdminAccount = z.infer<typeof AdminAccountSchema>;
+
 /** The schemas the OpenAPI document names, by component name. */
 export const namedSchemas = {
   Summary: SummarySchema,
@@ -596,4 +762,15 @@ export const namedSchemas = {
   ChangeList: ChangeListSchema,
   SignRequest: SignRequestSchema,
   Problem: ProblemSchema,
+  CreateAccountRequest: CreateAccountRequestSchema,
+  UpdateAccountRequest: UpdateAccountRequestSchema,
+  NewPool: NewPoolSchema,
+  UpdatePoolRequest: UpdatePoolRequestSchema,
+  SetPurchasedRequest: SetPurchasedRequestSchema,
+  AdminAccount: AdminAccountSchema,
+  MemberInput: MemberInputSchema,
+  AdminMember: AdminMemberSchema,
+  UpsertMemberResult: UpsertMemberResultSchema,
+  ReconcileRequest: ReconcileRequestSchema,
+  ReconcileResult: ReconcileResultSchema,
 } as const;

@@ -8,6 +8,7 @@ import { createQuoteRoute } from './create-quote-route';
 import { createSeatsJobs } from './create-seats-jobs';
 import { deleteMemberRoute } from './delete-member-route';
 import { createDevBilling } from './dev-billing';
+import { DuplicateMemberError } from './duplicate-member-error';
 import { listChangesRoute } from './list-changes-route';
 import { listMembersRoute } from './list-members-route';
 import { ProblemError } from './problem-error';
@@ -249,6 +250,12 @@ function problemOf(error: unknown, requestId: string): ProblemError {
     return error;
   }
   if (error instanceof ProblemError) return error;
+  if (error instanceof DuplicateMemberError) {
+    return new ProblemError(409, 'conflict', {
+      detail: error.message,
+      errors: [{ field: error.field, code: 'duplicate', message: error.message }],
+    });
+  }
   if (error instanceof DatabaseUnavailableError) {
     console.warn(`[seats] database unavailable (${requestId}): ${error.message}`);
     return new ProblemError(503, 'service_unavailable', {

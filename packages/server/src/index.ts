@@ -11,6 +11,13 @@ export type { PgliteStoreOptions } from './create-pglite-store';
 export { createPgliteStore } from './create-pglite-store';
 export type { PostgresStoreOptions } from './create-postgres-store';
 export { createPostgresStore } from './create-postgres-store';
+export type {
+  MemberKey,
+  ReconcileOptions,
+  SeatsAdmin,
+  SeatsAdminOptions,
+} from './create-seats-admin';
+export { createSeatsAdmin } from './create-seats-admin';
 export { createSeatsHandler } from './create-seats-handler';
 export type {
   RecoverOptions,
@@ -26,14 +33,19 @@ export { defaultDemoAccount, demoIdentify } from './demo-identify';
 export { demoPassword } from './demo-password';
 export type { DevBilling, RecordedCharge } from './dev-billing';
 export { createDevBilling } from './dev-billing';
+export { DuplicateMemberError } from './duplicate-member-error';
+export type { SeatsAdminErrorCode } from './seats-admin-error';
+export { AdminInputError, SeatsAdminError } from './seats-admin-error';
 export type { SeatsEvent, SeatsEventType } from './seats-event';
 export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 export type {
   AccountState,
   MemberFields,
   MemberFilter,
+  MemberGroup,
   MemberWrite,
   NewAccount,
+  NewMember,
   PeriodChargeStatus,
   PruneCounts,
   SeatsStore,

@@ -169,7 +169,7 @@ function textError(field: string, code: number): FieldError {
  * Walks the parsed body without recursion (JSON.parse itself nests without limit): `too-deep`
  * beyond `maxJsonDepth`, else the field errors of strings and keys holding text no field accepts.
  */
-function checkText(root: unknown): FieldError[] | 'too-deep' {
+export function checkText(root: unknown): FieldError[] | 'too-deep' {
   const errors: FieldError[] = [];
   const stack: { value: unknown; path: string; depth: number }[] = [
     { value: root, path: '', depth: 0 },

@@ -25,6 +25,8 @@ export interface AccountState {
 
 export interface StoredMember {
   id: string;
+  /** The host's own id for the member, when it gave one (see `createSeatsAdmin`). */
+  externalId: string | null;
   name: string;
   email: string;
   status: string;
@@ -94,6 +96,8 @@ export interface StoredChange {
   chargeStartedAt: Instant | null;
   /** The `Idempotency-Key` of the commit that made it. */
   idempotencyKey: string | null;
+  /** Why the change was made, for changes made through the admin API (a sales deal). */
+  reason?: string | null | undefined;
 }
 
 export type NewChange = Omit<StoredChange, 'seq'>;
@@ -131,6 +135,16 @@ export interface PruneCounts {
   quotes: number;
   idempotencyKeys: number;
 }
+/** Members of an account with one status, role and pool, as the admin API checks a new policy. */
+export interface MemberGroup {
+  status: string;
+  role: string;
+  poolId: string | null;
+  count: number;
+}
+
+/** A member to insert: its fields, its id, and the host's own id for it when given. */
+export type NewMember = MemberFields & { id: string; externalId?: string | null | undefined };
 
 export type IdempotencyClaim =
   | { status: 'new' }
@@ -234,6 +248,18 @@ export interface SeatsTransaction {
       at: Instant;
     },
   ): Promise<StoredPeriodEnd | null>;
+  /**
+   * Saves an account's fields and policy, and recounts which members consume a licence under the
+   * policy, so that each pool's count of used licences follows it.
+   */
+  saveAccount(account: Account, policy: SeatPolicy): Promise<void>;
+  /** Adds a pool after the account's others. */
+  insertPool(accountId: string, pool: Pool): Promise<void>;
+  /** Saves a pool's name, term, price, storage and bounds (its quantities are `savePool`'s). */
+  savePoolSettings(accountId: string, pool: Pool): Promise<void>;
+  deletePool(accountId: string, poolId: string): Promise<void>;
+  /** The account's members counted by status, role and pool. */
+  memberGroups(accountId: string): Promise<MemberGroup[]>;
 }
 
 /** A new account with its pools and members, e.g. from `seedDemoAccounts`. */
@@ -241,7 +267,7 @@ export interface NewAccount {
   account: Account;
   policy: SeatPolicy;
   pools: Pool[];
-  members: (MemberFields & { id: string })[];
+  members: NewMember[];
   now: Instant;
 }
 
@@ -257,11 +283,18 @@ export interface SeatsStore {
   /** Creates the account unless one with its id exists; answers whether it did. */
   createAccount(input: NewAccount): Promise<boolean>;
   getMember(accountId: string, memberId: string): Promise<StoredMember | null>;
+  /** The member the host knows by `externalId`. */
+  getMemberByExternalId(accountId: string, externalId: string): Promise<StoredMember | null>;
+  /**
+   * Deletes an account and everything that belongs to it: pools, members, quotes, changes,
+   * idempotency records, password failures and signature tokens. Answers whether it existed.
+   */
+  deleteAccount(accountId: string): Promise<boolean>;
   listMembers(accountId: string, filter: MemberFilter): Promise<(StoredMember & { seq: number })[]>;
   /** Inserts a member and, when `claim` names a pool, takes one of its free licences, atomically. */
   createMember(
     accountId: string,
-    member: MemberFields & { id: string },
+    member: NewMember,
     claim: string | null,
     now: Instant,
   ): Promise<MemberWrite>;

@@ -1,5 +1,6 @@
 import type { Account, AllowancePlan, Pool, SeatPolicy } from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
+import { duplicateMemberOf } from './duplicate-member-error';
 import type {
   AccountState,
   MemberFields,
@@ -48,6 +49,7 @@ function toPool(row: Row): Pool {
 function toMember(row: Row): StoredMember & { seq: number } {
   return {
     id: row.id as string,
+    externalId: (row.external_id as string | null) ?? null,
     name: row.name as string,
     email: row.email as string,
     status: row.status as string,
@@ -85,6 +87,7 @@ function toChange(row: Row): StoredChange {
     chargeId: (row.charge_id as string | null) ?? null,
     chargeStartedAt: isoOrNull(row.charge_started_at),
     idempotencyKey: (row.idempotency_key as string | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
   };
 }
 
@@ -169,9 +172,9 @@ const changeStatuses: readonly ChangeStatus[] = [
   'failed',
 ];
 const changeColumns =
-  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id, charge_started_at, idempotency_key';
+  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id, charge_started_at, idempotency_key, reason';
 const memberColumns =
-  'id, seq, name, email, status, role, pool_id, consumes, revision, created_at, updated_at';
+  'id, external_id, seq, name, email, status, role, pool_id, consumes, revision, created_at, updated_at';
 
 async function openChanges(db: SqlQueryable, accountId: string): Promise<StoredChange[]> {
   const rows = await db.query(
@@ -303,8 +306,8 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       const rows = await tx.query(
         `INSERT INTO seats_changes (id, account_id, quote_id, pool_id, status, plan, actor_member_id,
            actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount,
-           charged_currency, charge_id, idempotency_key, charge_started_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           charged_currency, charge_id, idempotency_key, charge_started_at, reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
          RETURNING ${changeColumns}`,
         [
           change.id,
@@ -324,6 +327,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
           change.chargeId,
           change.idempotencyKey,
           change.chargeStartedAt,
+          change.reason ?? null,
         ],
       );
       return toChange(rows[0] as Row);
@@ -459,6 +463,94 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       );
       return rows[0] === undefined ? null : toPeriodEnd(rows[0]);
     },
+    async saveAccount(account, policy) {
+      await tx.query(
+        `UPDATE seats_accounts SET name = $2, plan = $3, currency = $4, period_start = $5,
+           period_end = $6, contract = $7, storage_used_bytes = $8, policy = $9
+         WHERE id = $1`,
+        [
+          account.id,
+          account.name,
+          account.plan,
+          account.currency,
+          account.billingPeriod.start,
+          account.billingPeriod.end,
+          JSON.stringify(account.contract),
+          account.storageUsedBytes ?? null,
+          JSON.stringify(policy),
+        ],
+      );
+      // The same rule as core's decideConsumption, over every member at once.
+      await tx.query(
+        `UPDATE seats_members SET consumes = NOT consumes
+         WHERE account_id = $1 AND consumes IS DISTINCT FROM
+           (status = ANY($2::text[]) AND NOT role = ANY($3::text[]) AND pool_id IS NOT NULL)`,
+        [account.id, policy.consumingStatuses, policy.nonConsumingRoles],
+      );
+      await tx.query(
+        `UPDATE seats_pools AS p SET used = (SELECT count(*) FROM seats_members AS m
+           WHERE m.account_id = p.account_id AND m.pool_id = p.id AND m.consumes)
+         WHERE p.account_id = $1`,
+        [account.id],
+      );
+    },
+    async insertPool(accountId, pool) {
+      await tx.query(
+        `INSERT INTO seats_pools (account_id, id, position, name, term, purchased,
+           scheduled_removal, pending_signature, unit_price, storage_per_licence_bytes, min, max, used)
+         SELECT $1, $2, coalesce(max(position) + 1, 0), $3, $4, $5, $6, $7, $8, $9, $10, $11, 0
+         FROM seats_pools WHERE account_id = $1`,
+        [
+          accountId,
+          pool.id,
+          pool.name,
+          pool.term,
+          pool.purchased,
+          pool.scheduledRemoval,
+          pool.pendingSignature,
+          pool.unitPrice,
+          pool.storagePerLicenceBytes ?? null,
+          pool.min ?? null,
+          pool.max ?? null,
+        ],
+      );
+    },
+    async savePoolSettings(accountId, pool) {
+      await tx.query(
+        `UPDATE seats_pools SET name = $3, term = $4, unit_price = $5,
+           storage_per_licence_bytes = $6, min = $7, max = $8
+         WHERE account_id = $1 AND id = $2`,
+        [
+          accountId,
+          pool.id,
+          pool.name,
+          pool.term,
+          pool.unitPrice,
+          pool.storagePerLicenceBytes ?? null,
+          pool.min ?? null,
+          pool.max ?? null,
+        ],
+      );
+    },
+    async deletePool(accountId, poolId) {
+      await tx.query('DELETE FROM seats_pools WHERE account_id = $1 AND id = $2', [
+        accountId,
+        poolId,
+      ]);
+    },
+    async memberGroups(accountId) {
+      const rows = await tx.query(
+        `SELECT status, role, pool_id, count(*) AS members FROM seats_members
+         WHERE account_id = $1 GROUP BY status, role, pool_id`,
+        [accountId],
+      );
+      return rows.map((row) => ({
+        status: row.status as string,
+        role: row.role as string,
+        poolId: (row.pool_id as string | null) ?? null,
+        count: Number(row.members),
+      }));
+    },
   };
 }
 
@@ -493,79 +585,85 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       return withHolders(db, toAccountState(account, pools));
     },
     async createAccount({ account, policy, pools, members, now }: NewAccount) {
-      const created = await db.transaction(async (tx) => {
-        const inserted = await tx.query(
-          `INSERT INTO seats_accounts (id, name, plan, currency, period_start, period_end, contract,
+      const created = await db
+        .transaction(async (tx) => {
+          const inserted = await tx.query(
+            `INSERT INTO seats_accounts (id, name, plan, currency, period_start, period_end, contract,
              storage_used_bytes, policy, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [
-            account.id,
-            account.name,
-            account.plan,
-            account.currency,
-            account.billingPeriod.start,
-            account.billingPeriod.end,
-            JSON.stringify(account.contract),
-            account.storageUsedBytes ?? null,
-            JSON.stringify(policy),
-            now,
-          ],
-        );
-        if (inserted.length === 0) return false;
-        const used: Record<string, number> = {};
-        for (const member of members) {
-          if (member.consumes && member.poolId !== null)
-            used[member.poolId] = (used[member.poolId] ?? 0) + 1;
-        }
-        for (const [position, pool] of pools.entries()) {
-          await tx.query(
-            `INSERT INTO seats_pools (account_id, id, position, name, term, purchased,
+            [
+              account.id,
+              account.name,
+              account.plan,
+              account.currency,
+              account.billingPeriod.start,
+              account.billingPeriod.end,
+              JSON.stringify(account.contract),
+              account.storageUsedBytes ?? null,
+              JSON.stringify(policy),
+              now,
+            ],
+          );
+          if (inserted.length === 0) return false;
+          const used: Record<string, number> = {};
+          for (const member of members) {
+            if (member.consumes && member.poolId !== null)
+              used[member.poolId] = (used[member.poolId] ?? 0) + 1;
+          }
+          for (const [position, pool] of pools.entries()) {
+            await tx.query(
+              `INSERT INTO seats_pools (account_id, id, position, name, term, purchased,
                scheduled_removal, pending_signature, unit_price, storage_per_licence_bytes, min, max, used)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-            [
-              account.id,
-              pool.id,
-              position,
-              pool.name,
-              pool.term,
-              pool.purchased,
-              pool.scheduledRemoval,
-              pool.pendingSignature,
-              pool.unitPrice,
-              pool.storagePerLicenceBytes ?? null,
-              pool.min ?? null,
-              pool.max ?? null,
-              used[pool.id] ?? 0,
-            ],
-          );
-        }
-        // In batches, so that an import of any size needs the memory of one batch at a time.
-        for (let start = 0; start < members.length; start += importBatch) {
-          const batch = members.slice(start, start + importBatch);
-          const column = <K extends keyof (typeof members)[number]>(key: K) =>
-            batch.map((member) => member[key]);
-          await tx.query(
-            `INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
-               created_at, updated_at)
-             SELECT id, $1, name, email, status, role, pool_id, consumes, $2, $2
+              [
+                account.id,
+                pool.id,
+                position,
+                pool.name,
+                pool.term,
+                pool.purchased,
+                pool.scheduledRemoval,
+                pool.pendingSignature,
+                pool.unitPrice,
+                pool.storagePerLicenceBytes ?? null,
+                pool.min ?? null,
+                pool.max ?? null,
+                used[pool.id] ?? 0,
+              ],
+            );
+          }
+          // In batches, so that an import of any size needs the memory of one batch at a time.
+          for (let start = 0; start < members.length; start += importBatch) {
+            const batch = members.slice(start, start + importBatch);
+            const column = <K extends keyof (typeof members)[number]>(key: K) =>
+              batch.map((member) => member[key]);
+            await tx.query(
+              `INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
+               external_id, created_at, updated_at)
+             SELECT id, $1, name, email, status, role, pool_id, consumes, external_id, $2, $2
              FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-               $9::boolean[]) WITH ORDINALITY AS m (id, name, email, status, role, pool_id, consumes, n)
+               $9::boolean[], $10::text[])
+               WITH ORDINALITY AS m (id, name, email, status, role, pool_id, consumes, external_id, n)
              ORDER BY n`,
-            [
-              account.id,
-              now,
-              column('id'),
-              column('name'),
-              column('email'),
-              column('status'),
-              column('role'),
-              column('poolId'),
-              column('consumes'),
-            ],
-          );
-        }
-        return true;
-      });
+              [
+                account.id,
+                now,
+                column('id'),
+                column('name'),
+                column('email'),
+                column('status'),
+                column('role'),
+                column('poolId'),
+                column('consumes'),
+                batch.map((member) => member.externalId ?? null),
+              ],
+            );
+          }
+          return true;
+        })
+        .catch((error: unknown) => {
+          throw duplicateMemberOf(error);
+        });
       if (created && members.length >= analyzeAfterMembers) await analyzeTables(db);
       return created;
     },
@@ -577,6 +675,22 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       if (rows[0] === undefined) return null;
       const { seq: _seq, ...member } = toMember(rows[0]);
       return member;
+    },
+    async getMemberByExternalId(accountId, externalId) {
+      const rows = await db.query(
+        `SELECT ${memberColumns} FROM seats_members WHERE account_id = $1 AND external_id = $2`,
+        [accountId, externalId],
+      );
+      if (rows[0] === undefined) return null;
+      const { seq: _seq, ...member } = toMember(rows[0]);
+      return member;
+    },
+    async deleteAccount(accountId) {
+      // Every table of an account refers to it with ON DELETE CASCADE.
+      const rows = await db.query('DELETE FROM seats_accounts WHERE id = $1 RETURNING id', [
+        accountId,
+      ]);
+      return rows.length > 0;
     },
     async listMembers(accountId, filter: MemberFilter) {
       const where = ['account_id = $1'];
@@ -607,11 +721,12 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
     },
     async createMember(accountId, member, claim, now) {
       // One statement: the licence claim, the version bump and the insert succeed or fail together.
-      const rows = await db.query(
-        `WITH ${
-          claim === null
-            ? 'bump AS (UPDATE seats_accounts SET version = version + 1 WHERE id = $1 RETURNING version)'
-            : `pool AS (
+      const rows = await db
+        .query(
+          `WITH ${
+            claim === null
+              ? 'bump AS (UPDATE seats_accounts SET version = version + 1 WHERE id = $1 RETURNING version)'
+              : `pool AS (
                 UPDATE seats_pools SET used = used + 1
                 WHERE account_id = $1 AND id = $10 AND used < purchased - scheduled_removal
                 RETURNING account_id
@@ -620,30 +735,40 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
                 UPDATE seats_accounts SET version = version + 1
                 WHERE id = (SELECT account_id FROM pool) RETURNING version
               )`
-        }
+          }
         INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
-          created_at, updated_at)
-        SELECT $2, $1, $3, $4, $5, $6, $7, $8, $9, $9 FROM bump
+          created_at, updated_at, external_id)
+        SELECT $2, $1, $3, $4, $5, $6, $7, $8, $9, $9, $${claim === null ? 10 : 11} FROM bump
         RETURNING (SELECT version FROM bump) AS version`,
-        [
-          accountId,
-          member.id,
-          member.name,
-          member.email,
-          member.status,
-          member.role,
-          member.poolId,
-          member.consumes,
-          now,
-          ...(claim === null ? [] : [claim]),
-        ],
-      );
+          [
+            accountId,
+            member.id,
+            member.name,
+            member.email,
+            member.status,
+            member.role,
+            member.poolId,
+            member.consumes,
+            now,
+            ...(claim === null ? [] : [claim]),
+            member.externalId ?? null,
+          ],
+        )
+        .catch((error: unknown) => {
+          throw duplicateMemberOf(error);
+        });
       const row = rows[0];
       if (row === undefined)
         return claim === null ? { status: 'conflict' } : { status: 'no-licence' };
       return {
         status: 'written',
-        member: { ...member, revision: 0, createdAt: now, updatedAt: now },
+        member: {
+          ...member,
+          externalId: member.externalId ?? null,
+          revision: 0,
+          createdAt: now,
+          updatedAt: now,
+        },
         version: Number(row.version),
       };
     },
@@ -693,7 +818,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         })
         .catch((error: unknown) => {
           if (error instanceof NoLicence) return { status: 'no-licence' } as const;
-          throw error;
+          throw duplicateMemberOf(error);
         });
     },
     async deleteMember(accountId, memberId, revision) {

@@ -1,0 +1,1035 @@
+import {
+  type Account,
+  type AccountUsage,
+  type AllowancePlan,
+  checkPolicy,
+  decideConsumption,
+  decideMemberChange,
+  describeUsage,
+  type MemberAssignment,
+  type MemberChangeDecision,
+  type Pool,
+  presets,
+  type SeatPolicy,
+} from '@seats/core';
+import {
+  type AdminAccount,
+  type AdminMember,
+  type Change,
+  type CreateAccountRequest,
+  CreateAccountRequestSchema,
+  type FieldError,
+  type MemberInput,
+  MemberInputSchema,
+  type NewPool,
+  NewPoolSchema,
+  type ReconcileEntry,
+  type ReconcileRequest,
+  ReconcileRequestSchema,
+  type ReconcileResult,
+  type SetPurchasedRequest,
+  SetPurchasedRequestSchema,
+  type UpdateAccountRequest,
+  UpdateAccountRequestSchema,
+  type UpdatePoolRequest,
+  UpdatePoolRequestSchema,
+  type UpsertMemberResult,
+} from '@seats/core/contract';
+import { DuplicateMemberError } from './duplicate-member-error';
+import { memberRetries } from './member-decision';
+import { randomId } from './random-id';
+import { type BodySchema, checkText, fieldErrors } from './read-json-body';
+import { AdminInputError, SeatsAdminError } from './seats-admin-error';
+import type { SeatsEvent } from './seats-event';
+import type {
+  AccountState,
+  MemberFields,
+  NewMember,
+  SeatsStore,
+  StoredMember,
+} from './seats-store';
+import { retryPause } from './sql-executor';
+import { changeToWire } from './wire';
+
+export interface SeatsAdminOptions {
+  store: SeatsStore;
+  /** @default () => new Date() */
+  clock?: () => Date;
+  /** Called after each committed write that claims or releases a licence or changes a pool. */
+  onEvent?: (event: SeatsEvent) => void;
+}
+
+/** How the admin API finds a member: the host's own id used as the member id, or its `externalId`. */
+export type MemberKey = { id: string } | { externalId: string };
+
+export type ReconcileOptions = Omit<ReconcileRequest, 'users'>;
+
+/**
+ * The host's server side of the kit: accounts, their pools and policy, purchased quantities after
+ * sales deals, and members under the host's own ids, one by one or reconciled in bulk with the
+ * host's user table. In-process, with no identity to fake; `createSeatsAdminHandler` serves it over
+ * HTTP. Every input is checked with the contract's schemas and core's rules; a bad one throws
+ * `AdminInputError` naming the field, and changes nothing.
+ */
+export interface SeatsAdmin {
+  createAccount(input: CreateAccountRequest): Promise<AdminAccount>;
+  getAccount(accountId: string): Promise<AdminAccount | null>;
+  updateAccount(accountId: string, patch: UpdateAccountRequest): Promise<AdminAccount>;
+  /**
+   * Erases the account and everything it holds: pools, members, quotes, changes (the audit
+   * trail), idempotency records, password failures and signature tokens, e.g. for a data-deletion
+   * request. Answers whether it existed.
+   */
+  deleteAccount(accountId: string): Promise<boolean>;
+  addPool(accountId: string, pool: NewPool): Promise<AdminAccount>;
+  /** Changes a pool's name, term, price, storage or bounds; its quantities change by `setPurchased`. */
+  updatePool(accountId: string, poolId: string, patch: UpdatePoolRequest): Promise<AdminAccount>;
+  /** Removes a pool no member holds and no open change refers to. */
+  removePool(accountId: string, poolId: string): Promise<AdminAccount>;
+  /**
+   * Sets a pool's purchased quantity, e.g. after a sales deal, recorded in the change history
+   * with who set it (`actor`) and why (`reason`); nothing is charged. Never below the licences in
+   * use. `change` is `null` when the quantity was already that.
+   */
+  setPurchased(
+    accountId: string,
+    poolId: string,
+    input: SetPurchasedRequest,
+  ): Promise<{ change: Change | null; account: AdminAccount }>;
+  /**
+   * Creates the member, or updates the one with the same key, claiming and releasing licences as
+   * core decides; throws `SeatsAdminError` `no_licence_available` when it needs a licence and none
+   * is free.
+   */
+  upsertMember(accountId: string, input: MemberInput): Promise<UpsertMemberResult>;
+  getMember(accountId: string, key: MemberKey): Promise<AdminMember | null>;
+  /** Deletes the member and frees its licence; answers whether it existed. */
+  removeMember(accountId: string, key: MemberKey): Promise<boolean>;
+  /**
+   * Brings the account's members in line with the host's users: creates, updates, and
+   * deactivates (or deletes) the members missing from `users`, freeing licences before claiming
+   * any. A user that needs a licence when none is free is refused with the reason, the others
+   * still written. Repeating it answers an empty diff; `dryRun` answers the diff and writes nothing.
+   */
+  reconcile(
+    accountId: string,
+    users: readonly MemberInput[],
+    options?: ReconcileOptions,
+  ): Promise<ReconcileResult>;
+}
+
+/** The members a page of a reconcile reads at once. */
+const memberPage = 1_000;
+
+type MemberField = ReconcileEntry['fields'][number];
+const memberFieldNames: readonly MemberField[] = ['name', 'email', 'status', 'role', 'poolId'];
+
+function parse<T>(schema: BodySchema<T>, value: unknown, prefix = ''): T {
+  const text = checkText(value);
+  if (text === 'too-deep') {
+    throw new AdminInputError([
+      { field: prefix, code: 'too_deep', message: 'The input nests too deeply.' },
+    ]);
+  }
+  if (text.length > 0) throw new AdminInputError(prefixed(text, prefix));
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new AdminInputError(prefixed(fieldErrors(parsed.error.issues), prefix));
+  return parsed.data;
+}
+
+function prefixed(errors: FieldError[], prefix: string): FieldError[] {
+  if (prefix === '') return errors;
+  return errors.map((error) => ({
+    ...error,
+    field: error.field === '' ? prefix : `${prefix}.${error.field}`,
+  }));
+}
+
+function fail(field: string, code: string, message: string): never {
+  throw new AdminInputError([{ field, code, message }]);
+}
+
+/** A preset's policy by name, or the policy given; either way checked by core's `checkPolicy`. */
+function resolvePolicy(input: string | SeatPolicy): SeatPolicy {
+  const policy = typeof input === 'string' ? presets[input as keyof typeof presets] : input;
+  const problems = checkPolicy(policy);
+  if (problems.length > 0) {
+    throw new AdminInputError(
+      problems.map((message) => ({ field: 'policy', code: 'inconsistent', message })),
+    );
+  }
+  return policy;
+}
+
+function checkAccountFields(account: Account): void {
+  const errors: FieldError[] = [];
+  if (Date.parse(account.billingPeriod.end) <= Date.parse(account.billingPeriod.start)) {
+    errors.push({
+      field: 'billingPeriod.end',
+      code: 'before_start',
+      message: 'The billing period must end after it starts.',
+    });
+  }
+  if (
+    account.contract.kind === 'contracted' &&
+    Date.parse(account.contract.end) <= Date.parse(account.contract.start)
+  ) {
+    errors.push({
+      field: 'contract.end',
+      code: 'before_start',
+      message: 'The contract must end after it starts.',
+    });
+  }
+  if (errors.length > 0) throw new AdminInputError(errors);
+}
+
+function checkPoolBounds(pool: Pool, field: string, used = 0): void {
+  const errors: FieldError[] = [];
+  const bound = (name: string, code: string, message: string) =>
+    errors.push({ field: field === '' ? name : `${field}.${name}`, code, message });
+  if (pool.min !== undefined && pool.max !== undefined && pool.min > pool.max)
+    bound('min', 'above_max', 'min must not be above max.');
+  if (pool.max !== undefined && pool.purchased + pool.pendingSignature > pool.max)
+    bound('max', 'below_purchased', 'max must not be below the purchased licences.');
+  if (pool.purchased - pool.scheduledRemoval < used) {
+    bound(
+      'purchased',
+      'below_used',
+      `${used} licences are in use: the purchased licences cannot go below that.`,
+    );
+  }
+  if (errors.length > 0) throw new AdminInputError(errors);
+}
+
+function poolOf(input: NewPool): Pool {
+  return {
+    id: input.id,
+    name: input.name,
+    term: input.term,
+    purchased: input.purchased,
+    scheduledRemoval: 0,
+    pendingSignature: 0,
+    unitPrice: input.unitPrice,
+    ...(input.storagePerLicenceBytes === undefined
+      ? {}
+      : { storagePerLicenceBytes: input.storagePerLicenceBytes }),
+    ...(input.min === undefined ? {} : { min: input.min }),
+    ...(input.max === undefined ? {} : { max: input.max }),
+  };
+}
+
+function toAdminAccount(state: AccountState): AdminAccount {
+  const usedByPool: Record<string, number> = {};
+  for (const pool of state.pools) usedByPool[pool.id] = state.usedByPool[pool.id] ?? 0;
+  return {
+    account: state.account,
+    policy: state.policy,
+    pools: state.pools,
+    usedByPool,
+    version: state.version,
+  };
+}
+
+function toAdminMember(member: StoredMember): AdminMember {
+  return {
+    id: member.id,
+    externalId: member.externalId,
+    name: member.name,
+    email: member.email,
+    status: member.status,
+    role: member.role,
+    poolId: member.poolId,
+    consumes: member.consumes,
+    createdAt: member.createdAt,
+    updatedAt: member.updatedAt,
+  };
+}
+
+/** The account's usage as the host's server sees it: every permission, as it acts for the account. */
+function adminUsage(state: AccountState, usedByPool = state.usedByPool): AccountUsage {
+  const usage = describeUsage({
+    account: state.account,
+    pools: state.pools,
+    usedByPool,
+    heldByPool: state.heldByPool,
+    policy: state.policy,
+    viewerRole: '',
+  });
+  return {
+    ...usage,
+    viewer: { role: '', viewLicences: true, changeAllowance: true, manageMembers: true },
+  };
+}
+
+const issueCodes = {
+  'unknown-status': 'unknown_status',
+  'unknown-role': 'unknown_role',
+  'unknown-pool': 'unknown_pool',
+} as const;
+
+function assignmentErrors(
+  state: Pick<AccountState, 'policy' | 'pools'>,
+  after: MemberAssignment,
+  prefix: string,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const at = (field: string) => (prefix === '' ? field : `${prefix}.${field}`);
+  if (!state.policy.statuses.includes(after.status)) {
+    errors.push({
+      field: at('status'),
+      code: issueCodes['unknown-status'],
+      message: `"${after.status}" is not one of the policy's statuses (${state.policy.statuses.join(', ')}).`,
+    });
+  }
+  if (!state.policy.roles.includes(after.role)) {
+    errors.push({
+      field: at('role'),
+      code: issueCodes['unknown-role'],
+      message: `"${after.role}" is not one of the policy's roles (${state.policy.roles.join(', ')}).`,
+    });
+  }
+  if (after.poolId !== null && !state.pools.some((pool) => pool.id === after.poolId)) {
+    errors.push({
+      field: at('poolId'),
+      code: issueCodes['unknown-pool'],
+      message: `"${after.poolId}" is not one of the account's pools.`,
+    });
+  }
+  return errors;
+}
+
+function keyOf(input: MemberInput, field: string): MemberKey {
+  if (input.id !== undefined) return { id: input.id };
+  if (input.externalId !== undefined) return { externalId: input.externalId };
+  return fail(
+    field === '' ? 'id' : `${field}.id`,
+    'required',
+    "Give the member's id (the host's own) or its externalId.",
+  );
+}
+
+function needsLicenceMessage(
+  decision: Extract<MemberChangeDecision, { outcome: 'needs-licence' }>,
+) {
+  return `No licence of "${decision.poolId}" is free: ${decision.used} of ${decision.purchased} are in use.`;
+}
+
+function changedFields(before: MemberFields, after: MemberFields): MemberField[] {
+  return memberFieldNames.filter((field) => before[field] !== after[field]);
+}
+
+function duplicateError(error: DuplicateMemberError, prefix: string): AdminInputError {
+  return new AdminInputError([
+    {
+      field: prefix === '' ? error.field : `${prefix}.${error.field}`,
+      code: 'duplicate',
+      message: error.message,
+    },
+  ]);
+}
+
+export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
+  const { store } = options;
+  const clock = options.clock ?? (() => new Date());
+  const emit = (events: SeatsEvent[]) => {
+    if (options.onEvent === undefined) return;
+    for (const event of events) options.onEvent(event);
+  };
+
+  async function requireAccount(accountId: string): Promise<AccountState> {
+    const state = await store.loadAccount(accountId);
+    if (state === null) throw accountNotFound(accountId);
+    return state;
+  }
+
+  function accountNotFound(accountId: string): SeatsAdminError {
+    return new SeatsAdminError('account_not_found', `No account "${accountId}".`);
+  }
+
+  function poolNotFound(poolId: string): SeatsAdminError {
+    return new SeatsAdminError('pool_not_found', `No pool "${poolId}" in this account.`);
+  }
+
+  /** Runs `work` on the account under its lock, then answers the account as it is after. */
+  async function withAccount(
+    accountId: string,
+    work: (
+      state: AccountState,
+      tx: Parameters<Parameters<SeatsStore['transaction']>[0]>[0],
+    ) => Promise<void>,
+  ): Promise<AdminAccount> {
+    await store.transaction(async (tx) => {
+      const state = await tx.lockAccount(accountId);
+      if (state === null) throw accountNotFound(accountId);
+      await work(state, tx);
+    });
+    return toAdminAccount(await requireAccount(accountId));
+  }
+
+  function findMember(accountId: string, key: MemberKey): Promise<StoredMember | null> {
+    return 'id' in key
+      ? store.getMember(accountId, key.id)
+      : store.getMemberByExternalId(accountId, key.externalId);
+  }
+
+  function seatEvents(
+    accountId: string,
+    memberId: string,
+    move: { claims: string | null; releases: string | null },
+  ): SeatsEvent[] {
+    const base = { accountId, at: clock().toISOString(), requestId: randomId('adm'), memberId };
+    return [
+      ...(move.releases === null
+        ? []
+        : [{ ...base, type: 'seat.released' as const, poolId: move.releases }]),
+      ...(move.claims === null
+        ? []
+        : [{ ...base, type: 'seat.claimed' as const, poolId: move.claims }]),
+    ];
+  }
+
+  /** What a member becomes: its fields, its pool defaulting to the one it has or the first. */
+  function fieldsOf(
+    state: AccountState,
+    input: MemberInput,
+    existing: StoredMember | null,
+  ): MemberFields {
+    const poolId =
+      input.poolId === undefined ? (existing?.poolId ?? state.pools[0]?.id ?? null) : input.poolId;
+    const assignment = { status: input.status, role: input.role, poolId };
+    return {
+      name: input.name,
+      email: input.email,
+      ...assignment,
+      consumes: decideConsumption(assignment, state.policy).consumes,
+    };
+  }
+
+  function checkExternalId(input: MemberInput, existing: StoredMember | null, field: string) {
+    if (
+      existing !== null &&
+      input.externalId !== undefined &&
+      existing.externalId !== input.externalId
+    ) {
+      fail(
+        field === '' ? 'externalId' : `${field}.externalId`,
+        'immutable',
+        `The member "${existing.id}" has ${existing.externalId === null ? 'no externalId' : `the externalId "${existing.externalId}"`}; an externalId is set once, when the member is created.`,
+      );
+    }
+  }
+
+  type WriteOutcome =
+    | { status: 'written'; member: StoredMember }
+    | { status: 'no-licence' }
+    | { status: 'conflict' };
+
+  /** One member write as core decided it; the database re-checks the claim. */
+  async function writeMember(
+    accountId: string,
+    existing: StoredMember | null,
+    key: MemberKey,
+    externalId: string | null,
+    fields: MemberFields,
+    move: { claims: string | null; releases: string | null },
+    prefix: string,
+  ): Promise<WriteOutcome> {
+    const now = clock().toISOString();
+    try {
+      const written =
+        existing === null
+          ? await store.createMember(
+              accountId,
+              {
+                id: 'id' in key ? key.id : randomId('mem'),
+                externalId,
+                ...fields,
+              } satisfies NewMember,
+              move.claims,
+              now,
+            )
+          : await store.updateMember(accountId, existing.id, existing.revision, fields, move, now);
+      if (written.status === 'written') {
+        emit(seatEvents(accountId, written.member.id, move));
+        return { status: 'written', member: written.member };
+      }
+      return written;
+    } catch (error) {
+      if (error instanceof DuplicateMemberError) throw duplicateError(error, prefix);
+      throw error;
+    }
+  }
+
+  async function upsertMember(accountId: string, raw: MemberInput): Promise<UpsertMemberResult> {
+    const input = parse(MemberInputSchema, raw);
+    const key = keyOf(input, '');
+    for (let attempt = 0; attempt < memberRetries; attempt++) {
+      const state = await requireAccount(accountId);
+      const existing = await findMember(accountId, key);
+      checkExternalId(input, existing, '');
+      const fields = fieldsOf(state, input, existing);
+      const errors = assignmentErrors(state, fields, '');
+      if (errors.length > 0) throw new AdminInputError(errors);
+      if (existing !== null && changedFields(existing, fields).length === 0)
+        return { outcome: 'unchanged', member: toAdminMember(existing) };
+      const decision = decideMemberChange({
+        policy: state.policy,
+        usage: adminUsage(state),
+        before: existing,
+        after: fields,
+      });
+      if (decision.outcome === 'needs-licence')
+        throw new SeatsAdminError('no_licence_available', needsLicenceMessage(decision), decision);
+      if (decision.outcome !== 'allowed') throw new Error(`unexpected ${decision.outcome}`);
+      const written = await writeMember(
+        accountId,
+        existing,
+        key,
+        input.externalId ?? null,
+        fields,
+        decision,
+        '',
+      );
+      if (written.status === 'written') {
+        return {
+          outcome: existing === null ? 'created' : 'updated',
+          member: toAdminMember(written.member),
+        };
+      }
+      await retryPause(attempt);
+    }
+    throw new SeatsAdminError(
+      'conflict',
+      'Other changes to this member or its licences kept winning the race; nothing was changed.',
+    );
+  }
+
+  async function allMembers(accountId: string): Promise<StoredMember[]> {
+    const members: StoredMember[] = [];
+    let after: number | undefined;
+    for (;;) {
+      const page = await store.listMembers(accountId, { after, limit: memberPage });
+      for (const { seq: _seq, ...member } of page) members.push(member);
+      if (page.length < memberPage) return members;
+      after = page[page.length - 1]?.seq;
+    }
+  }
+
+  async function reconcile(
+    accountId: string,
+    rawUsers: readonly MemberInput[],
+    rawOptions: ReconcileOptions = {},
+  ): Promise<ReconcileResult> {
+    const request = parse(ReconcileRequestSchema, { ...rawOptions, users: rawUsers });
+    const dryRun = request.dryRun ?? false;
+    const missing = request.missing ?? 'deactivate';
+    let state = await requireAccount(accountId);
+    const { policy } = state;
+    const members = await allMembers(accountId);
+    const byId = new Map(members.map((member) => [member.id, member]));
+    const byExternalId = new Map(
+      members.flatMap((member) =>
+        member.externalId === null ? [] : [[member.externalId, member] as const],
+      ),
+    );
+    const byEmail = new Map(members.map((member) => [member.email.toLowerCase(), member]));
+
+    const errors: FieldError[] = [];
+    let inactiveStatus: string | null = null;
+    if (missing === 'deactivate') {
+      inactiveStatus =
+        request.inactiveStatus ??
+        policy.statuses.find((status) => !policy.consumingStatuses.includes(status)) ??
+        null;
+      if (inactiveStatus === null) {
+        errors.push({
+          field: 'inactiveStatus',
+          code: 'required',
+          message:
+            'Every status of the policy consumes a licence: say missing: "keep" or "delete".',
+        });
+      } else if (
+        !policy.statuses.includes(inactiveStatus) ||
+        policy.consumingStatuses.includes(inactiveStatus)
+      ) {
+        errors.push({
+          field: 'inactiveStatus',
+          code: 'consuming_status',
+          message: `"${inactiveStatus}" is not a status of the policy that consumes no licence.`,
+        });
+      }
+    }
+
+    interface Planned {
+      index: number;
+      input: MemberInput;
+      key: MemberKey;
+      existing: StoredMember | null;
+      fields: MemberFields;
+    }
+    const planned: Planned[] = [];
+    const seenKeys = new Set<string>();
+    const seenEmails = new Set<string>();
+    const listed = new Set<string>();
+    request.users.forEach((input, index) => {
+      const prefix = `users.${index}`;
+      if (input.id === undefined && input.externalId === undefined) {
+        errors.push({
+          field: `${prefix}.id`,
+          code: 'required',
+          message: "Give the member's id (the host's own) or its externalId.",
+        });
+        return;
+      }
+      const key: MemberKey =
+        input.id !== undefined ? { id: input.id } : { externalId: input.externalId as string };
+      const keyText = 'id' in key ? `id:${key.id}` : `externalId:${key.externalId}`;
+      if (seenKeys.has(keyText)) {
+        errors.push({
+          field: `${prefix}.${'id' in key ? 'id' : 'externalId'}`,
+          code: 'duplicate',
+          message: 'Another user of the list has this key.',
+        });
+        return;
+      }
+      seenKeys.add(keyText);
+      const existing = ('id' in key ? byId.get(key.id) : byExternalId.get(key.externalId)) ?? null;
+      if (
+        existing !== null &&
+        input.externalId !== undefined &&
+        existing.externalId !== input.externalId
+      ) {
+        errors.push({
+          field: `${prefix}.externalId`,
+          code: 'immutable',
+          message: `The member "${existing.id}" has another externalId; it is set once, when the member is created.`,
+        });
+      }
+      const email = input.email.toLowerCase();
+      const owner = byEmail.get(email);
+      if (seenEmails.has(email) || (owner !== undefined && owner.id !== existing?.id)) {
+        errors.push({
+          field: `${prefix}.email`,
+          code: 'duplicate',
+          message: 'Another member of this account or user of the list has this email.',
+        });
+      }
+      seenEmails.add(email);
+      const fields = fieldsOf(state, input, existing);
+      errors.push(...assignmentErrors(state, fields, prefix));
+      if (existing !== null) listed.add(existing.id);
+      planned.push({ index, input, key, existing, fields });
+    });
+    if (errors.length > 0) throw new AdminInputError(errors);
+
+    const result: ReconcileResult = {
+      dryRun,
+      created: [],
+      updated: [],
+      deactivated: [],
+      deleted: [],
+      refused: [],
+      unchanged: 0,
+    };
+    const entry = (
+      member: Pick<StoredMember, 'email'> & { id: string | null; externalId: string | null },
+      fields: MemberField[],
+    ): ReconcileEntry => ({
+      memberId: member.id,
+      externalId: member.externalId,
+      email: member.email,
+      fields,
+    });
+
+    type Operation =
+      | { kind: 'write'; plan: Planned }
+      | { kind: 'deactivate'; member: StoredMember }
+      | { kind: 'delete'; member: StoredMember };
+    const operations: Operation[] = [];
+    for (const plan of planned) {
+      if (plan.existing !== null && changedFields(plan.existing, plan.fields).length === 0)
+        result.unchanged++;
+      else operations.push({ kind: 'write', plan });
+    }
+    for (const member of members) {
+      if (listed.has(member.id) || missing === 'keep') continue;
+      if (missing === 'delete') operations.push({ kind: 'delete', member });
+      else if (member.status !== inactiveStatus && policy.consumingStatuses.includes(member.status))
+        operations.push({ kind: 'deactivate', member });
+    }
+    // Licences are freed before any is claimed, so a reconcile that moves them never runs short.
+    const claims = (operation: Operation) => {
+      if (operation.kind !== 'write') return false;
+      const will = decideConsumption(operation.plan.fields, policy);
+      const was = operation.plan.existing && decideConsumption(operation.plan.existing, policy);
+      return will.consumes && (!was?.consumes || was.poolId !== will.poolId);
+    };
+    operations.sort((a, b) => Number(claims(a)) - Number(claims(b)));
+
+    const used = { ...state.usedByPool };
+    const move = (decision: { claims: string | null; releases: string | null }) => {
+      if (decision.releases !== null) used[decision.releases] = (used[decision.releases] ?? 1) - 1;
+      if (decision.claims !== null) used[decision.claims] = (used[decision.claims] ?? 0) + 1;
+    };
+    let reloaded = false;
+
+    for (const operation of operations) {
+      if (operation.kind === 'delete') {
+        const { member } = operation;
+        const decision = { claims: null, releases: member.consumes ? member.poolId : null };
+        if (!dryRun) {
+          const gone = await store.deleteMember(accountId, member.id, member.revision);
+          if (gone.status !== 'written') {
+            throw new SeatsAdminError(
+              'conflict',
+              `The member "${member.id}" changed while it was reconciled; run the reconcile again.`,
+            );
+          }
+          emit(seatEvents(accountId, member.id, decision));
+        }
+        move(decision);
+        result.deleted.push(entry(member, []));
+        continue;
+      }
+      const existing = operation.kind === 'deactivate' ? operation.member : operation.plan.existing;
+      const fields: MemberFields =
+        operation.kind === 'deactivate'
+          ? {
+              ...operation.member,
+              status: inactiveStatus as string,
+              consumes: decideConsumption(
+                { ...operation.member, status: inactiveStatus as string },
+                policy,
+              ).consumes,
+            }
+          : operation.plan.fields;
+      const key: MemberKey =
+        operation.kind === 'deactivate' ? { id: operation.member.id } : operation.plan.key;
+      const externalId =
+        operation.kind === 'deactivate'
+          ? operation.member.externalId
+          : (operation.plan.input.externalId ?? null);
+      const prefix = operation.kind === 'deactivate' ? '' : `users.${operation.plan.index}`;
+      const target = {
+        id: existing?.id ?? ('id' in key ? key.id : null),
+        externalId,
+        email: fields.email,
+      };
+      let decision = decideMemberChange({
+        policy,
+        usage: adminUsage(state, used),
+        before: existing,
+        after: fields,
+      });
+      if (decision.outcome === 'needs-licence' && !dryRun && !reloaded) {
+        // Licences may have been freed since the account was read: decide once more on a fresh read.
+        state = await requireAccount(accountId);
+        Object.assign(used, state.usedByPool);
+        reloaded = true;
+        decision = decideMemberChange({
+          policy,
+          usage: adminUsage(state, used),
+          before: existing,
+          after: fields,
+        });
+      }
+      if (decision.outcome === 'needs-licence') {
+        result.refused.push({
+          memberId: target.id,
+          externalId,
+          email: fields.email,
+          code: 'no_licence_available',
+          poolId: decision.poolId,
+          purchased: decision.purchased,
+          used: decision.used,
+          message: needsLicenceMessage(decision),
+        });
+        continue;
+      }
+      if (decision.outcome !== 'allowed') throw new Error(`unexpected ${decision.outcome}`);
+      let memberId = target.id;
+      if (!dryRun) {
+        const written = await writeMember(
+          accountId,
+          existing,
+          key,
+          externalId,
+          fields,
+          decision,
+          prefix,
+        );
+        if (written.status === 'no-licence') {
+          result.refused.push({
+            memberId: target.id,
+            externalId,
+            email: fields.email,
+            code: 'no_licence_available',
+            poolId: decision.claims as string,
+            purchased: state.pools.find((pool) => pool.id === decision.claims)?.purchased ?? 0,
+            used: used[decision.claims as string] ?? 0,
+            message: `No licence of "${decision.claims}" was free when it was claimed.`,
+          });
+          continue;
+        }
+        if (written.status === 'conflict') {
+          throw new SeatsAdminError(
+            'conflict',
+            `The member "${target.id}" changed while it was reconciled; run the reconcile again.`,
+          );
+        }
+        memberId = written.member.id;
+      }
+      move(decision);
+      const done = entry(
+        { id: memberId, externalId, email: fields.email },
+        existing === null ? [] : changedFields(existing, fields),
+      );
+      if (operation.kind === 'deactivate') result.deactivated.push(done);
+      else if (existing === null) result.created.push(done);
+      else result.updated.push(done);
+    }
+    return result;
+  }
+
+  return {
+    async createAccount(raw) {
+      const input = parse(CreateAccountRequestSchema, raw);
+      const policy = resolvePolicy(input.policy);
+      const account: Account = {
+        id: input.id,
+        name: input.name,
+        plan: input.plan,
+        currency: input.currency,
+        billingPeriod: input.billingPeriod,
+        contract: input.contract,
+        ...(input.storageUsedBytes === undefined
+          ? {}
+          : { storageUsedBytes: input.storageUsedBytes }),
+      };
+      checkAccountFields(account);
+      const pools = input.pools.map(poolOf);
+      const seen = new Set<string>();
+      pools.forEach((pool, index) => {
+        if (seen.has(pool.id))
+          fail(`pools.${index}.id`, 'duplicate', `Another pool has the id "${pool.id}".`);
+        seen.add(pool.id);
+        checkPoolBounds(pool, `pools.${index}`);
+      });
+      const created = await store.createAccount({
+        account,
+        policy,
+        pools,
+        members: [],
+        now: clock().toISOString(),
+      });
+      if (!created)
+        throw new SeatsAdminError('account_exists', `An account "${account.id}" exists already.`);
+      return toAdminAccount(await requireAccount(account.id));
+    },
+
+    async getAccount(accountId) {
+      const state = await store.loadAccount(accountId);
+      return state === null ? null : toAdminAccount(state);
+    },
+
+    async updateAccount(accountId, raw) {
+      const patch = parse(UpdateAccountRequestSchema, raw);
+      const policy = patch.policy === undefined ? null : resolvePolicy(patch.policy);
+      return withAccount(accountId, async (state, tx) => {
+        const { storageUsedBytes, ...rest } = state.account;
+        const storage =
+          patch.storageUsedBytes === undefined ? storageUsedBytes : patch.storageUsedBytes;
+        const account: Account = {
+          ...rest,
+          ...(patch.name === undefined ? {} : { name: patch.name }),
+          ...(patch.plan === undefined ? {} : { plan: patch.plan }),
+          ...(patch.currency === undefined ? {} : { currency: patch.currency }),
+          ...(patch.billingPeriod === undefined ? {} : { billingPeriod: patch.billingPeriod }),
+          ...(patch.contract === undefined ? {} : { contract: patch.contract }),
+          ...(storage === undefined || storage === null ? {} : { storageUsedBytes: storage }),
+        };
+        checkAccountFields(account);
+        const next = policy ?? state.policy;
+        if (policy !== null) {
+          const errors: FieldError[] = [];
+          for (const group of await tx.memberGroups(accountId)) {
+            if (!next.statuses.includes(group.status)) {
+              errors.push({
+                field: 'policy.statuses',
+                code: 'in_use',
+                message: `${group.count} members have the status "${group.status}", which the policy lacks.`,
+              });
+            }
+            if (!next.roles.includes(group.role)) {
+              errors.push({
+                field: 'policy.roles',
+                code: 'in_use',
+                message: `${group.count} members have the role "${group.role}", which the policy lacks.`,
+              });
+            }
+          }
+          if (errors.length > 0) throw new AdminInputError(errors);
+        }
+        await tx.saveAccount(account, next);
+        await tx.bumpVersion(accountId);
+      });
+    },
+
+    async deleteAccount(accountId) {
+      return store.deleteAccount(accountId);
+    },
+
+    async addPool(accountId, raw) {
+      const pool = poolOf(parse(NewPoolSchema, raw));
+      checkPoolBounds(pool, '');
+      return withAccount(accountId, async (state, tx) => {
+        if (state.pools.some((existing) => existing.id === pool.id))
+          fail('id', 'duplicate', `The account has a pool "${pool.id}" already.`);
+        await tx.insertPool(accountId, pool);
+        await tx.bumpVersion(accountId);
+      });
+    },
+
+    async updatePool(accountId, poolId, raw) {
+      const patch = parse(UpdatePoolRequestSchema, raw);
+      return withAccount(accountId, async (state, tx) => {
+        const pool = state.pools.find((candidate) => candidate.id === poolId);
+        if (pool === undefined) throw poolNotFound(poolId);
+        const next: Pool = { ...pool };
+        if (patch.name !== undefined) next.name = patch.name;
+        if (patch.term !== undefined) next.term = patch.term;
+        if (patch.unitPrice !== undefined) next.unitPrice = patch.unitPrice;
+        for (const field of ['storagePerLicenceBytes', 'min', 'max'] as const) {
+          const value = patch[field];
+          if (value === null) delete next[field];
+          else if (value !== undefined) next[field] = value;
+        }
+        checkPoolBounds(next, '');
+        await tx.savePoolSettings(accountId, next);
+        await tx.bumpVersion(accountId);
+      });
+    },
+
+    async removePool(accountId, poolId) {
+      return withAccount(accountId, async (state, tx) => {
+        if (!state.pools.some((pool) => pool.id === poolId)) throw poolNotFound(poolId);
+        const holders = (await tx.memberGroups(accountId))
+          .filter((group) => group.poolId === poolId)
+          .reduce((total, group) => total + group.count, 0);
+        if (holders > 0) {
+          throw new SeatsAdminError(
+            'pool_in_use',
+            `${holders} members hold a licence of "${poolId}": move or delete them first.`,
+          );
+        }
+        if ((await tx.openChanges(accountId)).some((change) => change.poolId === poolId)) {
+          throw new SeatsAdminError(
+            'pool_in_use',
+            `"${poolId}" has a scheduled removal or a purchase waiting for its signature.`,
+          );
+        }
+        await tx.deletePool(accountId, poolId);
+        await tx.bumpVersion(accountId);
+      });
+    },
+
+    async setPurchased(accountId, poolId, raw) {
+      const input = parse(SetPurchasedRequestSchema, raw);
+      const events: SeatsEvent[] = [];
+      let change: Change | null = null;
+      const account = await withAccount(accountId, async (state, tx) => {
+        events.length = 0;
+        change = null;
+        const pool = state.pools.find((candidate) => candidate.id === poolId);
+        if (pool === undefined) throw poolNotFound(poolId);
+        if (pool.purchased === input.purchased) return;
+        const next: Pool = { ...pool, purchased: input.purchased };
+        checkPoolBounds(next, '', state.usedByPool[poolId] ?? 0);
+        const now = clock().toISOString();
+        const from = pool.purchased - pool.scheduledRemoval;
+        const delta = input.purchased - pool.purchased;
+        const zero = { amount: 0, currency: state.account.currency };
+        const plan: AllowancePlan = {
+          poolId,
+          kind: delta > 0 ? 'increase' : 'decrease',
+          from,
+          to: from + delta,
+          delta,
+          added: Math.max(delta, 0),
+          restored: 0,
+          removed: Math.max(-delta, 0),
+          effectiveAt: now,
+          lines: [],
+          dueNow: zero,
+          nextInvoiceChange: zero,
+          confirmations: [],
+          result: 'applied',
+        };
+        const stored = await tx.insertChange({
+          id: randomId('chg'),
+          accountId,
+          quoteId: null,
+          poolId,
+          status: 'applied',
+          plan,
+          actor: { memberId: null, role: input.actor },
+          createdAt: now,
+          effectiveAt: now,
+          signedAt: null,
+          cancelledAt: null,
+          charged: null,
+          chargeId: null,
+          chargeStartedAt: null,
+          idempotencyKey: null,
+          reason: input.reason,
+        });
+        await tx.savePool(accountId, next);
+        await tx.bumpVersion(accountId);
+        change = changeToWire(stored);
+        events.push({
+          type: delta > 0 ? 'allowance.increased' : 'allowance.decreased',
+          accountId,
+          at: now,
+          requestId: randomId('adm'),
+          changeId: stored.id,
+          poolId,
+          plan,
+        });
+      });
+      emit(events);
+      return { change, account };
+    },
+
+    upsertMember,
+
+    async getMember(accountId, key) {
+      const member = await findMember(accountId, key);
+      return member === null ? null : toAdminMember(member);
+    },
+
+    async removeMember(accountId, key) {
+      for (let attempt = 0; attempt < memberRetries; attempt++) {
+        const member = await findMember(accountId, key);
+        if (member === null) return false;
+        const gone = await store.deleteMember(accountId, member.id, member.revision);
+        if (gone.status === 'written') {
+          emit(
+            seatEvents(accountId, member.id, {
+              claims: null,
+              releases: member.consumes ? member.poolId : null,
+            }),
+          );
+          return true;
+        }
+        await retryPause(attempt);
+      }
+      throw new SeatsAdminError(
+        'conflict',
+        'Other changes to this member kept winning the race; nothing was changed.',
+      );
+    },
+
+    reconcile,
+  };
+}
