@@ -37,6 +37,167 @@ const errors = {
 };
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
+const adminErrors = {
+  '400': problem(
+    'Malformed JSON (`malformed_json`) or an input the admin API refuses (`validation_failed`), each field named in `errors` (e.g. `currency`, `policy`, `users.3.role`); nothing was changed',
+  ),
+  '401': problem('The request carries no `Authorization` header (`unauthenticated`)'),
+  '403': problem("The host's `authorize` refused the credentials (`forbidden`)"),
+  '404': problem('No such account (`account_not_found`), pool or member (`not_found`)'),
+  '413': problem("Body over the handler's `maxBodyBytes`, 16 MiB unless set (`payload_too_large`)"),
+  '503': errors['503'],
+};
+const accountParam = { name: 'accountId', in: 'path', required: true, schema: { type: 'string' } };
+const poolParam = { name: 'poolId', in: 'path', required: true, schema: { type: 'string' } };
+const memberParam = { name: 'memberId', in: 'path', required: true, schema: { type: 'string' } };
+const byParam = {
+  name: 'by',
+  in: 'query',
+  required: false,
+  description: "`externalId` when `memberId` is the member's `externalId`",
+  schema: { type: 'string', enum: ['externalId'] },
+};
+const admin = { tags: ['admin'] };
+const adminPaths = {
+  '/admin/v1/accounts': {
+    post: {
+      ...admin,
+      operationId: 'adminCreateAccount',
+      description:
+        "Creates an account with a preset by name or a full policy (checked by core's `checkPolicy`), and its pools.",
+      requestBody: { required: true, content: json('CreateAccountRequest') },
+      responses: {
+        '201': { description: 'Created', content: json('AdminAccount') },
+        '409': problem('An account with this id exists (`conflict`)'),
+        ...adminErrors,
+      },
+    },
+  },
+  '/admin/v1/accounts/{accountId}': {
+    parameters: [accountParam],
+    get: {
+      ...admin,
+      operationId: 'adminGetAccount',
+      responses: {
+        '200': { description: 'The account', content: json('AdminAccount') },
+        ...adminErrors,
+      },
+    },
+    patch: {
+      ...admin,
+      operationId: 'adminUpdateAccount',
+      description:
+        'A new policy recounts which members consume a licence; it must keep every status and role members have.',
+      requestBody: { required: true, content: json('UpdateAccountRequest') },
+      responses: {
+        '200': { description: 'Updated', content: json('AdminAccount') },
+        ...adminErrors,
+      },
+    },
+    delete: {
+      ...admin,
+      operationId: 'adminDeleteAccount',
+      description:
+        'Erases the account with its pools, members, quotes, changes, idempotency records, password failures and signature tokens (a data-deletion request).',
+      responses: { '204': { description: 'Erased' }, ...adminErrors },
+    },
+  },
+  '/admin/v1/accounts/{accountId}/pools': {
+    parameters: [accountParam],
+    post: {
+      ...admin,
+      operationId: 'adminAddPool',
+      requestBody: { required: true, content: json('NewPool') },
+      responses: { '201': { description: 'Added', content: json('AdminAccount') }, ...adminErrors },
+    },
+  },
+  '/admin/v1/accounts/{accountId}/pools/{poolId}': {
+    parameters: [accountParam, poolParam],
+    patch: {
+      ...admin,
+      operationId: 'adminUpdatePool',
+      requestBody: { required: true, content: json('UpdatePoolRequest') },
+      responses: {
+        '200': { description: 'Updated', content: json('AdminAccount') },
+        ...adminErrors,
+      },
+    },
+    delete: {
+      ...admin,
+      operationId: 'adminRemovePool',
+      responses: {
+        '200': { description: 'Removed', content: json('AdminAccount') },
+        '409': problem('Members hold the pool, or an open change refers to it (`conflict`)'),
+        ...adminErrors,
+      },
+    },
+  },
+  '/admin/v1/accounts/{accountId}/pools/{poolId}/purchased': {
+    parameters: [accountParam, poolParam],
+    put: {
+      ...admin,
+      operationId: 'adminSetPurchased',
+      description:
+        'Sets the purchased quantity (a sales deal), recorded in the history with `actor` and `reason`; nothing is charged.',
+      requestBody: { required: true, content: json('SetPurchasedRequest') },
+      responses: {
+        '200': { description: 'Set', content: json('SetPurchasedResult') },
+        ...adminErrors,
+      },
+    },
+  },
+  '/admin/v1/accounts/{accountId}/members': {
+    parameters: [accountParam],
+    post: {
+      ...admin,
+      operationId: 'adminUpsertMember',
+      description: 'Creates the member with this `id` or `externalId`, or updates it.',
+      requestBody: { required: true, content: json('MemberInput') },
+      responses: {
+        '200': { description: 'Updated or unchanged', content: json('UpsertMemberResult') },
+        '201': { description: 'Created', content: json('UpsertMemberResult') },
+        '409': problem(
+          'It needs a licence and none is free (`no_licence_available`), with the decision',
+        ),
+        ...adminErrors,
+      },
+    },
+  },
+  '/admin/v1/accounts/{accountId}/members/{memberId}': {
+    parameters: [accountParam, memberParam, byParam],
+    get: {
+      ...admin,
+      operationId: 'adminGetMember',
+      responses: {
+        '200': { description: 'The member', content: json('AdminMember') },
+        ...adminErrors,
+      },
+    },
+    delete: {
+      ...admin,
+      operationId: 'adminRemoveMember',
+      responses: {
+        '204': { description: 'Deleted; its licence, if any, is free' },
+        ...adminErrors,
+      },
+    },
+  },
+  '/admin/v1/accounts/{accountId}/reconcile': {
+    parameters: [accountParam],
+    post: {
+      ...admin,
+      operationId: 'adminReconcile',
+      description:
+        "Brings the members in line with the host's users; `dryRun` answers the diff and writes nothing. Repeating it answers an empty diff.",
+      requestBody: { required: true, content: json('ReconcileRequest') },
+      responses: {
+        '200': { description: 'The diff', content: json('ReconcileResult') },
+        ...adminErrors,
+      },
+    },
+  },
+};
+
 const document = {
   openapi: '3.1.0',
   info: {
@@ -247,6 +408,7 @@ const document = {
         },
       },
     },
+    ...adminPaths,
     '/v1/openapi.json': {
       get: { operationId: 'getOpenApi', responses: { '200': { description: 'This document' } } },
     },

@@ -427,6 +427,8 @@ export const ChangeSchema = z.object({
   signedAt: z.nullable(InstantSchema),
   cancelledAt: z.nullable(InstantSchema),
   charged: z.nullable(MoneySchema),
+  /** Why it was made, for a change made through the admin API (`actor.role` then says who). */
+  reason: z.optional(z.string().check(z.maxLength(1000))),
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
@@ -737,6 +739,13 @@ export const AdminAccountSchema = z.object({
 });
 export type AdminAccount = z.infer<typeof AdminAccountSchema>;
 
+/** What setting a purchased quantity answers: the change recorded (`null` when nothing changed) and the account. */
+export const SetPurchasedResultSchema = z.object({
+  change: z.nullable(ChangeSchema),
+  account: AdminAccountSchema,
+});
+export type SetPurchasedResult = z.infer<typeof SetPurchasedResultSchema>;
+
 /** The schemas the OpenAPI document names, by component name. */
 export const namedSchemas = {
   Summary: SummarySchema,
@@ -768,6 +777,7 @@ export const namedSchemas = {
   UpdatePoolRequest: UpdatePoolRequestSchema,
   SetPurchasedRequest: SetPurchasedRequestSchema,
   AdminAccount: AdminAccountSchema,
+  SetPurchasedResult: SetPurchasedResultSchema,
   MemberInput: MemberInputSchema,
   AdminMember: AdminMemberSchema,
   UpsertMemberResult: UpsertMemberResultSchema,

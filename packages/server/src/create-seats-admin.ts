@@ -29,6 +29,7 @@ import {
   type ReconcileResult,
   type SetPurchasedRequest,
   SetPurchasedRequestSchema,
+  type SetPurchasedResult,
   type UpdateAccountRequest,
   UpdateAccountRequestSchema,
   type UpdatePoolRequest,
@@ -95,7 +96,7 @@ export interface SeatsAdmin {
     accountId: string,
     poolId: string,
     input: SetPurchasedRequest,
-  ): Promise<{ change: Change | null; account: AdminAccount }>;
+  ): Promise<SetPurchasedResult>;
   /**
    * Creates the member, or updates the one with the same key, claiming and releasing licences as
    * core decides; throws `SeatsAdminError` `no_licence_available` when it needs a licence and none

@@ -244,7 +244,7 @@ export function createSeatsHandler(
 const retryAfterSeconds = 2;
 
 /** The problem a failed request answers, logged as what it is: a client abort, an outage, a bug. */
-function problemOf(error: unknown, requestId: string): ProblemError {
+export function problemOf(error: unknown, requestId: string): ProblemError {
   if (error instanceof ClientAbortedError) {
     console.warn(`[seats] client aborted the request body (${requestId})`);
     return error;

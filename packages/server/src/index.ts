@@ -18,6 +18,8 @@ export type {
   SeatsAdminOptions,
 } from './create-seats-admin';
 export { createSeatsAdmin } from './create-seats-admin';
+export type { SeatsAdminHandlerOptions } from './create-seats-admin-handler';
+export { createSeatsAdminHandler } from './create-seats-admin-handler';
 export { createSeatsHandler } from './create-seats-handler';
 export type {
   RecoverOptions,

@@ -32,6 +32,7 @@ export function changeToWire(change: StoredChange): Change {
     signedAt: change.signedAt,
     cancelledAt: change.cancelledAt,
     charged: change.charged,
+    ...(change.reason === null || change.reason === undefined ? {} : { reason: change.reason }),
   };
 }
 
