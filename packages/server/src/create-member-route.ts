@@ -36,9 +36,10 @@ export async function createMemberRoute(deps: RouteDeps, initial: RouteContext):
       { id, ...fields },
       decision.claims,
       context.now,
+      seatEvents(context, id, decision),
     );
     if (written.status === 'written') {
-      deps.emit(seatEvents(context, id, decision));
+      deps.emit(written.events);
       return json(memberToWire(written.member, context.state.policy), 201);
     }
     await retryPause(attempt);

@@ -41,7 +41,7 @@ import { memberRetries } from './member-decision';
 import { randomId } from './random-id';
 import { type BodySchema, checkText, fieldErrors } from './read-json-body';
 import { AdminInputError, SeatsAdminError } from './seats-admin-error';
-import type { SeatsEvent } from './seats-event';
+import type { RecordedSeatsEvent, SeatsEvent } from './seats-event';
 import type {
   AccountState,
   MemberFields,
@@ -57,7 +57,7 @@ export interface SeatsAdminOptions {
   /** @default () => new Date() */
   clock?: () => Date;
   /** Called after each committed write that claims or releases a licence or changes a pool. */
-  onEvent?: (event: SeatsEvent) => void;
+  onEvent?: (event: RecordedSeatsEvent) => void;
 }
 
 /** How the admin API finds a member: the host's own id used as the member id, or its `externalId`. */
@@ -333,7 +333,7 @@ function duplicateError(error: DuplicateMemberError, prefix: string): AdminInput
 export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
-  const emit = (events: SeatsEvent[]) => {
+  const emit = (events: RecordedSeatsEvent[]) => {
     if (options.onEvent === undefined) return;
     for (const event of events) options.onEvent(event);
   };
@@ -437,22 +437,28 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     prefix: string,
   ): Promise<WriteOutcome> {
     const now = clock().toISOString();
+    const memberId = existing?.id ?? ('id' in key ? key.id : randomId('mem'));
     try {
       const written =
         existing === null
           ? await store.createMember(
               accountId,
-              {
-                id: 'id' in key ? key.id : randomId('mem'),
-                externalId,
-                ...fields,
-              } satisfies NewMember,
+              { id: memberId, externalId, ...fields } satisfies NewMember,
               move.claims,
               now,
+              seatEvents(accountId, memberId, move),
             )
-          : await store.updateMember(accountId, existing.id, existing.revision, fields, move, now);
+          : await store.updateMember(
+              accountId,
+              existing.id,
+              existing.revision,
+              fields,
+              move,
+              now,
+              seatEvents(accountId, memberId, move),
+            );
       if (written.status === 'written') {
-        emit(seatEvents(accountId, written.member.id, move));
+        emit(written.events);
         return { status: 'written', member: written.member };
       }
       return written;
@@ -680,14 +686,19 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         const { member } = operation;
         const decision = { claims: null, releases: member.consumes ? member.poolId : null };
         if (!dryRun) {
-          const gone = await store.deleteMember(accountId, member.id, member.revision);
+          const gone = await store.deleteMember(
+            accountId,
+            member.id,
+            member.revision,
+            seatEvents(accountId, member.id, decision),
+          );
           if (gone.status !== 'written') {
             throw new SeatsAdminError(
               'conflict',
               `The member "${member.id}" changed while it was reconciled; run the reconcile again.`,
             );
           }
-          emit(seatEvents(accountId, member.id, decision));
+          emit(gone.events);
         }
         move(decision);
         result.deleted.push(entry(member, []));
@@ -937,10 +948,10 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
 
     async setPurchased(accountId, poolId, raw) {
       const input = parse(SetPurchasedRequestSchema, raw);
-      const events: SeatsEvent[] = [];
+      let events: RecordedSeatsEvent[] = [];
       let change: Change | null = null;
       const account = await withAccount(accountId, async (state, tx) => {
-        events.length = 0;
+        events = [];
         change = null;
         const pool = state.pools.find((candidate) => candidate.id === poolId);
         if (pool === undefined) throw poolNotFound(poolId);
@@ -988,15 +999,17 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         await tx.savePool(accountId, next);
         await tx.bumpVersion(accountId);
         change = changeToWire(stored);
-        events.push({
-          type: delta > 0 ? 'allowance.increased' : 'allowance.decreased',
-          accountId,
-          at: now,
-          requestId: randomId('adm'),
-          changeId: stored.id,
-          poolId,
-          plan,
-        });
+        events = await tx.appendEvents([
+          {
+            type: delta > 0 ? 'allowance.increased' : 'allowance.decreased',
+            accountId,
+            at: now,
+            requestId: randomId('adm'),
+            changeId: stored.id,
+            poolId,
+            plan,
+          },
+        ]);
       });
       emit(events);
       return { change, account };
@@ -1013,14 +1026,17 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
       for (let attempt = 0; attempt < memberRetries; attempt++) {
         const member = await findMember(accountId, key);
         if (member === null) return false;
-        const gone = await store.deleteMember(accountId, member.id, member.revision);
+        const gone = await store.deleteMember(
+          accountId,
+          member.id,
+          member.revision,
+          seatEvents(accountId, member.id, {
+            claims: null,
+            releases: member.consumes ? member.poolId : null,
+          }),
+        );
         if (gone.status === 'written') {
-          emit(
-            seatEvents(accountId, member.id, {
-              claims: null,
-              releases: member.consumes ? member.poolId : null,
-            }),
-          );
+          emit(gone.events);
           return true;
         }
         await retryPause(attempt);

@@ -9,13 +9,14 @@ import { createSeatsJobs } from './create-seats-jobs';
 import { deleteMemberRoute } from './delete-member-route';
 import { createDevBilling } from './dev-billing';
 import { DuplicateMemberError } from './duplicate-member-error';
+import { type DeliveryLoop, runEventDeliveries } from './event-delivery';
 import { listChangesRoute } from './list-changes-route';
 import { listMembersRoute } from './list-members-route';
 import { ProblemError } from './problem-error';
 import { randomId } from './random-id';
 import { type BodySchema, ClientAbortedError, readJsonBody } from './read-json-body';
 import { json, type Route, type RouteContext, type RouteDeps } from './route-context';
-import type { SeatsEvent } from './seats-event';
+import type { RecordedSeatsEvent } from './seats-event';
 import type { SeatsHandlerOptions } from './seats-handler-options';
 import type { AccountState } from './seats-store';
 import { signChangeRoute } from './sign-change-route';
@@ -92,7 +93,9 @@ export function createSeatsHandler(
   const maxBytes = options.maxBodyBytes ?? 65_536;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
 
-  const emit = (events: SeatsEvent[]) => {
+  let deliveryLoop: DeliveryLoop | null = null;
+  const emit = (events: RecordedSeatsEvent[]) => {
+    if (events.length > 0) deliveryLoop?.wake();
     if (options.onEvent === undefined) return;
     for (const event of events) options.onEvent(event);
   };
@@ -147,14 +150,14 @@ export function createSeatsHandler(
     return { state, fresh: true };
   }
 
+  const jobs = createSeatsJobs({ ...options, billing, clock });
+  if (options.deliveries !== undefined) deliveryLoop = runEventDeliveries(jobs, options.deliveries);
   if (options.recoverOnStart ?? true) {
-    createSeatsJobs({ ...options, billing, clock })
-      .recover()
-      .catch((error: unknown) => {
-        console.warn(
-          `[seats] recovery at start failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      });
+    jobs.recover().catch((error: unknown) => {
+      console.warn(
+        `[seats] recovery at start failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
   }
 
   /** Members seen recently, so that checking the caller costs a read once a second at most. */

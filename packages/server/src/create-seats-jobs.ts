@@ -11,8 +11,9 @@ import {
 } from './billing-provider';
 import { withdrawSignature } from './cancel-removal-route';
 import { createDevBilling } from './dev-billing';
+import { createEventJobs, type EventDeliveryOptions, type EventJobs } from './event-delivery';
 import { randomId } from './random-id';
-import type { SeatsEvent } from './seats-event';
+import type { RecordedSeatsEvent, SeatsEvent } from './seats-event';
 import type { PruneCounts, SeatsStore, StoredPeriodEnd } from './seats-store';
 import { recordCharge, type SettledCharge, settleCharge } from './settle-charge';
 import { changeToWire } from './wire';
@@ -23,7 +24,9 @@ export interface SeatsJobsOptions {
   /** Required outside `NODE_ENV` development and test. @default createDevBilling() in development */
   billing?: BillingProvider;
   /** Called after each committed write, as the handler's `onEvent`. */
-  onEvent?: (event: SeatsEvent) => void;
+  onEvent?: (event: RecordedSeatsEvent) => void;
+  /** The subscribers and webhooks `deliver()` delivers the outbox's events to, and how. */
+  deliveries?: EventDeliveryOptions;
   /** @default () => new Date() */
   clock?: () => Date;
 }
@@ -98,7 +101,7 @@ export interface SettleInput {
   result: Exclude<BillingResult, { status: 'pending' }>;
 }
 
-export interface SeatsJobs {
+export interface SeatsJobs extends EventJobs {
   /**
    * Settles the changes a crash, a lost connection or an unreachable provider left `charging`: the
    * provider is asked again with the change's id as idempotency key, so it answers what it did the
@@ -280,6 +283,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
   }
 
   return {
+    ...createEventJobs(store, options.deliveries, clock),
     recover: (recoverOptions) => recover(recoverOptions),
     settle({ accountId, changeId, result }) {
       return recordCharge({ write }, { accountId, id: changeId }, result, {

@@ -20,14 +20,13 @@ export async function deleteMemberRoute(deps: RouteDeps, initial: RouteContext):
       context.identity.accountId,
       memberId,
       before.revision,
+      seatEvents(context, memberId, {
+        claims: null,
+        releases: before.consumes ? before.poolId : null,
+      }),
     );
     if (written.status === 'written') {
-      deps.emit(
-        seatEvents(context, memberId, {
-          claims: null,
-          releases: before.consumes ? before.poolId : null,
-        }),
-      );
+      deps.emit(written.events);
       return new Response(null, { status: 204 });
     }
     await retryPause(attempt);

@@ -36,9 +36,20 @@ export { demoPassword } from './demo-password';
 export type { DevBilling, RecordedCharge } from './dev-billing';
 export { createDevBilling } from './dev-billing';
 export { DuplicateMemberError } from './duplicate-member-error';
+export type {
+  DeliveryLoop,
+  DeliveryLoopOptions,
+  DeliveryReport,
+  EventDeliveryOptions,
+  EventJobs,
+  EventSubscriber,
+  WebhookEndpoint,
+} from './event-delivery';
+export { EventDeliveryConfigError, runEventDeliveries } from './event-delivery';
+export type { EndpointDelivery, EventOutbox, EventRecord, EventStatus } from './event-outbox';
 export type { SeatsAdminErrorCode } from './seats-admin-error';
 export { AdminInputError, SeatsAdminError } from './seats-admin-error';
-export type { SeatsEvent, SeatsEventType } from './seats-event';
+export type { RecordedSeatsEvent, SeatsEvent, SeatsEventType } from './seats-event';
 export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 export type {
   AccountState,

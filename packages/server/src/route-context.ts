@@ -2,7 +2,7 @@ import { describeUsage, resolvePermissions } from '@seats/core';
 import type { BillingProvider } from './billing-provider';
 import { ProblemError } from './problem-error';
 import type { BodySchema } from './read-json-body';
-import type { SeatsEvent } from './seats-event';
+import type { RecordedSeatsEvent } from './seats-event';
 import type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 import type { AccountState, SeatsStore } from './seats-store';
 import { decodeCursor } from './wire';
@@ -27,11 +27,12 @@ export interface RouteDeps {
   store: SeatsStore;
   billing: BillingProvider;
   options: SeatsHandlerOptions;
-  emit(events: SeatsEvent[]): void;
+  /** Hands events the outbox recorded to `onEvent` and wakes the delivery loop. */
+  emit(events: RecordedSeatsEvent[]): void;
   body<T>(request: Request, schema: BodySchema<T>, emptyAsObject?: boolean): Promise<T>;
   /** The context with its account read again, now. */
   reload(context: RouteContext): Promise<RouteContext>;
-  /** Runs `work` in a transaction; `events` are emitted after it commits, `failures` even when it does not. */
+  /** Runs `work` in a transaction; `events` are written with it, `failures` even when it rolls back. */
   write: WriteWithEvents;
 }
 

@@ -58,3 +58,14 @@ export type SeatsEvent =
     });
 
 export type SeatsEventType = SeatsEvent['type'];
+
+/**
+ * An event as the outbox wrote it, in the transaction of the change it reports: what `onEvent`,
+ * subscribers and webhooks receive.
+ */
+export type RecordedSeatsEvent = SeatsEvent & {
+  /** Stable public id, `evt_…`: the `webhook-id` of every delivery of it, retries and replays included. */
+  id: string;
+  /** Increases with every event the store writes (in the order they were written, not committed). */
+  seq: number;
+};

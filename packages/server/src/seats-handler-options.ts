@@ -1,6 +1,7 @@
 import type { AllowancePlan } from '@seats/core';
 import type { BillingProvider } from './billing-provider';
-import type { SeatsEvent } from './seats-event';
+import type { DeliveryLoopOptions, EventDeliveryOptions } from './event-delivery';
+import type { RecordedSeatsEvent } from './seats-event';
 import type { SeatsStore } from './seats-store';
 
 /** Who is calling, as the host's `identify` answers it. */
@@ -50,8 +51,19 @@ export interface SeatsHandlerOptions {
    * `createSeatsJobs().recover`). @default true
    */
   recoverOnStart?: boolean;
-  /** Called after each committed write. */
-  onEvent?: (event: SeatsEvent) => void;
+  /**
+   * Called in this process right after each write commits, with the events the outbox recorded
+   * with it; best-effort: a process that dies first never calls it, and what it throws is not
+   * retried. For delivery that survives crashes and outages, use `deliveries`.
+   */
+  onEvent?: (event: RecordedSeatsEvent) => void;
+  /**
+   * Delivers the outbox's events at least once to these subscribers and signed webhooks, from a
+   * loop in this process (`jobs.deliver()` every `intervalMs`, and right after each commit).
+   * Every instance may run it. Without it, events are still recorded: deliver them from a worker
+   * with `createSeatsJobs({ deliveries }).deliver()`.
+   */
+  deliveries?: EventDeliveryOptions & DeliveryLoopOptions;
   /** Where the handler is mounted, e.g. `/api/seats`; routes live at `${basePath}/v1/...`. @default '' */
   basePath?: string;
   /** @default 65536 */

@@ -9,6 +9,8 @@ import type {
   SeatPolicy,
 } from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
+import type { EventOutbox } from './event-outbox';
+import type { RecordedSeatsEvent, SeatsEvent } from './seats-event';
 
 /** An account as stored: its policy, pools with their consuming counts, and its version. */
 export interface AccountState {
@@ -60,7 +62,13 @@ export interface MemberFilter {
 }
 
 export type MemberWrite =
-  | { status: 'written'; member: StoredMember; version: number }
+  | {
+      status: 'written';
+      member: StoredMember;
+      version: number;
+      /** The events given to the write, as the outbox recorded them with it. */
+      events: RecordedSeatsEvent[];
+    }
   /** The licence to claim was taken meanwhile. */
   | { status: 'no-licence' }
   /** The member changed or disappeared since it was read. */
@@ -260,6 +268,8 @@ export interface SeatsTransaction {
   deletePool(accountId: string, poolId: string): Promise<void>;
   /** The account's members counted by status, role and pool. */
   memberGroups(accountId: string): Promise<MemberGroup[]>;
+  /** Writes events to the outbox, committed or rolled back with the rest of the transaction. */
+  appendEvents(events: readonly SeatsEvent[]): Promise<RecordedSeatsEvent[]>;
 }
 
 /** A new account with its pools and members, e.g. from `seedDemoAccounts`. */
@@ -279,6 +289,8 @@ export interface NewAccount {
  */
 export interface SeatsStore {
   readonly driver: 'pglite' | 'postgres';
+  /** The events written with the changes they report, and their deliveries (`jobs.deliver()`). */
+  readonly outbox: EventOutbox;
   loadAccount(accountId: string): Promise<AccountState | null>;
   /** Creates the account unless one with its id exists; answers whether it did. */
   createAccount(input: NewAccount): Promise<boolean>;
@@ -297,6 +309,8 @@ export interface SeatsStore {
     member: NewMember,
     claim: string | null,
     now: Instant,
+    /** Written to the outbox in the same statement, when the member is. */
+    events?: readonly SeatsEvent[],
   ): Promise<MemberWrite>;
   /**
    * Changes a member still at `revision`, claiming and releasing licences as decided, atomically.
@@ -308,9 +322,17 @@ export interface SeatsStore {
     after: MemberFields,
     change: { claims: string | null; releases: string | null },
     now: Instant,
+    /** Written to the outbox in the same transaction, when the member is. */
+    events?: readonly SeatsEvent[],
   ): Promise<MemberWrite>;
   /** Deletes a member still at `revision` and releases its licence. */
-  deleteMember(accountId: string, memberId: string, revision: number): Promise<MemberWrite>;
+  deleteMember(
+    accountId: string,
+    memberId: string,
+    revision: number,
+    /** Written to the outbox in the same statement, when the member is deleted. */
+    events?: readonly SeatsEvent[],
+  ): Promise<MemberWrite>;
   insertQuote(quote: StoredQuote): Promise<void>;
   /** Changes newest first, before the change with sequence `before` when given. */
   listChanges(

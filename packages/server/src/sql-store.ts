@@ -1,6 +1,7 @@
 import type { Account, AllowancePlan, Pool, SeatPolicy } from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
 import { duplicateMemberOf } from './duplicate-member-error';
+import type { RecordedSeatsEvent } from './seats-event';
 import type {
   AccountState,
   MemberFields,
@@ -15,6 +16,12 @@ import type {
   StoredPeriodEnd,
   StoredQuote,
 } from './seats-store';
+import {
+  createSqlEventOutbox,
+  eventsWithIds,
+  insertEventsSql,
+  recordedEvents,
+} from './sql-event-outbox';
 import type { SqlExecutor, SqlQueryable } from './sql-executor';
 
 type Row = Record<string, unknown>;
@@ -551,6 +558,12 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         count: Number(row.members),
       }));
     },
+    async appendEvents(events) {
+      if (events.length === 0) return [];
+      const identified = eventsWithIds(events);
+      const rows = await tx.query(insertEventsSql('$1'), [JSON.stringify(identified)]);
+      return recordedEvents(identified, rows);
+    },
   };
 }
 
@@ -562,15 +575,20 @@ const analyzeAfterMembers = 1_000;
 
 /** The store over any SQL executor; both drivers run exactly these statements. */
 export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): SeatsStore {
-  async function memberWrite(rows: Row[], version: unknown): Promise<MemberWrite> {
+  async function memberWrite(
+    rows: Row[],
+    version: unknown,
+    events: RecordedSeatsEvent[],
+  ): Promise<MemberWrite> {
     const row = rows[0];
     if (row === undefined) return { status: 'conflict' };
     const { seq: _seq, ...member } = toMember(row);
-    return { status: 'written', member, version: Number(version) };
+    return { status: 'written', member, version: Number(version), events };
   }
 
   return {
     driver,
+    outbox: createSqlEventOutbox(db),
     async loadAccount(accountId) {
       const accounts = await db.query(
         `SELECT ${accountColumns} FROM seats_accounts WHERE id = $1`,
@@ -719,8 +737,11 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       );
       return rows.map(toMember);
     },
-    async createMember(accountId, member, claim, now) {
-      // One statement: the licence claim, the version bump and the insert succeed or fail together.
+    async createMember(accountId, member, claim, now, events = []) {
+      const identified = eventsWithIds(events);
+      const last = claim === null ? 9 : 10;
+      // One statement: the licence claim, the version bump, the insert and its events succeed or
+      // fail together.
       const rows = await db
         .query(
           `WITH ${
@@ -735,11 +756,14 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
                 UPDATE seats_accounts SET version = version + 1
                 WHERE id = (SELECT account_id FROM pool) RETURNING version
               )`
-          }
+          },
+        written_events AS (${insertEventsSql(`$${last + 2}`, 'EXISTS (SELECT 1 FROM bump)')})
         INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
           created_at, updated_at, external_id)
-        SELECT $2, $1, $3, $4, $5, $6, $7, $8, $9, $9, $${claim === null ? 10 : 11} FROM bump
-        RETURNING (SELECT version FROM bump) AS version`,
+        SELECT $2, $1, $3, $4, $5, $6, $7, $8, $9, $9, $${last + 1} FROM bump
+        RETURNING (SELECT version FROM bump) AS version,
+          (SELECT coalesce(jsonb_agg(jsonb_build_object('seq', seq, 'id', id)), '[]'::jsonb)
+           FROM written_events) AS events`,
           [
             accountId,
             member.id,
@@ -752,6 +776,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
             now,
             ...(claim === null ? [] : [claim]),
             member.externalId ?? null,
+            JSON.stringify(identified),
           ],
         )
         .catch((error: unknown) => {
@@ -770,9 +795,18 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
           updatedAt: now,
         },
         version: Number(row.version),
+        events: recordedEvents(identified, parseJson(row.events) as Row[]),
       };
     },
-    async updateMember(accountId, memberId, revision, after: MemberFields, change, now) {
+    async updateMember(
+      accountId,
+      memberId,
+      revision,
+      after: MemberFields,
+      change,
+      now,
+      events = [],
+    ) {
       return db
         .transaction(async (tx) => {
           const rows = await tx.query(
@@ -814,14 +848,16 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
             'UPDATE seats_accounts SET version = version + 1 WHERE id = $1 RETURNING version',
             [accountId],
           );
-          return memberWrite(rows, bumped[0]?.version);
+          const recorded = await transactionOf(tx).appendEvents(events);
+          return memberWrite(rows, bumped[0]?.version, recorded);
         })
         .catch((error: unknown) => {
           if (error instanceof NoLicence) return { status: 'no-licence' } as const;
           throw duplicateMemberOf(error);
         });
     },
-    async deleteMember(accountId, memberId, revision) {
+    async deleteMember(accountId, memberId, revision, events = []) {
+      const identified = eventsWithIds(events);
       const rows = await db.query(
         `WITH gone AS (
            DELETE FROM seats_members WHERE account_id = $1 AND id = $2 AND revision = $3
@@ -838,11 +874,22 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
            WHERE id = $1 AND EXISTS (SELECT 1 FROM gone)
              AND (SELECT count(*) FROM released) >= 0
            RETURNING version
-         )
-         SELECT gone.*, (SELECT version FROM bump) AS version FROM gone`,
-        [accountId, memberId, revision],
+         ),
+         written_events AS (${insertEventsSql('$4', 'EXISTS (SELECT 1 FROM gone)')})
+         SELECT gone.*, (SELECT version FROM bump) AS version,
+           (SELECT coalesce(jsonb_agg(jsonb_build_object('seq', seq, 'id', id)), '[]'::jsonb)
+            FROM written_events) AS events
+         FROM gone`,
+        [accountId, memberId, revision, JSON.stringify(identified)],
       );
-      return memberWrite(rows, rows[0]?.version);
+      return memberWrite(
+        rows,
+        rows[0]?.version,
+        recordedEvents(
+          identified,
+          rows[0] === undefined ? [] : (parseJson(rows[0].events) as Row[]),
+        ),
+      );
     },
     async insertQuote(quote) {
       await db.query(
@@ -976,6 +1023,11 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
 }
 
 class NoLicence extends Error {}
+
+/** A json(b) value as the driver returns it: parsed by node-postgres and PGlite, text otherwise. */
+function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
 
 /** Escapes the wildcards of LIKE, whose default escape character is the backslash. */
 function escapeLike(text: string): string {

@@ -42,9 +42,10 @@ export async function updateMemberRoute(deps: RouteDeps, initial: RouteContext):
       memberFields(fields, decision),
       decision,
       context.now,
+      seatEvents(context, memberId, decision),
     );
     if (written.status === 'written') {
-      deps.emit(seatEvents(context, memberId, decision));
+      deps.emit(written.events);
       return json(memberToWire(written.member, context.state.policy));
     }
     await retryPause(attempt);

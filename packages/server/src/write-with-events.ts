@@ -1,29 +1,50 @@
-import type { SeatsEvent } from './seats-event';
+import type { RecordedSeatsEvent, SeatsEvent } from './seats-event';
 import type { SeatsStore, SeatsTransaction } from './seats-store';
 
-/** Runs `work` in a transaction; `events` are emitted after it commits, `failures` even when it does not. */
+/**
+ * Runs `work` in a transaction. `events` are written to the outbox in that transaction, so they
+ * exist exactly when the change does; `failures` (a declined payment) are written in a small
+ * transaction of their own once it ended, whether it committed or not. Both are then emitted.
+ */
 export type WriteWithEvents = <T>(
   work: (tx: SeatsTransaction, events: SeatsEvent[], failures: SeatsEvent[]) => Promise<T>,
 ) => Promise<T>;
 
 export function writeWithEvents(
   store: SeatsStore,
-  emit: (events: SeatsEvent[]) => void,
+  emit: (events: RecordedSeatsEvent[]) => void,
 ): WriteWithEvents {
   return async (work) => {
-    let events: SeatsEvent[] = [];
+    let recorded: RecordedSeatsEvent[] = [];
     let failures: SeatsEvent[] = [];
     try {
       // The store runs `work` again when the transaction loses a race: only the last run counts.
-      const result = await store.transaction((tx) => {
-        events = [];
+      const result = await store.transaction(async (tx) => {
+        const events: SeatsEvent[] = [];
+        recorded = [];
         failures = [];
-        return work(tx, events, failures);
+        const result = await work(tx, events, failures);
+        recorded = await tx.appendEvents(events);
+        return result;
       });
-      emit(events);
+      emit(recorded);
       return result;
     } finally {
-      emit(failures);
+      if (failures.length > 0) emit(await recordFailures(store, failures));
     }
   };
+}
+
+async function recordFailures(
+  store: SeatsStore,
+  failures: readonly SeatsEvent[],
+): Promise<RecordedSeatsEvent[]> {
+  try {
+    return await store.transaction((tx) => tx.appendEvents(failures));
+  } catch (error) {
+    console.warn(
+      `[seats] could not record ${failures.map((event) => event.type).join(', ')}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return [];
+  }
 }
