@@ -5,11 +5,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { advanceAccount } from '@seats/core';
 import {
   type BillingProvider,
+  type BillingRequest,
+  type BillingResult,
   createDevBilling,
   createPgliteStore,
   createSeatsHandler,
+  createSeatsJobs,
   demoAccounts,
   demoIdentify,
   demoPassword,
@@ -25,6 +29,17 @@ interface OutboxMessage {
   token: string;
   sentAt: string;
   summary: string;
+}
+
+/** A charge or credit the development provider recorded, as the Billing page lists it. */
+interface LedgerEntry {
+  at: string;
+  kind: 'charge' | 'credit';
+  accountId: string;
+  description: string;
+  amount: { amount: number; currency: string };
+  reference: string;
+  lines: BillingRequest['lines'];
 }
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -47,20 +62,51 @@ if (!existsSync(seededFile)) {
   writeFileSync(seededFile, new Date().toISOString());
 }
 
+// The development clock: the real time moved forward by what "Move time forward" added, kept
+// across restarts so the data and the clock agree.
+const clockFile = `${dataDir}/clock.json`;
+let clockOffsetMs: number = existsSync(clockFile)
+  ? (JSON.parse(readFileSync(clockFile, 'utf8')) as { offsetMs: number }).offsetMs
+  : 0;
+const clock = () => new Date(Date.now() + clockOffsetMs);
+
+const ledgerFile = `${dataDir}/billing.json`;
+const ledger: LedgerEntry[] = existsSync(ledgerFile)
+  ? JSON.parse(readFileSync(ledgerFile, 'utf8'))
+  : [];
+const record = (kind: LedgerEntry['kind'], request: BillingRequest, result: BillingResult) => {
+  if (result.status !== 'succeeded') return result;
+  if (ledger.some((entry) => entry.reference === result.reference)) return result;
+  ledger.unshift({
+    at: clock().toISOString(),
+    kind,
+    accountId: request.accountId,
+    description: request.description,
+    amount: request.amount,
+    reference: result.reference,
+    lines: request.lines,
+  });
+  writeFileSync(ledgerFile, JSON.stringify(ledger, null, 2));
+  return result;
+};
+
 const devBilling = createDevBilling();
 // Whether the switch is armed, so the header can say so until the charge that uses it.
 let paymentWillFail = false;
 const billing: BillingProvider = {
   development: true,
-  charge: (request) => {
+  charge: async (request) => {
     paymentWillFail = false;
-    return devBilling.charge(request);
+    return record('charge', request, await devBilling.charge(request));
   },
-  credit: (request) => devBilling.credit(request),
+  credit: async (request) => record('credit', request, await devBilling.credit(request)),
 };
+const onEvent = (event: { type: string }) => console.log(`[seats] ${event.type}`);
+const jobs = createSeatsJobs({ store, billing, clock, onEvent });
 const seats = createSeatsHandler({
   store,
   billing,
+  clock,
   basePath: '/api/seats',
   identify: demoIdentify,
   verifyPassword: (_identity, password) => password === demoPassword,
@@ -75,10 +121,50 @@ const seats = createSeatsHandler({
     });
     saveOutbox();
   },
-  onEvent: (event) => console.log(`[seats] ${event.type}`),
+  onEvent,
 });
 
-/** Development-only endpoints: the demo accounts, the e-signature outbox and the payment failure switch. */
+/** The development payment method the Billing page shows; no card exists. */
+const paymentMethod = { brand: 'Visa', last4: '4242', expires: '12/2030' };
+
+/** What the account's next invoice will bill, pool by pool, as the period-end job will take it. */
+async function nextInvoice(accountId: string) {
+  const state = await store.loadAccount(accountId);
+  if (state === null) return null;
+  const { account, pools, policy } = state;
+  const at = account.billingPeriod.end;
+  const next = advanceAccount({
+    account,
+    pools,
+    policy,
+    openChanges: await store.openChanges(accountId),
+    now: at,
+  }).periodEnds[0];
+  const lines = (next?.charges ?? []).map((charge) => ({
+    ...charge,
+    poolName: pools.find((pool) => pool.id === charge.poolId)?.name ?? charge.poolId,
+  }));
+  return {
+    on: at,
+    period: next?.next ?? null,
+    lines,
+    total: {
+      amount: lines.reduce((sum, line) => sum + line.amount, 0),
+      currency: account.currency,
+    },
+  };
+}
+
+function addUtcMonths(at: Date, months: number): Date {
+  const moved = new Date(at);
+  moved.setUTCMonth(moved.getUTCMonth() + months);
+  return moved;
+}
+
+/**
+ * Development-only endpoints: the demo accounts, the e-signature outbox, the payment failure switch,
+ * the clock (moved forward, then the period-end job runs) and what the development provider billed.
+ */
 async function dev(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.pathname === '/api/dev/accounts' && request.method === 'GET') {
@@ -105,6 +191,41 @@ async function dev(request: Request): Promise<Response> {
     devBilling.failNext('Card declined (development switch)');
     paymentWillFail = true;
     return Response.json({ armed: true });
+  }
+  if (url.pathname === '/api/dev/clock' && request.method === 'GET') {
+    return Response.json({ now: clock().toISOString(), offsetMs: clockOffsetMs });
+  }
+  if (url.pathname === '/api/dev/clock' && request.method === 'POST') {
+    // Moves the clock forward by days or months (or to a time), then runs the period-end job as
+    // cron would: removals apply, contracts renew, recurring and daily licences are charged.
+    const body = (await request.json().catch(() => ({}))) as {
+      days?: number;
+      months?: number;
+      to?: string;
+    };
+    const from = clock();
+    const target =
+      body.to !== undefined
+        ? new Date(body.to)
+        : addUtcMonths(new Date(from.getTime() + (body.days ?? 0) * 86_400_000), body.months ?? 0);
+    if (Number.isNaN(target.getTime()) || target.getTime() < from.getTime()) {
+      return Response.json({ error: 'The clock only moves forward.' }, { status: 400 });
+    }
+    clockOffsetMs += target.getTime() - from.getTime();
+    writeFileSync(clockFile, JSON.stringify({ offsetMs: clockOffsetMs }));
+    const report = await jobs.tick({ now: clock() });
+    return Response.json({ now: clock().toISOString(), report });
+  }
+  if (url.pathname === '/api/dev/billing' && request.method === 'GET') {
+    const account = url.searchParams.get('account') ?? '';
+    return Response.json({
+      paymentMethod,
+      development: true,
+      now: clock().toISOString(),
+      nextInvoice: await nextInvoice(account),
+      periodEnds: await store.listPeriodEnds(account, 24),
+      entries: ledger.filter((entry) => entry.accountId === account),
+    });
   }
   return Response.json({ error: 'not found' }, { status: 404 });
 }

@@ -2,6 +2,7 @@ import { createSeatsClient } from '@seats/client';
 import { de, SeatsProvider } from '@seats/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { BillingPage } from './billing-page';
 import { type DemoAccountInfo, type DemoSession, useDemoSession } from './demo-session';
 import { LicencesPage } from './licences-page';
 import { OutboxPage } from './outbox-page';
@@ -11,7 +12,12 @@ import { UsersPage } from './users-page';
 // come with each account's policy.
 const catalogs = { de };
 
-const pages = { users: 'Users', licences: 'Licences', outbox: 'Outbox' } as const;
+const pages = {
+  users: 'Users',
+  licences: 'Licences',
+  billing: 'Billing',
+  outbox: 'Outbox',
+} as const;
 type Page = keyof typeof pages;
 
 function readPage(): Page {
@@ -75,6 +81,7 @@ export function App() {
           >
             {page === 'users' && <UsersPage client={client} />}
             {page === 'licences' && <LicencesPage client={client} />}
+            {page === 'billing' && <BillingPage accountId={session.accountId} />}
             {page === 'outbox' && <OutboxPage client={client} accountId={session.accountId} />}
           </SeatsProvider>
         )}
@@ -145,6 +152,80 @@ function SessionSwitcher({
       >
         {armed ? 'Next payment will fail' : 'Make next payment fail'}
       </button>
+      <DevClock />
     </div>
+  );
+}
+
+interface TickReport {
+  periodsRolled: number;
+  removalsApplied: number;
+  signaturesExpired: number;
+  contractsRenewed: number;
+  contractsEnded: number;
+  charges: { charged: number; failed: number };
+}
+
+/** Says in words what moving the clock did. */
+function describeTick(now: string, report: TickReport): string {
+  const parts = [
+    [report.periodsRolled, 'billing period ended', 'billing periods ended'],
+    [report.removalsApplied, 'removal applied', 'removals applied'],
+    [report.contractsRenewed, 'contract renewed', 'contracts renewed'],
+    [report.contractsEnded, 'contract ended', 'contracts ended'],
+    [report.charges.charged, 'charge taken', 'charges taken'],
+    [report.charges.failed, 'charge failed', 'charges failed'],
+    [report.signaturesExpired, 'signature request expired', 'signature requests expired'],
+  ] as const;
+  const done = parts
+    .filter(([count]) => count > 0)
+    .map(([count, one, many]) => `${count} ${count === 1 ? one : many}`);
+  return `Now ${day(now)}: ${done.length === 0 ? 'nothing was due' : done.join(', ')}.`;
+}
+
+const day = (instant: string) =>
+  new Date(instant).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/**
+ * The development clock: moves the server's time forward and runs the period-end job, so removals
+ * apply, contracts renew and recurring and daily licences are charged while you watch.
+ */
+function DevClock() {
+  const queryClient = useQueryClient();
+  const clock = useQuery({
+    queryKey: ['dev', 'clock'],
+    queryFn: async () => {
+      const response = await fetch('/api/dev/clock');
+      return (await response.json()) as { now: string };
+    },
+  });
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const move = async (step: { days?: number; months?: number }) => {
+    setBusy(true);
+    try {
+      const response = await fetch('/api/dev/clock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(step),
+      });
+      const moved = (await response.json()) as { now: string; report: TickReport };
+      setStatus(describeTick(moved.now, moved.report));
+      await queryClient.invalidateQueries();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <fieldset className="app-clock" aria-label="Development clock">
+      <span>Today {clock.data === undefined ? '…' : day(clock.data.now)}</span>
+      <button type="button" disabled={busy} onClick={() => move({ days: 1 })}>
+        +1 day
+      </button>
+      <button type="button" disabled={busy} onClick={() => move({ months: 1 })}>
+        +1 month
+      </button>
+      <span role="status">{status}</span>
+    </fieldset>
   );
 }
