@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { Quote } from '@seats/core/contract';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +73,8 @@ async function startReceiver(answer: (request: number) => number | Promise<numbe
   return {
     url: `http://127.0.0.1:${port}/seats-events`,
     received,
+    /** Requests begun, answered or not. */
+    started: () => requests,
     /** Ids of the events answered with a 2xx. */
     accepted: () => received.filter((entry) => entry.status < 300).map((entry) => entry.id),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -479,6 +483,38 @@ describe.each(drivers)('the event outbox on $name', ({ skip, open }) => {
     },
   );
 
+  it.skipIf(skip)(
+    'leaves the events of a run that stalls mid-delivery to the next run once their lease ends',
+    async () => {
+      let release: () => void = () => {};
+      const held = new Promise<number>((resolve) => {
+        release = () => resolve(200);
+      });
+      const hook = await receiver((request) => (request === 1 ? held : 200));
+      const written = await makeEvents(api(), 3);
+      const stalled = jobsFor(hook.url, { batchSize: 2, concurrency: 1, leaseMs: 60_000 });
+      const stalledRun = stalled.deliver();
+      await expect.poll(() => hook.started()).toBe(1);
+
+      const next = jobsFor(hook.url);
+      // Within the lease, the other run takes every event but the two claimed.
+      expect(await next.deliver()).toMatchObject({ claimed: written - 2, delivered: written - 2 });
+      skew += 61_000;
+      expect(await next.deliver()).toMatchObject({ claimed: 2, delivered: 2 });
+      release();
+      // The stalled run's answer comes back after its lease: it records nothing, and leaves its
+      // second event alone.
+      expect(await stalledRun).toMatchObject({ claimed: 2, attempts: 1 });
+
+      const ids = (await allEvents()).map((record) => record.event.id);
+      expect(new Set(hook.accepted())).toEqual(new Set(ids));
+      expect(hook.accepted()).toHaveLength(written + 1);
+      expect((await allEvents()).map((record) => record.deliveries[0]?.attempts)).toEqual(
+        ids.map(() => 1),
+      );
+    },
+  );
+
   it.skipIf(skip)('refuses deliveries without endpoints, or with two of one id', () => {
     expect(() => createSeatsJobs({ store, billing, deliveries: {} })).toThrow(
       EventDeliveryConfigError,
@@ -494,4 +530,112 @@ describe.each(drivers)('the event outbox on $name', ({ skip, open }) => {
       }),
     ).toThrow('Two event endpoints have the id "crm"');
   });
+});
+
+describe.skipIf(testDatabaseUrl === undefined)('event delivery killed with SIGKILL', () => {
+  const workerScript = fileURLToPath(
+    new URL('../scripts/event-delivery-worker.ts', import.meta.url),
+  );
+  const serverRoot = fileURLToPath(new URL('..', import.meta.url));
+
+  it('loses no event when the delivering process dies mid-batch', async () => {
+    const schema = await createPostgresTestSchema(testDatabaseUrl as string);
+    const store = await createPostgresStore({ pool: schema.pool(4) });
+    const billing = createDevBilling();
+    let kill: () => void = () => {};
+    // The worker is killed as its sixth request arrives, before it is answered.
+    const hook = await startReceiver(async (request) => {
+      if (request === 6) {
+        kill();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return 503;
+      }
+      return 204;
+    });
+    try {
+      await seedDemoAccounts(store, { now: start });
+      const handle = createSeatsHandler({
+        store,
+        billing,
+        clock: () => start,
+        recoverOnStart: false,
+        identify: () => ({ accountId: dazos, memberId: null, role: 'owner' }),
+      });
+      const post = (path: string, body: unknown, key?: string) =>
+        handle(
+          new Request(`http://host.test/v1${path}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(key === undefined ? {} : { 'idempotency-key': key }),
+            },
+            body: JSON.stringify(body),
+          }),
+        );
+      const quote = (await (await post('/quotes', { poolId: 'users', delta: 12 })).json()) as Quote;
+      expect((await post('/changes', { quoteId: quote.id }, 'buy')).status).toBe(201);
+      for (let member = 0; member < 12; member++) {
+        const added = await post('/members', {
+          name: `Member ${member}`,
+          email: `m${member}@example.com`,
+          status: 'active',
+          role: 'member',
+        });
+        expect(added.status).toBe(201);
+      }
+      const written = 13;
+
+      const child = spawn(
+        process.execPath,
+        ['--conditions', '@seats/source', '--import', 'tsx', workerScript],
+        {
+          cwd: serverRoot,
+          env: {
+            ...process.env,
+            SEATS_DELIVERY_DATABASE_URL: testDatabaseUrl,
+            SEATS_DELIVERY_SCHEMA: schema.name,
+            SEATS_DELIVERY_WEBHOOK: hook.url,
+            SEATS_DELIVERY_SECRET: secret,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+        child.once('exit', (code, signal) => resolve(signal ?? code)),
+      );
+      kill = () => child.kill('SIGKILL');
+      expect(await exited, output).toBe('SIGKILL');
+      const acceptedBeforeKill = hook.accepted().length;
+
+      // A surviving instance, after the dead run's lease (5 minutes by default).
+      const survivor = createSeatsJobs({
+        store,
+        billing,
+        clock: () => new Date(Date.now() + 301_000),
+        deliveries: { webhooks: [{ id: 'crm', url: hook.url, secret }] },
+      });
+      const report = await survivor.deliver();
+      const records = await survivor.events({ accountId: dazos });
+      expect(records).toHaveLength(written);
+      expect(records.every((record) => record.status === 'delivered')).toBe(true);
+      const accepted = hook.accepted();
+      const distinct = new Set(accepted);
+      expect(distinct).toEqual(new Set(records.map((record) => record.event.id)));
+      expect(hook.received.every((entry) => entry.verified)).toBe(true);
+      console.log(
+        `[seats] delivery process killed mid-batch: ${written} events written; ${acceptedBeforeKill} accepted from the killed run; the survivor claimed ${report.claimed} and delivered ${report.delivered}; ${distinct.size} distinct ids accepted, ${accepted.length - distinct.size} accepted twice`,
+      );
+    } finally {
+      await hook.close();
+      await store.close();
+      await schema.drop();
+    }
+  }, 60_000);
 });

@@ -194,10 +194,12 @@ export function createEventJobs(
 
   async function deliverOne(
     record: EventRecord,
-    claim: string,
+    claim: { id: string; until: number },
     report: DeliveryReport,
   ): Promise<void> {
     const now = clock();
+    // Past its lease another run may hold the event: leave it to that run.
+    if (now.getTime() >= claim.until) return;
     const attempted: EndpointDelivery[] = [];
     const open: EndpointDelivery[] = [];
     let anyDead = false;
@@ -253,7 +255,7 @@ export function createEventJobs(
     await store.outbox.record({
       accountId: record.event.accountId,
       seq: record.event.seq,
-      claim,
+      claim: claim.id,
       status,
       nextAttemptAt: new Date(due.length > 0 ? Math.min(...due) : now.getTime()).toISOString(),
       deliveries: attempted,
@@ -264,11 +266,11 @@ export function createEventJobs(
     async deliver() {
       requireEndpoints();
       const now = clock();
-      const claim = randomId('dlv');
+      const claim = { id: randomId('dlv'), until: now.getTime() + leaseMs };
       const claimed = await store.outbox.claim({
         now: now.toISOString(),
-        leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
-        claim,
+        leaseUntil: new Date(claim.until).toISOString(),
+        claim: claim.id,
         limit: batchSize,
       });
       const report: DeliveryReport = {
