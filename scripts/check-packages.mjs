@@ -1,21 +1,61 @@
-// publint and @arethetypeswrong/cli on every built package under packages/.
+// Packs every package under packages/ as it is published (pnpm applies `publishConfig`), then
+// checks the tarball: publint, @arethetypeswrong/cli, a LICENSE, and no `@seats/source` condition
+// (it points at src/, which is not published). attw runs with the node16 profile: subpath entries
+// such as `@seats/server/node` need `exports`, which `moduleResolution: "node"` (node10) ignores.
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 
 const root = new URL('../packages/', import.meta.url);
+const out = mkdtempSync(join(tmpdir(), 'seats-pack-'));
 let failed = false;
-for (const name of readdirSync(root)) {
-  const dir = new URL(`${name}/`, root).pathname;
-  for (const [tool, args] of [
-    ['publint', ['--strict']],
-    ['attw', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped']],
-  ]) {
-    try {
-      execFileSync('pnpm', ['exec', tool, ...args], { cwd: dir, stdio: 'inherit' });
-    } catch {
-      failed = true;
-      console.error(`${tool} failed for packages/${name}`);
+const fail = (message) => {
+  failed = true;
+  console.error(message);
+};
+
+/** `exports` without the workspace's source condition: what `publishConfig.exports` must say. */
+const withoutSource = (value) =>
+  typeof value === 'object' && value !== null
+    ? Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => key !== '@seats/source')
+          .map(([key, inner]) => [key, withoutSource(inner)]),
+      )
+    : value;
+
+try {
+  for (const name of readdirSync(root)) {
+    const dir = new URL(`${name}/`, root).pathname;
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    if (!isDeepStrictEqual(manifest.publishConfig?.exports, withoutSource(manifest.exports)))
+      fail(`packages/${name}: publishConfig.exports must be exports without "@seats/source"`);
+    const packed = execFileSync('pnpm', ['pack', '--pack-destination', out], { cwd: dir })
+      .toString()
+      .trim()
+      .split('\n')
+      .at(-1);
+    const files = execFileSync('tar', ['-tzf', packed]).toString().split('\n');
+    if (!files.includes('package/LICENSE')) fail(`packages/${name}: no LICENSE in the tarball`);
+    const published = JSON.parse(
+      execFileSync('tar', ['-xzOf', packed, 'package/package.json']).toString(),
+    );
+    if (JSON.stringify(published.exports).includes('@seats/source'))
+      fail(`packages/${name}: the published exports name "@seats/source"`);
+    for (const [tool, args] of [
+      ['publint', ['run', packed, '--strict']],
+      ['attw', [packed, '--profile', 'node16', '--format', 'table-flipped']],
+    ]) {
+      try {
+        execFileSync('pnpm', ['exec', tool, ...args], { cwd: dir, stdio: 'inherit' });
+      } catch {
+        fail(`${tool} failed for packages/${name}`);
+      }
     }
   }
+} finally {
+  rmSync(out, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

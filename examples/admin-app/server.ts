@@ -6,20 +6,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { advanceAccount } from '@seats/core';
-import {
-  type BillingProvider,
-  type BillingRequest,
-  type BillingResult,
-  createDevBilling,
-  createPgliteStore,
-  createSeatsHandler,
-  createSeatsJobs,
-  demoAccounts,
-  demoIdentify,
-  demoPassword,
-  seedDemoAccounts,
-} from '@seats/server';
+import { type BillingProvider, type BillingRequest, type BillingResult, createDevBilling, createSeatsHandler, createSeatsJobs } from '@seats/server';
+import { createPgliteStore } from '@seats/server/pglite';
+import { demoAccounts, demoIdentify, demoPassword, seedDemoAccounts } from '@seats/server/demo';
 import { toNodeHandler } from '@seats/server/node';
+import { createPgliteStore } from '@seats/server/pglite';
 import { createServer as createViteServer } from 'vite';
 
 interface OutboxMessage {

@@ -1,7 +1,15 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/msw.ts', 'src/node.ts', 'src/seats-cli.ts'],
+  entry: [
+    'src/index.ts',
+    'src/pglite.ts',
+    'src/postgres.ts',
+    'src/demo.ts',
+    'src/msw.ts',
+    'src/node.ts',
+    'src/seats-cli.ts',
+  ],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

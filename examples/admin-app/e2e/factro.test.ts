@@ -1,7 +1,7 @@
 import type { FullSummary } from '@seats/client';
 import { describePlanPrice, planAllowanceChange } from '@seats/core';
 import { createFormat, de as t } from '@seats/react';
-import { demoPassword } from '@seats/server';
+import { demoPassword } from '@seats/server/demo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium';

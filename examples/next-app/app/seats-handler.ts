@@ -1,13 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createDevBilling,
-  createPgliteStore,
-  createSeatsHandler,
-  demoIdentify,
-  demoPassword,
-  seedDemoAccounts,
-} from '@seats/server';
+import { createDevBilling, createSeatsHandler } from '@seats/server';
+import { demoIdentify, demoPassword, seedDemoAccounts } from '@seats/server/demo';
+import { createPgliteStore } from '@seats/server/pglite';
 
 type Handler = (request: Request) => Promise<Response>;
 

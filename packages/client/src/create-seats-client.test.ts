@@ -1,14 +1,8 @@
 import { decideMemberChange, presets } from '@seats/core';
-import {
-  createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
-  createSeatsHandler,
-  demoIdentify,
-  demoPassword,
-  type SeatsStore,
-  seedDemoAccounts,
-} from '@seats/server';
+import { createDevBilling, createSeatsHandler, type SeatsStore } from '@seats/server';
+import { demoIdentify, demoPassword, seedDemoAccounts } from '@seats/server/demo';
+import { createPgliteStore } from '@seats/server/pglite';
+import { createPostgresStore } from '@seats/server/postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {

@@ -7,7 +7,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { createPgliteStore, createPostgresStore, type SeatsStore } from '../src/index';
+import type { SeatsStore } from '../src/index';
+import { createPgliteStore } from '../src/pglite';
+import { createPostgresStore } from '../src/postgres';
 import { createPostgresTestSchema, testDatabaseUrl } from '../src/postgres-test-schema';
 import { benchHandler, benchMembers, createBenchAccount, full, get, table } from './bench-support';
 

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createPostgresStore } from '../src/index';
+import { createPostgresStore } from '../src/postgres';
 import { createPostgresTestSchema, testDatabaseUrl } from '../src/postgres-test-schema';
 import { benchHandler, benchPolicy, full, get, table } from './bench-support';
 

@@ -5,12 +5,12 @@ import type pg from 'pg';
 import { pgliteSettings } from '../src/create-pglite-store';
 import {
   createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
   createSeatsHandler,
   type MemberFields,
   type SeatsStore,
 } from '../src/index';
+import { createPgliteStore } from '../src/pglite';
+import { createPostgresStore } from '../src/postgres';
 import { createPostgresTestSchema, testDatabaseUrl } from '../src/postgres-test-schema';
 
 /** `SEATS_BENCH_FULL=1` runs the sizes the figures in the README come from; CI runs the default. */

@@ -9,12 +9,12 @@ import type pg from 'pg';
 import { pgliteSettings } from '../src/create-pglite-store';
 import {
   createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
   createSeatsHandler,
   type MemberFields,
   type SeatsStore,
 } from '../src/index';
+import { createPgliteStore } from '../src/pglite';
+import { createPostgresStore } from '../src/postgres';
 import { createPostgresTestSchema, testDatabaseUrl } from '../src/postgres-test-schema';
 
 const policy = definePolicy({ name: 'bench' });

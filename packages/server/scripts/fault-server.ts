@@ -3,8 +3,9 @@
  * 127.0.0.1. The caller's account is the `x-account` header, its role `owner`. Prints the port.
  */
 import { createServer } from 'node:http';
-import { createDevBilling, createPostgresStore, createSeatsHandler } from '../src/index';
+import { createDevBilling, createSeatsHandler } from '../src/index';
 import { toNodeHandler } from '../src/node';
+import { createPostgresStore } from '../src/postgres';
 
 const connectionString = process.env.SEATS_FAULT_DATABASE_URL;
 if (connectionString === undefined) throw new Error('SEATS_FAULT_DATABASE_URL is not set');

@@ -4,14 +4,9 @@ import { createSeatsClient } from '@seats/client';
 import { ProblemSchema } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badInputCases } from './bad-input.test-cases';
-import {
-  createDevBilling,
-  createPgliteStore,
-  createSeatsHandler,
-  demoIdentify,
-  type SeatsStore,
-  seedDemoAccounts,
-} from './index';
+import { demoIdentify, seedDemoAccounts } from './demo';
+import { createDevBilling, createSeatsHandler, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
 
 /** The summary, checked to be the full one a role that may see licences gets. */
 function full(summary: Summary): FullSummary {

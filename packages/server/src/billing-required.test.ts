@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoAccounts } from './demo';
 import {
   BillingRequiredError,
   createDevBilling,
-  createPgliteStore,
   createSeatsHandler,
   createSeatsJobs,
   type SeatsStore,
-  seedDemoAccounts,
 } from './index';
+import { createPgliteStore } from './pglite';
 
 let store: SeatsStore;
 const environment = process.env.NODE_ENV;

@@ -1,16 +1,16 @@
 import type { Change, FullSummary, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemoAccounts } from './demo';
 import {
   type BillingProvider,
   createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
   createSeatsHandler,
   createSeatsJobs,
   type DevBilling,
   type SeatsStore,
-  seedDemoAccounts,
 } from './index';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
 import {
   announceSkippedPostgres,
   createPostgresTestSchema,

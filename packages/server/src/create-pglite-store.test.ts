@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPgliteStore } from './index';
+import { createPgliteStore } from './pglite';
 
 const root = mkdtempSync(join(tmpdir(), 'seats-pglite-'));
 

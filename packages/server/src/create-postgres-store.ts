@@ -20,6 +20,26 @@ export interface PostgresTimeouts {
   lockTimeoutMs?: number;
 }
 
+/** What the store uses of a node-postgres client; a `PoolClient` of `pg` fits. */
+export interface PostgresPoolClient {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
+  release(error?: Error | boolean): void;
+}
+
+/**
+ * What the store uses of a node-postgres pool: a `Pool` of `pg` fits, and the kit's types do not
+ * need `@types/pg`.
+ */
+export interface PostgresPool {
+  connect(): Promise<PostgresPoolClient>;
+  on(event: 'connect', listener: (client: PostgresPoolClient) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  listenerCount(event: 'error'): number;
+  end(): Promise<void>;
+}
+
 export type PostgresStoreOptions = PostgresTimeouts &
   (
     | {
@@ -40,7 +60,7 @@ export type PostgresStoreOptions = PostgresTimeouts &
          * `lock_timeout` and `connectionTimeoutMillis` on it too: the store sets its timeouts on
          * each transaction it runs, but single statements run with the pool's settings.
          */
-        pool: pg.Pool;
+        pool: PostgresPool;
       }
   );
 
@@ -51,7 +71,7 @@ function warn(message: string, error: unknown): void {
   console.warn(`[seats] ${message}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-function queryable(client: pg.PoolClient): SqlQueryable {
+function queryable(client: PostgresPoolClient): SqlQueryable {
   return {
     async query<Row>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(sql, params as unknown[] | undefined);
@@ -75,7 +95,7 @@ function isReadOnly(sql: string): boolean {
  * that was on it, and is retried where that is safe.
  */
 export function postgresExecutor(
-  pool: pg.Pool,
+  pool: PostgresPool,
   options: { owned: boolean } & PostgresTimeouts,
 ): SqlExecutor {
   const statementTimeoutMs = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
@@ -92,8 +112,11 @@ export function postgresExecutor(
     : `BEGIN; SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}; SET LOCAL lock_timeout = ${Math.floor(lockTimeoutMs)}`;
 
   /** A client with a listener for the errors its connection emits while the kit holds it. */
-  async function checkout(): Promise<{ client: pg.PoolClient; release(error?: unknown): void }> {
-    let client: pg.PoolClient;
+  async function checkout(): Promise<{
+    client: PostgresPoolClient;
+    release(error?: unknown): void;
+  }> {
+    let client: PostgresPoolClient;
     try {
       client = await pool.connect();
     } catch (error) {
@@ -200,7 +223,7 @@ function isBroken(error: unknown): boolean {
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<SeatsStore> {
   const statementTimeoutMs = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
   const lockTimeoutMs = options.lockTimeoutMs ?? defaultLockTimeoutMs;
-  let pool: pg.Pool;
+  let pool: PostgresPool;
   if ('pool' in options) {
     pool = options.pool;
     if (pool.listenerCount('error') === 0)

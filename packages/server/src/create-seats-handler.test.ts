@@ -6,16 +6,15 @@ import {
   type Quote,
 } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { demoPassword, seedDemoAccounts } from './demo';
 import {
   createDevBilling,
-  createPgliteStore,
   createSeatsHandler,
   type DevBilling,
-  demoPassword,
   type SeatsEvent,
   type SeatsStore,
-  seedDemoAccounts,
 } from './index';
+import { createPgliteStore } from './pglite';
 
 const start = new Date('2026-03-10T12:00:00.000Z');
 

@@ -151,8 +151,15 @@ export function createSeatsHandler(
   }
 
   const jobs = createSeatsJobs({ ...options, billing, clock });
-  if (options.deliveries !== undefined) deliveryLoop = runEventDeliveries(jobs, options.deliveries);
-  if (options.recoverOnStart ?? true) {
+  // On the first request rather than at creation, so that creating the handler (while a host's
+  // app is built or imported) touches no database.
+  let started = false;
+  function startOnce(): void {
+    if (started) return;
+    started = true;
+    if (options.deliveries !== undefined)
+      deliveryLoop = runEventDeliveries(jobs, options.deliveries);
+    if (!(options.recoverOnStart ?? true)) return;
     jobs.recover().catch((error: unknown) => {
       console.warn(
         `[seats] recovery at start failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -230,6 +237,7 @@ export function createSeatsHandler(
 
   return async (request) => {
     const requestId = randomId('req');
+    startOnce();
     let response: Response;
     try {
       response = await route(request, requestId);

@@ -1,13 +1,9 @@
 import { presets, resolvePermissions } from '@seats/core';
 import { ProblemSchema } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createPgliteStore,
-  createSeatsHandler,
-  demoIdentify,
-  type SeatsStore,
-  seedDemoAccounts,
-} from './index';
+import { demoIdentify, seedDemoAccounts } from './demo';
+import { createSeatsHandler, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
 
 const now = new Date('2026-11-10T12:00:00.000Z');
 let store: SeatsStore;

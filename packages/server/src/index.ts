@@ -7,10 +7,6 @@ export type {
   RecurringLine,
 } from './billing-provider';
 export { BillingRequiredError, billingRequestOf } from './billing-provider';
-export type { PgliteStoreOptions } from './create-pglite-store';
-export { createPgliteStore } from './create-pglite-store';
-export type { PostgresStoreOptions } from './create-postgres-store';
-export { createPostgresStore } from './create-postgres-store';
 export type {
   MemberKey,
   ReconcileOptions,
@@ -31,8 +27,6 @@ export type {
   TickReport,
 } from './create-seats-jobs';
 export { createSeatsJobs, periodChargeRequest } from './create-seats-jobs';
-export { defaultDemoAccount, demoIdentify } from './demo-identify';
-export { demoPassword } from './demo-password';
 export type { DevBilling, RecordedCharge } from './dev-billing';
 export { createDevBilling } from './dev-billing';
 export { DuplicateMemberError } from './duplicate-member-error';
@@ -49,6 +43,7 @@ export { EventDeliveryConfigError, runEventDeliveries } from './event-delivery';
 export type { EndpointDelivery, EventOutbox, EventRecord, EventStatus } from './event-outbox';
 export type { SeatsAdminErrorCode } from './seats-admin-error';
 export { AdminInputError, SeatsAdminError } from './seats-admin-error';
+export { lazyStore } from './lazy-store';
 export type { RecordedSeatsEvent, SeatsEvent, SeatsEventType } from './seats-event';
 export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 export type {
@@ -68,6 +63,4 @@ export type {
   StoredPeriodEnd,
   StoredQuote,
 } from './seats-store';
-export type { DemoAccount } from './seed-demo-accounts';
-export { demoAccounts, seedDemoAccounts } from './seed-demo-accounts';
 export type { SettledCharge } from './settle-charge';

@@ -18,7 +18,8 @@ import {
 } from '@seats/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPgliteStore, createSeatsHandler, type SeatsStore } from './index';
+import { createSeatsHandler, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
 
 // What a browser decides from the summary it was served (core's decideMemberChange, as the guard
 // and the hooks run it) is what the server answers to the same write, for random accounts,

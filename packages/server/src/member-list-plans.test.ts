@@ -3,13 +3,9 @@ import { definePolicy } from '@seats/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteExecutor } from './create-pglite-store';
 import { postgresExecutor } from './create-postgres-store';
-import {
-  analyzeStore,
-  createPgliteStore,
-  createPostgresStore,
-  createSeatsHandler,
-  type SeatsStore,
-} from './index';
+import { analyzeStore, createSeatsHandler, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
 import {
   announceSkippedPostgres,
   createPostgresTestSchema,

@@ -1,7 +1,7 @@
 import type { FullSummary, Quote } from '@seats/core/contract';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoPassword } from './index';
+import { demoPassword } from './demo';
 import { createSeatsMsw, type SeatsMsw } from './msw';
 
 let mock: SeatsMsw;

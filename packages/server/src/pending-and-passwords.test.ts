@@ -1,15 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Change, FullSummary, MemberList, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createDevBilling,
-  createPgliteStore,
-  createSeatsHandler,
-  demoPassword,
-  type SeatsEvent,
-  type SeatsStore,
-  seedDemoAccounts,
-} from './index';
+import { demoPassword, seedDemoAccounts } from './demo';
+import { createDevBilling, createSeatsHandler, type SeatsEvent, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
 
 const start = new Date('2026-03-10T12:00:00.000Z');
 const commusoft = { account: 'signed-contract-licence-types', role: 'owner-manager' };

@@ -3,14 +3,9 @@ import { definePolicy } from '@seats/core';
 import { ProblemSchema } from '@seats/core/contract';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
-  createSeatsHandler,
-  type DevBilling,
-  type SeatsStore,
-} from './index';
+import { createDevBilling, createSeatsHandler, type DevBilling, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
 import { startTestProxy, type TestProxy } from './postgres-test-proxy';
 import {
   announceSkippedPostgres,

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPgliteStore, seedDemoAccounts } from './index';
+import { createPgliteStore } from './pglite';
+import { seedDemoAccounts } from './demo';
 import { runSeatsCommand } from './seats-command';
 
 const folder = mkdtempSync(join(tmpdir(), 'seats-command-'));

@@ -47,7 +47,7 @@ export interface SeatsHandlerOptions {
   /** @default () => new Date() */
   clock?: () => Date;
   /**
-   * Settles, once at creation, the changes a crash left `charging` for over a minute (see
+   * Settles, once on the first request, the changes a crash left `charging` for over a minute (see
    * `createSeatsJobs().recover`). @default true
    */
   recoverOnStart?: boolean;
@@ -59,7 +59,8 @@ export interface SeatsHandlerOptions {
   onEvent?: (event: RecordedSeatsEvent) => void;
   /**
    * Delivers the outbox's events at least once to these subscribers and signed webhooks, from a
-   * loop in this process (`jobs.deliver()` every `intervalMs`, and right after each commit).
+   * loop in this process (`jobs.deliver()` every `intervalMs`, and right after each commit), started
+   * by the first request.
    * Every instance may run it. Without it, events are still recorded: deliver them from a worker
    * with `createSeatsJobs({ deliveries }).deliver()`.
    */

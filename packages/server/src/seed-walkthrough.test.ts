@@ -16,14 +16,9 @@ import {
 } from '@seats/client';
 import { decideMemberChange, planAllowanceChange } from '@seats/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDevBilling,
-  createPgliteStore,
-  createSeatsHandler,
-  demoPassword,
-  type SeatsStore,
-  seedDemoAccounts,
-} from './index';
+import { demoPassword, seedDemoAccounts } from './demo';
+import { createDevBilling, createSeatsHandler, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
 
 /** The summary, checked to be the full one a role that may see licences gets. */
 function full(summary: Summary): FullSummary {

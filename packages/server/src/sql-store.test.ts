@@ -3,15 +3,11 @@ import { definePolicy } from '@seats/core';
 import type { FullSummary, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteExecutor } from './create-pglite-store';
-import {
-  createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
-  createSeatsHandler,
-  type SeatsStore,
-} from './index';
+import { createDevBilling, createSeatsHandler, type SeatsStore } from './index';
 import { applyMigrations } from './migrate';
 import { migrations } from './migrations';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
 import {
   announceSkippedPostgres,
   createPostgresTestSchema,

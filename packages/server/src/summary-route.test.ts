@@ -4,12 +4,9 @@ import { createSeatsClient, type SeatsClient } from '@seats/client';
 import { definePolicy } from '@seats/core';
 import { summaryPendingLimit } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createPgliteStore,
-  createPostgresStore,
-  createSeatsHandler,
-  type SeatsStore,
-} from './index';
+import { createSeatsHandler, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
 import {
   announceSkippedPostgres,
   createPostgresTestSchema,

@@ -3,16 +3,14 @@ import { createSeatsClient, type SeatsClient } from '@seats/client';
 import { resolvePermissions } from '@seats/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createDevBilling,
-  createPgliteStore,
-  createSeatsHandler,
   type DemoAccount,
   demoAccounts,
   demoIdentify,
   demoPassword,
-  type SeatsStore,
   seedDemoAccounts,
-} from './index';
+} from './demo';
+import { createDevBilling, createSeatsHandler, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
 
 /** The summary, checked to be the full one a role that may see licences gets. */
 function full(summary: Summary): FullSummary {

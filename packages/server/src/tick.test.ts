@@ -1,20 +1,10 @@
 import type { Account, Pool } from '@seats/core';
 import type { Change, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type BillingProvider,
-  type BillingRequest,
-  createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
-  createSeatsHandler,
-  createSeatsJobs,
-  type DevBilling,
-  demoAccounts,
-  type SeatsEvent,
-  type SeatsStore,
-  seedDemoAccounts,
-} from './index';
+import { type BillingProvider, type BillingRequest, createDevBilling, createSeatsHandler, createSeatsJobs, type DevBilling, type SeatsEvent, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
+import { demoAccounts, seedDemoAccounts } from './demo';
 import {
   announceSkippedPostgres,
   createPostgresTestSchema,

@@ -3,14 +3,10 @@ import { connect } from 'node:net';
 import express from 'express';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createPgliteStore,
-  createSeatsHandler,
-  demoIdentify,
-  type SeatsStore,
-  seedDemoAccounts,
-} from './index';
+import { demoIdentify, seedDemoAccounts } from './demo';
+import { createSeatsHandler, type SeatsStore } from './index';
 import { toNodeHandler } from './node';
+import { createPgliteStore } from './pglite';
 
 const account = 'total-with-terms-no-self-decrease';
 const headers = `x-seats-account: ${account}\r\nx-seats-role: System Admin\r\n`;

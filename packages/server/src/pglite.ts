@@ -1,0 +1,2 @@
+export type { PgliteStoreOptions } from './create-pglite-store';
+export { createPgliteStore } from './create-pglite-store';

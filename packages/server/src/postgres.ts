@@ -1,0 +1,2 @@
+export type { PostgresPool, PostgresStoreOptions, PostgresTimeouts } from './create-postgres-store';
+export { createPostgresStore } from './create-postgres-store';
