@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { applyMigrations } from './migrate';
+import { applyMigrations, checkMigrations } from './migrate';
 import type { SeatsStore } from './seats-store';
 import {
   classifySqlError,
@@ -40,8 +40,14 @@ export interface PostgresPool {
   end(): Promise<void>;
 }
 
-export type PostgresStoreOptions = PostgresTimeouts &
-  (
+export type PostgresStoreOptions = PostgresTimeouts & {
+  /**
+   * Applies the migrations the database lacks before the store resolves. With `false`, the store
+   * only checks that they were applied (by `seats migrate` at deploy time, under a role that may
+   * create tables) and fails with `MigrationsPendingError` otherwise. @default true
+   */
+  migrate?: boolean;
+} & (
     | {
         /** A connection string; the store opens and closes its own pool. */
         connectionString: string;
@@ -249,7 +255,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     lockTimeoutMs,
   });
   try {
-    await applyMigrations(executor);
+    if (options.migrate === false) await checkMigrations(executor);
+    else await applyMigrations(executor);
   } catch (error) {
     await executor.close();
     throw error;

@@ -40,3 +40,32 @@ export async function applyMigrations(
   if (applied.length > 0) await analyzeTables(executor);
   return applied;
 }
+
+/** A store told not to migrate found a database its migrations have not all reached. */
+export class MigrationsPendingError extends Error {
+  readonly pending: number[];
+  constructor(pending: number[]) {
+    super(
+      `The Seats database lacks migrations ${pending.join(', ')}: run \`seats migrate\` (or open the store with \`migrate: true\`) first.`,
+    );
+    this.name = 'MigrationsPendingError';
+    this.pending = pending;
+  }
+}
+
+/** Throws `MigrationsPendingError` unless every migration has been applied; changes nothing. */
+export async function checkMigrations(
+  executor: SqlExecutor,
+  migrations: readonly Migration[] = embedded,
+): Promise<void> {
+  const [table] = await executor.query<{ name: string | null }>(
+    "SELECT to_regclass('seats_migrations')::text AS name",
+  );
+  const rows =
+    table?.name == null
+      ? []
+      : await executor.query<{ version: number }>('SELECT version FROM seats_migrations');
+  const done = new Set(rows.map((row) => Number(row.version)));
+  const pending = migrations.map((m) => m.version).filter((version) => !done.has(version));
+  if (pending.length > 0) throw new MigrationsPendingError(pending.sort((a, b) => a - b));
+}

@@ -1,2 +1,3 @@
 export type { PostgresPool, PostgresStoreOptions, PostgresTimeouts } from './create-postgres-store';
 export { createPostgresStore } from './create-postgres-store';
+export { MigrationsPendingError } from './migrate';

@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPgliteStore } from './pglite';
 import { seedDemoAccounts } from './demo';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore, MigrationsPendingError } from './postgres';
+import {
+  announceSkippedPostgres,
+  createPostgresTestSchema,
+  testDatabaseUrl,
+} from './postgres-test-schema';
 import { runSeatsCommand } from './seats-command';
 
 const folder = mkdtempSync(join(tmpdir(), 'seats-command-'));
@@ -54,5 +60,33 @@ describe('seats tick', () => {
     );
     expect(code).toBe(1);
     expect(errors.join('\n')).toContain('exports no BillingProvider');
+  });
+});
+
+announceSkippedPostgres('seats migrate');
+
+describe.skipIf(testDatabaseUrl === undefined)('seats migrate', () => {
+  it('brings a database to the latest migration, for servers that do not migrate on start', async () => {
+    const url = testDatabaseUrl as string;
+    const schema = await createPostgresTestSchema(url);
+    try {
+      const unmigrated = createPostgresStore({ pool: schema.pool(2), migrate: false });
+      await expect(unmigrated).rejects.toBeInstanceOf(MigrationsPendingError);
+      await expect(unmigrated).rejects.toThrow(/lacks migrations 1, 2, .*seats migrate/);
+
+      const withSchema = new URL(url);
+      withSchema.searchParams.set('options', `-c search_path=${schema.name}`);
+      const { lines, output } = capture();
+      expect(
+        await runSeatsCommand(['migrate', '--database-url', withSchema.href], output, {}),
+      ).toBe(0);
+      expect(lines.join('\n')).toMatch(/The Seats schema is at migration \d+\./);
+
+      const store = await createPostgresStore({ pool: schema.pool(2), migrate: false });
+      await seedDemoAccounts(store);
+      expect(await store.loadAccount('delta-upgrade-at-limit')).not.toBeNull();
+    } finally {
+      await schema.drop();
+    }
   });
 });

@@ -2,16 +2,19 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BillingProvider } from './billing-provider';
-import { createPgliteStore } from './create-pglite-store';
-import { createPostgresStore } from './create-postgres-store';
 import { createSeatsJobs, type TickReport } from './create-seats-jobs';
 import { createDevBilling } from './dev-billing';
+import { migrations } from './migrations';
 import type { SeatsStore } from './seats-store';
 
 const usage = `Usage: seats tick [options]
+       seats migrate (--database-url <url> | --data-dir <dir>)
 
-Rolls every account whose billing period ended, takes the recurring charges, expires what is
-pending and prunes what is old (jobs.tick()). Safe to run on several machines at once.
+tick     Rolls every account whose billing period ended, takes the recurring charges, expires
+         what is pending and prunes what is old (jobs.tick()). Safe to run on several machines
+         at once.
+migrate  Applies the migrations the database lacks (in one transaction, under a lock), for
+         deployments whose servers open the store with \`migrate: false\`.
 
   --database-url <url>   PostgreSQL connection string (or SEATS_DATABASE_URL)
   --data-dir <dir>       an embedded PGlite database folder instead (no other process may have it open)
@@ -66,7 +69,7 @@ function describeReport(report: TickReport): string {
 }
 
 /**
- * The `seats` command: `seats tick`. Answers the exit code: 0 when the run completed, 1 when it
+ * The `seats` command: `seats tick` and `seats migrate`. Answers the exit code: 0 when the run completed, 1 when it
  * failed, 2 when the command line is wrong.
  */
 export async function runSeatsCommand(
@@ -87,10 +90,31 @@ export async function runSeatsCommand(
     return 0;
   }
   const databaseUrl = values['database-url'] ?? env.SEATS_DATABASE_URL;
+  const command = positionals.length === 1 ? positionals[0] : undefined;
   const problems: string[] = [];
-  if (positionals.length !== 1 || positionals[0] !== 'tick') problems.push('Say `seats tick`.');
+  if (command !== 'tick' && command !== 'migrate')
+    problems.push('Say `seats tick` or `seats migrate`.');
   if ((databaseUrl === undefined) === (values['data-dir'] === undefined))
     problems.push('Give one database: --database-url (or SEATS_DATABASE_URL) or --data-dir.');
+  if (command === 'migrate') {
+    if (problems.length > 0) {
+      output.error(`${problems.join('\n')}\n\n${usage}`);
+      return 2;
+    }
+    try {
+      // Opening a store applies what the database lacks.
+      const store = await openStore(databaseUrl, values['data-dir']);
+      await store.close();
+      const latest = Math.max(...migrations.map((migration) => migration.version));
+      output.out(`The Seats schema is at migration ${latest}.`);
+      return 0;
+    } catch (error) {
+      output.error(
+        `seats migrate failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 1;
+    }
+  }
   if ((values.billing === undefined) === (values['dev-billing'] !== true))
     problems.push(
       'Give one billing provider: --billing <module> exporting yours, or --dev-billing, which takes no money.',
@@ -108,10 +132,7 @@ export async function runSeatsCommand(
   try {
     const billing =
       values.billing === undefined ? createDevBilling() : await loadBilling(values.billing);
-    store =
-      databaseUrl === undefined
-        ? await createPgliteStore({ dataDir: values['data-dir'] as string })
-        : await createPostgresStore({ connectionString: databaseUrl, max: 4 });
+    store = await openStore(databaseUrl, values['data-dir']);
     const report = await createSeatsJobs({ store, billing }).tick({
       now,
       retentionMs: retentionDays * 86_400_000,
@@ -126,6 +147,19 @@ export async function runSeatsCommand(
   } finally {
     await store?.close();
   }
+}
+
+/** Each driver is imported only when asked for: a host installs one of them. */
+async function openStore(
+  databaseUrl: string | undefined,
+  dataDir: string | undefined,
+): Promise<SeatsStore> {
+  if (databaseUrl !== undefined) {
+    const { createPostgresStore } = await import('./create-postgres-store');
+    return createPostgresStore({ connectionString: databaseUrl, max: 4 });
+  }
+  const { createPgliteStore } = await import('./create-pglite-store');
+  return createPgliteStore({ dataDir: dataDir as string });
 }
 
 function parse(args: readonly string[]) {

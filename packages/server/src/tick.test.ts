@@ -1,10 +1,19 @@
 import type { Account, Pool } from '@seats/core';
 import type { Change, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type BillingProvider, type BillingRequest, createDevBilling, createSeatsHandler, createSeatsJobs, type DevBilling, type SeatsEvent, type SeatsStore } from './index';
+import { demoAccounts, seedDemoAccounts } from './demo';
+import {
+  type BillingProvider,
+  type BillingRequest,
+  createDevBilling,
+  createSeatsHandler,
+  createSeatsJobs,
+  type DevBilling,
+  type SeatsEvent,
+  type SeatsStore,
+} from './index';
 import { createPgliteStore } from './pglite';
 import { createPostgresStore } from './postgres';
-import { demoAccounts, seedDemoAccounts } from './demo';
 import {
   announceSkippedPostgres,
   createPostgresTestSchema,
