@@ -1,11 +1,7 @@
 import openapi from '@seats/core/openapi.json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createPgliteStore,
-  createSeatsAdmin,
-  createSeatsAdminHandler,
-  type SeatsStore,
-} from './index';
+import { createSeatsAdmin, createSeatsAdminHandler, type SeatsStore } from './index';
+import { createPgliteStore } from './pglite';
 
 const token = 'Bearer admin-secret';
 

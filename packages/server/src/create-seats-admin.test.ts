@@ -5,8 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AdminInputError,
   createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
   createSeatsAdmin,
   createSeatsHandler,
   type SeatsAdmin,
@@ -14,6 +12,8 @@ import {
   type SeatsEvent,
   type SeatsStore,
 } from './index';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
 import {
   announceSkippedPostgres,
   createPostgresTestSchema,

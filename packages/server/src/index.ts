@@ -41,9 +41,9 @@ export type {
 } from './event-delivery';
 export { EventDeliveryConfigError, runEventDeliveries } from './event-delivery';
 export type { EndpointDelivery, EventOutbox, EventRecord, EventStatus } from './event-outbox';
+export { lazyStore } from './lazy-store';
 export type { SeatsAdminErrorCode } from './seats-admin-error';
 export { AdminInputError, SeatsAdminError } from './seats-admin-error';
-export { lazyStore } from './lazy-store';
 export type { RecordedSeatsEvent, SeatsEvent, SeatsEventType } from './seats-event';
 export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 export type {
