@@ -5,10 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Quote } from '@seats/core/contract';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemoAccounts } from './demo';
 import {
   createDevBilling,
-  createPgliteStore,
-  createPostgresStore,
   createSeatsHandler,
   createSeatsJobs,
   type DevBilling,
@@ -16,8 +15,9 @@ import {
   type EventDeliveryOptions,
   type RecordedSeatsEvent,
   type SeatsStore,
-  seedDemoAccounts,
 } from './index';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
 import {
   announceSkippedPostgres,
   createPostgresTestSchema,
