@@ -6,8 +6,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { advanceAccount } from '@seats/core';
-import { type BillingProvider, type BillingRequest, type BillingResult, createDevBilling, createSeatsHandler, createSeatsJobs } from '@seats/server';
-import { createPgliteStore } from '@seats/server/pglite';
+import {
+  type BillingProvider,
+  type BillingRequest,
+  type BillingResult,
+  createDevBilling,
+  createSeatsHandler,
+  createSeatsJobs,
+} from '@seats/server';
 import { demoAccounts, demoIdentify, demoPassword, seedDemoAccounts } from '@seats/server/demo';
 import { toNodeHandler } from '@seats/server/node';
 import { createPgliteStore } from '@seats/server/pglite';
