@@ -283,8 +283,9 @@ describe.each(drivers)('the period-end job on $name', ({ skip, open }) => {
           charged: sum.charged + report.charges.charged,
           quotes: sum.quotes + report.pruned.quotes,
           keys: sum.keys + report.pruned.idempotencyKeys,
+          busy: sum.busy + report.accountsBusy,
         }),
-        { advanced: 0, rolled: 0, charged: 0, quotes: 0, keys: 0 },
+        { advanced: 0, rolled: 0, charged: 0, quotes: 0, keys: 0, busy: 0 },
       );
       // The read rolled Dialpad's first period; the job every other.
       expect(total.rolled).toBe(periods - 1);
@@ -292,7 +293,7 @@ describe.each(drivers)('the period-end job on $name', ({ skip, open }) => {
       expect(total.quotes).toBe(2);
       expect(total.keys).toBe(2);
       console.log(
-        `[seats] tick year: ${accounts.length} accounts, ${periods} periods, ${charges} charges, ${ticks} ticks (2 at once) in ${Math.round(elapsed)} ms`,
+        `[seats] tick year: ${accounts.length} accounts, ${periods} periods, ${charges} charges, ${ticks} ticks (2 at once) in ${Math.round(elapsed)} ms, ${total.busy} accounts skipped as busy, ${calls.size} provider calls`,
       );
     },
     60_000,
@@ -340,6 +341,37 @@ describe.each(drivers)('the period-end job on $name', ({ skip, open }) => {
         billing.charges().length,
       );
       expect(billing.charges()).toHaveLength(second.charges.charged);
+    },
+  );
+
+  it.skipIf(skip)(
+    'expires a purchase still waiting for its signature after the policy TTL, within the period',
+    async () => {
+      const call = handler();
+      const purchase = await call<Quote>(commusoft, 'POST', '/quotes', {
+        poolId: 'monthly',
+        delta: 1,
+      });
+      const pending = await call<Change>(commusoft, 'POST', '/changes', {
+        quoteId: purchase.body.id,
+      });
+      expect(pending.body.status).toBe('pending-signature');
+      const jobEvents: SeatsEvent[] = [];
+      const jobs = createSeatsJobs({
+        store: stores[0],
+        billing,
+        clock: () => now,
+        onEvent: (event) => jobEvents.push(event),
+      });
+      now = new Date(start.getTime() + 6 * dayMs);
+      expect((await jobs.tick()).signaturesExpired).toBe(0);
+      now = new Date(start.getTime() + 8 * dayMs);
+      const report = await jobs.tick();
+      expect(report).toMatchObject({ signaturesExpired: 1, periodsRolled: 0 });
+      expect((await stores[0].getChange(commusoft, pending.body.id))?.status).toBe('cancelled');
+      expect((await stores[0].loadAccount(commusoft))?.pools[1]?.pendingSignature).toBe(0);
+      expect(jobEvents.map((event) => event.type)).toEqual(['allowance.signature_expired']);
+      expect((await jobs.tick()).signaturesExpired).toBe(0);
     },
   );
 
