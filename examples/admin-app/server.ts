@@ -11,6 +11,8 @@ import {
   type BillingRequest,
   type BillingResult,
   createDevBilling,
+  createSeatsAdmin,
+  createSeatsAdminHandler,
   createSeatsHandler,
   createSeatsJobs,
 } from '@seats/server';
@@ -53,11 +55,23 @@ const outbox: OutboxMessage[] = existsSync(outboxFile)
 const saveOutbox = () => writeFileSync(outboxFile, JSON.stringify(outbox, null, 2));
 
 const store = await createPgliteStore({ dataDir: `${dataDir}/pglite` });
+// Accounts and their members are provisioned through the admin API, as a host does.
+const admin = createSeatsAdmin({ store });
 const seededFile = `${dataDir}/seeded`;
 if (!existsSync(seededFile)) {
-  await seedDemoAccounts(store);
+  await seedDemoAccounts(admin);
   writeFileSync(seededFile, new Date().toISOString());
 }
+// The admin API over HTTP only with SEATS_ADMIN_TOKEN set, then for `Authorization: Bearer <it>`.
+const adminToken = process.env.SEATS_ADMIN_TOKEN;
+const adminHandler = createSeatsAdminHandler({
+  admin,
+  basePath: '/api/seats',
+  authorize: (request) =>
+    adminToken !== undefined &&
+    adminToken.length > 0 &&
+    request.headers.get('authorization') === `Bearer ${adminToken}`,
+});
 
 // The development clock: the real time moved forward by what "Move time forward" added, kept
 // across restarts so the data and the clock agree.
@@ -230,11 +244,13 @@ async function dev(request: Request): Promise<Response> {
 const vite = await createViteServer({ root, server: { middlewareMode: true }, appType: 'spa' });
 
 const seatsListener = toNodeHandler(seats);
+const adminListener = toNodeHandler(adminHandler);
 const devListener = toNodeHandler(dev);
 
 const server = createServer((incoming, outgoing) => {
   const path = incoming.url ?? '/';
-  if (path.startsWith('/api/seats/')) void seatsListener(incoming, outgoing);
+  if (path.startsWith('/api/seats/admin/')) void adminListener(incoming, outgoing);
+  else if (path.startsWith('/api/seats/')) void seatsListener(incoming, outgoing);
   else if (path.startsWith('/api/dev/')) void devListener(incoming, outgoing);
   else vite.middlewares(incoming, outgoing);
 });

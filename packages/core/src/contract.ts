@@ -602,6 +602,21 @@ export const NewPoolSchema = z.strictObject({
 });
 export type NewPool = z.infer<typeof NewPoolSchema>;
 
+/**
+ * A user of the host as a member: keyed by the host's own id used as the member id (`id`), or
+ * by `externalId` with an id the kit makes. `poolId` defaults to the account's first pool.
+ */
+export const MemberInputSchema = z.strictObject({
+  id: z.optional(id),
+  externalId: z.optional(id),
+  name,
+  email,
+  status: memberStatus,
+  role: memberStatus,
+  poolId: z.optional(z.nullable(id)),
+});
+export type MemberInput = z.infer<typeof MemberInputSchema>;
+
 export const CreateAccountRequestSchema = z.strictObject({
   id,
   name,
@@ -612,6 +627,8 @@ export const CreateAccountRequestSchema = z.strictObject({
   policy: PolicyInputSchema,
   storageUsedBytes: z.optional(count),
   pools: z.array(NewPoolSchema).check(z.maxLength(100)),
+  /** Members to import with the account, in one statement; never more consuming than purchased. */
+  members: z.optional(z.array(MemberInputSchema).check(z.maxLength(100_000))),
 });
 export type CreateAccountRequest = z.infer<typeof CreateAccountRequestSchema>;
 
@@ -645,21 +662,6 @@ export const SetPurchasedRequestSchema = z.strictObject({
   reason: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
 export type SetPurchasedRequest = z.infer<typeof SetPurchasedRequestSchema>;
-
-/**
- * A user of the host as a member: keyed by the host's own id used as the member id (`id`), or
- * by `externalId` with an id the kit makes. `poolId` defaults to the account's first pool.
- */
-export const MemberInputSchema = z.strictObject({
-  id: z.optional(id),
-  externalId: z.optional(id),
-  name,
-  email,
-  status: memberStatus,
-  role: memberStatus,
-  poolId: z.optional(z.nullable(id)),
-});
-export type MemberInput = z.infer<typeof MemberInputSchema>;
 
 export const AdminMemberSchema = z.object({
   id,

@@ -253,6 +253,40 @@ for (const driver of drivers) {
         expect(await admin.getAccount('refused')).toBeNull();
       });
 
+      it('imports members with the account, and refuses more consuming than purchased', async () => {
+        const created = await admin.createAccount(
+          accountInput('import', {
+            members: [
+              user(1, { id: 'u1', externalId: undefined }),
+              user(2),
+              user(3, { status: 'inactive' }),
+            ],
+          }),
+        );
+        expect(created.usedByPool).toEqual({ users: 2 });
+        expect(await admin.getMember('import', { id: 'u1' })).toMatchObject({ consumes: true });
+        expect(await admin.getMember('import', { externalId: 'host-3' })).toMatchObject({
+          consumes: false,
+        });
+
+        const over = await refusal(
+          admin.createAccount(
+            accountInput('import-over', { members: [1, 2, 3, 4].map((number) => user(number)) }),
+          ),
+        );
+        expect(over).toMatchObject({ field: 'members', code: 'no_licence_available' });
+        const duplicate = await refusal(
+          admin.createAccount(
+            accountInput('import-duplicate', {
+              members: [user(1), user(2, { email: 'User.1@host.example' })],
+            }),
+          ),
+        );
+        expect(duplicate).toMatchObject({ field: 'members.1.email', code: 'duplicate' });
+        expect(await admin.getAccount('import-over')).toBeNull();
+        expect(await admin.getAccount('import-duplicate')).toBeNull();
+      });
+
       it('refuses an account whose id exists', async () => {
         await admin.createAccount(accountInput('twice'));
         const error = await refusal(admin.createAccount(accountInput('twice', { name: 'Other' })));

@@ -392,7 +392,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
 
   /** What a member becomes: its fields, its pool defaulting to the one it has or the first. */
   function fieldsOf(
-    state: AccountState,
+    state: Pick<AccountState, 'policy' | 'pools'>,
     input: MemberInput,
     existing: StoredMember | null,
   ): MemberFields {
@@ -466,6 +466,64 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
       if (error instanceof DuplicateMemberError) throw duplicateError(error, prefix);
       throw error;
     }
+  }
+
+  /** The members an account is created with, each checked, never more consuming than purchased. */
+  function importedMembers(
+    state: Pick<AccountState, 'policy' | 'pools'>,
+    inputs: readonly MemberInput[],
+  ): NewMember[] {
+    const errors: FieldError[] = [];
+    const keys = new Set<string>();
+    const emails = new Set<string>();
+    const consuming: Record<string, number> = {};
+    const members = inputs.map((input, index): NewMember => {
+      const prefix = `members.${index}`;
+      if (input.id === undefined && input.externalId === undefined) {
+        errors.push({
+          field: `${prefix}.id`,
+          code: 'required',
+          message: "Give the member's id (the host's own) or its externalId.",
+        });
+      }
+      for (const key of [`id:${input.id ?? ''}`, `externalId:${input.externalId ?? ''}`]) {
+        if (key.endsWith(':')) continue;
+        if (keys.has(key)) {
+          errors.push({
+            field: `${prefix}.${key.split(':')[0]}`,
+            code: 'duplicate',
+            message: 'Another member of the list has this key.',
+          });
+        }
+        keys.add(key);
+      }
+      const email = input.email.toLowerCase();
+      if (emails.has(email)) {
+        errors.push({
+          field: `${prefix}.email`,
+          code: 'duplicate',
+          message: 'Another member of the list has this email.',
+        });
+      }
+      emails.add(email);
+      const fields = fieldsOf(state, input, null);
+      errors.push(...assignmentErrors(state, fields, prefix));
+      if (fields.consumes && fields.poolId !== null)
+        consuming[fields.poolId] = (consuming[fields.poolId] ?? 0) + 1;
+      return { id: input.id ?? randomId('mem'), externalId: input.externalId ?? null, ...fields };
+    });
+    for (const pool of state.pools) {
+      const count = consuming[pool.id] ?? 0;
+      if (count > pool.purchased) {
+        errors.push({
+          field: 'members',
+          code: 'no_licence_available',
+          message: `${count} members consume a licence of "${pool.id}", which has ${pool.purchased}.`,
+        });
+      }
+    }
+    if (errors.length > 0) throw new AdminInputError(errors);
+    return members;
   }
 
   async function upsertMember(accountId: string, raw: MemberInput): Promise<UpsertMemberResult> {
@@ -828,13 +886,20 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         seen.add(pool.id);
         checkPoolBounds(pool, `pools.${index}`);
       });
-      const created = await store.createAccount({
-        account,
-        policy,
-        pools,
-        members: [],
-        now: clock().toISOString(),
-      });
+      const members = importedMembers({ policy, pools }, input.members ?? []);
+      let created: boolean;
+      try {
+        created = await store.createAccount({
+          account,
+          policy,
+          pools,
+          members,
+          now: clock().toISOString(),
+        });
+      } catch (error) {
+        if (error instanceof DuplicateMemberError) throw duplicateError(error, 'members');
+        throw error;
+      }
       if (!created)
         throw new SeatsAdminError('account_exists', `An account "${account.id}" exists already.`);
       return toAdminAccount(await requireAccount(account.id));

@@ -1,12 +1,8 @@
-import {
-  type Account,
-  decideConsumption,
-  type Pool,
-  type PresetName,
-  presets,
-  type SeatPolicy,
-} from '@seats/core';
-import type { MemberFields, SeatsStore } from './seats-store';
+import { type Account, type Pool, type PresetName, presets, type SeatPolicy } from '@seats/core';
+import type { MemberInput } from '@seats/core/contract';
+import { createSeatsAdmin, type SeatsAdmin } from './create-seats-admin';
+import { SeatsAdminError } from './seats-admin-error';
+import type { SeatsStore } from './seats-store';
 
 /**
  * A demo account: one per preset of `@seats/core`, its id the preset's name, and variants of a
@@ -267,28 +263,17 @@ function contractOf(kind: DemoSpec['contract'], now: Date): Account['contract'] 
 
 /**
  * Creates one demo account per preset of `@seats/core`, with licence pools and members, unless it
- * already exists; the billing period is the calendar month of `now`.
+ * already exists; the billing period is the calendar month of `now`. Goes through the admin API
+ * (`createSeatsAdmin`), as a host provisions its own accounts; pass the admin or the store.
  */
 export async function seedDemoAccounts(
-  store: SeatsStore,
+  target: SeatsStore | SeatsAdmin,
   options: { now?: Date } = {},
 ): Promise<DemoAccount[]> {
   const now = options.now ?? new Date();
+  const admin = 'reconcile' in target ? target : createSeatsAdmin({ store: target });
   for (const spec of specs) {
-    const policy = presets[presetOf(spec)];
-    const account: Account = {
-      id: spec.id,
-      name: spec.name,
-      plan: spec.plan,
-      currency: spec.currency,
-      billingPeriod: {
-        start: monthStart(now, 0).toISOString(),
-        end: monthStart(now, 1).toISOString(),
-      },
-      contract: contractOf(spec.contract, now),
-      ...(spec.storageUsedBytes === undefined ? {} : { storageUsedBytes: spec.storageUsedBytes }),
-    };
-    const members: (MemberFields & { id: string })[] = [];
+    const members: MemberInput[] = [];
     for (const [count, status, role, poolId] of spec.members) {
       for (let index = 0; index < count; index++) {
         const number = members.length + 1;
@@ -300,17 +285,28 @@ export async function seedDemoAccounts(
           status,
           role,
           poolId,
-          consumes: decideConsumption({ status, role, poolId }, policy).consumes,
         });
       }
     }
-    await store.createAccount({
-      account,
-      policy,
-      pools: spec.pools,
-      members,
-      now: now.toISOString(),
-    });
+    try {
+      await admin.createAccount({
+        id: spec.id,
+        name: spec.name,
+        plan: spec.plan,
+        currency: spec.currency,
+        billingPeriod: {
+          start: monthStart(now, 0).toISOString(),
+          end: monthStart(now, 1).toISOString(),
+        },
+        contract: contractOf(spec.contract, now),
+        policy: presetOf(spec),
+        ...(spec.storageUsedBytes === undefined ? {} : { storageUsedBytes: spec.storageUsedBytes }),
+        pools: spec.pools.map(({ scheduledRemoval: _, pendingSignature: __, ...pool }) => pool),
+        members,
+      });
+    } catch (error) {
+      if (!(error instanceof SeatsAdminError && error.code === 'account_exists')) throw error;
+    }
   }
   return demoAccounts();
 }
