@@ -515,6 +515,24 @@ describe.each(drivers)('the event outbox on $name', ({ skip, open }) => {
     },
   );
 
+  it.skipIf(skip)(
+    'writes the period end of tick() to the outbox with its change, and delivers it',
+    async () => {
+      const hook = await receiver();
+      const jobs = jobsFor(hook.url);
+      await jobs.tick({ now: new Date(start.getTime() + 40 * 24 * 3_600_000) });
+      const types = (await allEvents()).map((record) => record.event.type);
+      expect(types).toContain('period.rolled');
+      // Every demo account rolled: their events, each account's in its own transaction.
+      const report = await jobs.deliver();
+      expect(report.delivered).toBe(report.claimed);
+      expect(new Set(hook.accepted()).size).toBe(report.claimed);
+      expect(hook.accepted()).toEqual(
+        expect.arrayContaining((await allEvents()).map((record) => record.event.id)),
+      );
+    },
+  );
+
   it.skipIf(skip)('refuses deliveries without endpoints, or with two of one id', () => {
     expect(() => createSeatsJobs({ store, billing, deliveries: {} })).toThrow(
       EventDeliveryConfigError,
