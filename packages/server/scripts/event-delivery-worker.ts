@@ -3,7 +3,8 @@
  * SIGKILL mid-delivery: `jobs.deliver()` over PostgreSQL until nothing is due, to one webhook.
  */
 import pg from 'pg';
-import { createDevBilling, createPostgresStore, createSeatsJobs } from '../src/index';
+import { createDevBilling, createSeatsJobs } from '../src/index';
+import { createPostgresStore } from '../src/postgres';
 
 const { SEATS_DELIVERY_DATABASE_URL, SEATS_DELIVERY_SCHEMA, SEATS_DELIVERY_WEBHOOK } = process.env;
 const secret = process.env.SEATS_DELIVERY_SECRET;
