@@ -127,6 +127,19 @@ export interface SeatsJobs extends EventJobs {
    * kit's default store; these few statements run on both.
    */
   tick(options?: TickOptions): Promise<TickReport>;
+  /**
+   * Records the provider's later confirmation of a period charge it answered `pending` (its
+   * webhook, an invoice paid): `charged` or `failed`, with its event. `null` when the period has
+   * no charge waiting (unknown, or recorded already).
+   */
+  settlePeriod(input: SettlePeriodInput): Promise<StoredPeriodEnd | null>;
+}
+
+/** A provider's later answer for a period charge, named by account and period start. */
+export interface SettlePeriodInput {
+  accountId: string;
+  periodStart: string;
+  result: Exclude<BillingResult, { status: 'pending' }>;
 }
 
 /** Core's default time a purchase waits for its signature (`signatureExpiresAt`). */
@@ -193,6 +206,41 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
     return report;
   }
 
+  /** Records the provider's answer for a period charge, once; `null` when it was recorded already. */
+  function recordPeriod(
+    periodEnd: Pick<StoredPeriodEnd, 'accountId' | 'period'>,
+    result: BillingResult,
+    now: string,
+    requestId: string,
+  ): Promise<StoredPeriodEnd | null> {
+    const status =
+      result.status === 'succeeded'
+        ? 'charged'
+        : result.status === 'pending'
+          ? 'pending'
+          : 'failed';
+    return write(async (tx, events) => {
+      const row = await tx.recordPeriodCharge(periodEnd.accountId, periodEnd.period.start, {
+        status,
+        chargeId: result.status === 'declined' ? null : result.reference,
+        failureReason: result.status === 'declined' ? result.reason : null,
+        at: now,
+      });
+      if (row === null || status === 'pending') return row;
+      events.push({
+        type: status === 'charged' ? 'period.charged' : 'period.charge_failed',
+        accountId: row.accountId,
+        at: now,
+        requestId,
+        period: row.period,
+        amount: row.amount,
+        chargeId: row.chargeId,
+        reason: row.failureReason,
+      });
+      return row;
+    });
+  }
+
   async function chargePeriods(now: string, staleBefore: string, report: TickReport) {
     const requestId = randomId('job');
     for (;;) {
@@ -209,33 +257,9 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
           report.charges.unsettled += 1;
           continue;
         }
-        const status =
-          result.status === 'succeeded'
-            ? 'charged'
-            : result.status === 'pending'
-              ? 'pending'
-              : 'failed';
-        const recorded = await write(async (tx, events) => {
-          const row = await tx.recordPeriodCharge(periodEnd.accountId, periodEnd.period.start, {
-            status,
-            chargeId: result.status === 'declined' ? null : result.reference,
-            failureReason: result.status === 'declined' ? result.reason : null,
-            at: now,
-          });
-          if (row === null || status === 'pending') return row;
-          events.push({
-            type: status === 'charged' ? 'period.charged' : 'period.charge_failed',
-            accountId: periodEnd.accountId,
-            at: now,
-            requestId,
-            period: periodEnd.period,
-            amount: periodEnd.amount,
-            chargeId: row.chargeId,
-            reason: row.failureReason,
-          });
-          return row;
-        });
-        if (recorded === null) continue;
+        const recorded = await recordPeriod(periodEnd, result, now, requestId);
+        const status = recorded?.chargeStatus;
+        if (status !== 'charged' && status !== 'pending' && status !== 'failed') continue;
         report.charges[status] += 1;
         if (status === 'charged') {
           const { currency, amount } = periodEnd.amount;
@@ -285,6 +309,14 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
   return {
     ...createEventJobs(store, options.deliveries, clock),
     recover: (recoverOptions) => recover(recoverOptions),
+    settlePeriod({ accountId, periodStart, result }) {
+      return recordPeriod(
+        { accountId, period: { start: periodStart, end: periodStart } },
+        result,
+        clock().toISOString(),
+        randomId('job'),
+      );
+    },
     settle({ accountId, changeId, result }) {
       return recordCharge({ write }, { accountId, id: changeId }, result, {
         accountId,

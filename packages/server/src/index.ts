@@ -23,6 +23,7 @@ export type {
   SeatsJobs,
   SeatsJobsOptions,
   SettleInput,
+  SettlePeriodInput,
   TickOptions,
   TickReport,
 } from './create-seats-jobs';

@@ -375,6 +375,49 @@ describe.each(drivers)('the period-end job on $name', ({ skip, open }) => {
     },
   );
 
+  it.skipIf(skip)(
+    'leaves a period charge the provider answered pending until its confirmation is recorded',
+    async () => {
+      const jobEvents: SeatsEvent[] = [];
+      const jobs = createSeatsJobs({
+        store: stores[0],
+        billing,
+        clock: () => now,
+        onEvent: (event) => jobEvents.push(event),
+      });
+      billing.pendNext();
+      now = new Date('2026-04-01T00:10:00.000Z');
+      const report = await jobs.tick();
+      expect(report.charges.pending).toBe(1);
+      const pending = (
+        await Promise.all(
+          demoAccounts().map(async (demo) => (await stores[0].listPeriodEnds(demo.id, 1))[0]),
+        )
+      ).find((periodEnd) => periodEnd?.chargeStatus === 'pending');
+      if (pending === undefined) throw new Error('one period charge is pending');
+      expect(pending.chargeId).not.toBeNull();
+      // A later run neither charges it again nor records it.
+      now = new Date('2026-04-01T01:10:00.000Z');
+      expect((await jobs.tick()).charges).toMatchObject({ charged: 0, pending: 0 });
+
+      const settled = await jobs.settlePeriod({
+        accountId: pending.accountId,
+        periodStart: pending.period.start,
+        result: { status: 'succeeded', reference: pending.chargeId as string },
+      });
+      expect(settled).toMatchObject({ chargeStatus: 'charged', chargeId: pending.chargeId });
+      expect(jobEvents.filter((event) => event.type === 'period.charged')).toHaveLength(
+        report.charges.charged + 1,
+      );
+      const again = await jobs.settlePeriod({
+        accountId: pending.accountId,
+        periodStart: pending.period.start,
+        result: { status: 'succeeded', reference: pending.chargeId as string },
+      });
+      expect(again).toBeNull();
+    },
+  );
+
   it.skipIf(skip)('records a declined period charge as failed, with its event', async () => {
     const jobEvents: SeatsEvent[] = [];
     const jobs = createSeatsJobs({
