@@ -75,11 +75,37 @@ describe('checkPolicy', () => {
           consumingStatuses: ['active', 'locked'],
           roles: ['owner'],
           nonConsumingRoles: ['guest'],
+          permissions: {
+            viewLicences: ['owner'],
+            changeAllowance: ['owner'],
+            manageMembers: ['owner'],
+          },
         }),
       ),
     ).toEqual([
       'consuming status "locked" is not a status',
       'non-consuming role "guest" is not a role',
+    ]);
+  });
+
+  it('names a permission given to a role the policy does not list, and repeated or missing names', () => {
+    expect(
+      checkPolicy(
+        definePolicy({
+          roles: ['owner', 'owner'],
+          statuses: [],
+          consumingStatuses: [],
+          permissions: {
+            viewLicences: ['owner'],
+            changeAllowance: ['boss'],
+            manageMembers: ['owner'],
+          },
+        }),
+      ),
+    ).toEqual([
+      'statuses must name at least one status',
+      'roles name "owner" twice',
+      'changeAllowance role "boss" is not a role',
     ]);
   });
 

@@ -162,6 +162,20 @@ export function definePolicy(options: SeatPolicyOptions = {}): SeatPolicy {
 /** What is wrong with a policy, as messages; empty when it is consistent. */
 export function checkPolicy(policy: SeatPolicy): string[] {
   const problems: string[] = [];
+  if (policy.statuses.length === 0) problems.push('statuses must name at least one status');
+  if (policy.roles.length === 0) problems.push('roles must name at least one role');
+  for (const [list, values] of [
+    ['statuses', policy.statuses],
+    ['roles', policy.roles],
+  ] as const) {
+    const duplicates = values.filter((value, index) => values.indexOf(value) !== index);
+    for (const value of new Set(duplicates)) problems.push(`${list} name "${value}" twice`);
+  }
+  for (const permission of ['viewLicences', 'changeAllowance', 'manageMembers'] as const) {
+    for (const role of policy.permissions[permission]) {
+      if (!policy.roles.includes(role)) problems.push(`${permission} role "${role}" is not a role`);
+    }
+  }
   for (const status of policy.consumingStatuses) {
     if (!policy.statuses.includes(status))
       problems.push(`consuming status "${status}" is not a status`);

@@ -192,6 +192,12 @@ for (const driver of drivers) {
           'policy',
           'inconsistent',
         ],
+        [
+          'a policy whose permissions name a role it lacks',
+          { policy: definePolicy({ permissions: { changeAllowance: ['boss'] } }) },
+          'policy',
+          'inconsistent',
+        ],
         ['an unknown preset', { policy: 'no-such-preset' as never }, 'policy', 'invalid_union'],
         ['a lowercase currency', { currency: 'eur' }, 'currency', 'invalid_format'],
         [
