@@ -1,0 +1,332 @@
+// What a host team does with the published packages, outside the workspace: pack every package,
+// install the tarballs with npm into a fresh Vite + React app, provision an account and sync the
+// host's users through the admin API, drive the widgets in Chromium, then build a fresh Next.js app
+// from the same tarballs with `next build` and no configuration of the kit's. Run after
+// `pnpm build`; exits 1 on the first failure. `--keep` leaves the apps in the temporary folder.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'seats-install-'));
+const keep = process.argv.includes('--keep');
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (message) => console.log(`[install-check ${seconds()}] ${message}`);
+
+const manifest = (path) => JSON.parse(readFileSync(join(root, path, 'package.json'), 'utf8'));
+const versionOf = (path, name) => {
+  const { dependencies = {}, devDependencies = {} } = manifest(path);
+  return dependencies[name] ?? devDependencies[name];
+};
+
+function run(command, args, cwd, env = {}) {
+  execFileSync(command, args, {
+    cwd,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+}
+
+function write(dir, files) {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+/** Packs each package as it is published (pnpm applies `publishConfig`); their paths by name. */
+function packAll() {
+  const dir = join(work, 'tarballs');
+  mkdirSync(dir);
+  const tarballs = {};
+  for (const name of readdirSync(join(root, 'packages'))) {
+    const output = execFileSync('pnpm', ['pack', '--pack-destination', dir], {
+      cwd: join(root, 'packages', name),
+    });
+    tarballs[manifest(`packages/${name}`).name] = output.toString().trim().split('\n').at(-1);
+  }
+  return tarballs;
+}
+
+/** A package.json whose kit packages come from the tarballs, also where they depend on each other. */
+function hostManifest(name, tarballs, dependencies, devDependencies = {}) {
+  const kit = Object.fromEntries(
+    Object.entries(tarballs).map(([pkg, path]) => [pkg, `file:${path}`]),
+  );
+  return JSON.stringify(
+    {
+      name,
+      private: true,
+      type: 'module',
+      dependencies: { ...kit, ...dependencies },
+      devDependencies,
+      overrides: Object.fromEntries(Object.keys(tarballs).map((pkg) => [pkg, `$${pkg}`])),
+    },
+    null,
+    2,
+  );
+}
+
+const npmInstall = (dir) =>
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+
+const reactVersions = {
+  react: versionOf('examples/admin-app', 'react'),
+  'react-dom': versionOf('examples/admin-app', 'react-dom'),
+  '@tanstack/react-query': versionOf('examples/admin-app', '@tanstack/react-query'),
+};
+
+// The host's own code, as its README would have it written: its users, its session, the kit.
+const hostServer = `
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
+import { createDevBilling, createSeatsAdmin, createSeatsHandler, lazyStore } from '@seats/server';
+import { toNodeHandler } from '@seats/server/node';
+import { createPgliteStore } from '@seats/server/pglite';
+
+// The host's user table and its signed-in user.
+const users = [
+  { id: 'u1', name: 'Ada Owner', email: 'ada@acme.example', role: 'owner', active: true },
+  { id: 'u2', name: 'Bo Member', email: 'bo@acme.example', role: 'member', active: true },
+  { id: 'u3', name: 'Cy Member', email: 'cy@acme.example', role: 'member', active: true },
+  { id: 'u4', name: 'Di Gone', email: 'di@acme.example', role: 'member', active: false },
+];
+const signedIn = users[0];
+
+const store = lazyStore(() => createPgliteStore({ dataDir: '.data/seats' }));
+const billing = createDevBilling();
+const admin = createSeatsAdmin({ store });
+
+// Provisioning on sign-up, then the sync the host runs nightly.
+if ((await admin.getAccount('acme')) === null) {
+  await admin.createAccount({
+    id: 'acme',
+    name: 'Acme',
+    plan: 'Team',
+    currency: 'USD',
+    billingPeriod: { start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' },
+    contract: { kind: 'self-serve' },
+    policy: 'delta-upgrade-at-limit',
+    pools: [{ id: 'users', name: 'User licences', term: 'monthly', purchased: 5, unitPrice: 4900 }],
+  });
+}
+const diff = await admin.reconcile(
+  'acme',
+  users.map((user) => ({
+    externalId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.active ? 'active' : 'inactive',
+    poolId: 'users',
+  })),
+);
+console.log('reconciled', JSON.stringify({ created: diff.created.length, refused: diff.refused.length }));
+const owner = await admin.getMember('acme', { externalId: signedIn.id });
+
+const seats = createSeatsHandler({
+  store,
+  billing,
+  basePath: '/api/seats',
+  identify: () => ({ accountId: 'acme', memberId: owner.id, role: signedIn.role }),
+});
+const api = toNodeHandler(seats);
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+createServer((request, response) => {
+  if (request.url.startsWith('/api/seats/')) return api(request, response);
+  const path = request.url === '/' ? '/index.html' : request.url.split('?')[0];
+  try {
+    const body = readFileSync(join('dist', path));
+    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+}).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
+`;
+
+const hostPage = `
+import { createSeatsClient } from '@seats/client';
+import { AddUserGuard, AdjustAllowanceDialog, SeatMeter, SeatsProvider } from '@seats/react';
+import '@seats/react/styles.css';
+import { createRoot } from 'react-dom/client';
+
+const client = createSeatsClient({ baseUrl: '/api/seats' });
+
+createRoot(document.getElementById('root')!).render(
+  <SeatsProvider client={client} locale="en">
+    <h1>Users</h1>
+    <SeatMeter variant="detailed" />
+    <AdjustAllowanceDialog />
+    <AddUserGuard asChild onProceed={() => document.title = 'adding'}>
+      <button type="button">Add user</button>
+    </AddUserGuard>
+  </SeatsProvider>,
+);
+`;
+
+async function viteApp(tarballs) {
+  const dir = join(work, 'vite-app');
+  log('Vite app: npm install');
+  write(dir, {
+    'package.json': hostManifest(
+      'host-vite-app',
+      tarballs,
+      {
+        ...reactVersions,
+        '@electric-sql/pglite': versionOf('packages/server', '@electric-sql/pglite'),
+      },
+      {
+        vite: versionOf('examples/admin-app', 'vite'),
+        '@vitejs/plugin-react': versionOf('examples/admin-app', '@vitejs/plugin-react'),
+      },
+    ),
+    'index.html':
+      '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n',
+    'vite.config.js':
+      "import react from '@vitejs/plugin-react';\nimport { defineConfig } from 'vite';\nexport default defineConfig({ plugins: [react()] });\n",
+    'src/main.tsx': hostPage,
+    'server.mjs': hostServer,
+  });
+  npmInstall(dir);
+  log('Vite app: vite build');
+  run('npx', ['vite', 'build', '--logLevel', 'warn'], dir);
+
+  const port = 43_000 + Math.floor(Math.random() * 1000);
+  const server = spawn('node', ['server.mjs'], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('listening')) resolve();
+    });
+    server.on('exit', (code) => reject(new Error(`the host server exited (${code}): ${output}`)));
+  });
+  log(`Vite app: host server up (${output.trim().split('\n')[0]})`);
+  if (!output.includes('"created":4')) throw new Error(`the sync created not 4 members: ${output}`);
+
+  const require = createRequire(join(root, 'examples/admin-app/package.json'));
+  const { chromium } = require('playwright-core');
+  const found = await findChromium();
+  const browser = await chromium.launch({
+    executablePath: found.executablePath,
+    args: found.args,
+    env: { ...process.env, ...found.env },
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const meter = page.getByRole('meter').first();
+    await meter.waitFor({ timeout: 30_000 });
+    // Three active users of the host hold licences of the five bought; the inactive one none.
+    const now = await meter.getAttribute('aria-valuenow');
+    const max = await meter.getAttribute('aria-valuemax');
+    if (now !== '3' || max !== '5') throw new Error(`the meter reads ${now} of ${max}, not 3 of 5`);
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.waitForFunction(() => document.title === 'adding', null, { timeout: 10_000 });
+    log('Vite app: the meter reads 3 of 5 and Add user proceeds with licences free');
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+async function nextApp(tarballs) {
+  const dir = join(work, 'next-app');
+  log('Next.js app: npm install');
+  write(dir, {
+    'package.json': hostManifest(
+      'host-next-app',
+      tarballs,
+      {
+        ...reactVersions,
+        next: versionOf('examples/next-app', 'next'),
+        '@electric-sql/pglite': versionOf('packages/server', '@electric-sql/pglite'),
+      },
+      Object.fromEntries(
+        ['typescript', '@types/react', '@types/node'].map((name) => [
+          name,
+          versionOf('examples/next-app', name),
+        ]),
+      ),
+    ),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['dom', 'dom.iterable', 'esnext'],
+        strict: true,
+        noEmit: true,
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        jsx: 'preserve',
+        skipLibCheck: true,
+        isolatedModules: true,
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        plugins: [{ name: 'next' }],
+      },
+      include: ['**/*.ts', '**/*.tsx'],
+    }),
+    'app/layout.tsx':
+      'export default function Layout({ children }: { children: React.ReactNode }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n',
+    'app/page.tsx': `'use client';
+import { createSeatsClient } from '@seats/client';
+import { AdjustAllowanceDialog, SeatMeter, SeatsProvider } from '@seats/react';
+import '@seats/react/styles.css';
+
+const client = createSeatsClient({ baseUrl: '/api/seats' });
+
+export default function Page() {
+  return (
+    <SeatsProvider client={client}>
+      <SeatMeter variant="detailed" />
+      <AdjustAllowanceDialog />
+    </SeatsProvider>
+  );
+}
+`,
+    'app/seats.ts': `import { createDevBilling, createSeatsHandler, lazyStore } from '@seats/server';
+import { createPgliteStore } from '@seats/server/pglite';
+
+const store = lazyStore(() => createPgliteStore({ dataDir: '.data/seats' }));
+
+export const seats = createSeatsHandler({
+  store,
+  billing: createDevBilling(),
+  basePath: '/api/seats',
+  identify: async () => null,
+});
+`,
+    'app/api/seats/[...path]/route.ts':
+      "export { seats as DELETE, seats as GET, seats as PATCH, seats as POST } from '../../../seats';\n",
+  });
+  npmInstall(dir);
+  log('Next.js app: next build');
+  run('npx', ['next', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
+  log('Next.js app: built');
+}
+
+try {
+  log('packing');
+  const tarballs = packAll();
+  await viteApp(tarballs);
+  await nextApp(tarballs);
+  log('done');
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  if (keep) console.log(`[install-check] the apps are in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
