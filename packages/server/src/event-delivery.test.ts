@@ -533,6 +533,29 @@ describe.each(drivers)('the event outbox on $name', ({ skip, open }) => {
     },
   );
 
+  it.skipIf(skip)('sends an endpoint only the event types it asks for', async () => {
+    const hook = await receiver();
+    const seats: string[] = [];
+    await makeEvents(api(), 2);
+    const jobs = createSeatsJobs({
+      store,
+      billing,
+      deliveries: {
+        webhooks: [{ id: 'crm', url: hook.url, secret, types: ['allowance.increased'] }],
+        subscribers: [
+          { id: 'seats', types: ['seat.claimed'], onEvent: (event) => void seats.push(event.id) },
+        ],
+      },
+    });
+    expect(await jobs.deliver()).toMatchObject({ claimed: 5, attempts: 3, delivered: 3 });
+    const records = await allEvents();
+    const idsOf = (type: string) =>
+      records.filter((record) => record.event.type === type).map((record) => record.event.id);
+    expect(hook.accepted()).toEqual(idsOf('allowance.increased'));
+    expect(seats).toEqual(idsOf('seat.claimed'));
+    expect(records.every((record) => record.status === 'delivered')).toBe(true);
+  });
+
   it.skipIf(skip)('refuses deliveries without endpoints, or with two of one id', () => {
     expect(() => createSeatsJobs({ store, billing, deliveries: {} })).toThrow(
       EventDeliveryConfigError,

@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import type { EndpointDelivery, EventRecord, EventStatus } from './event-outbox';
 import { randomId } from './random-id';
-import type { RecordedSeatsEvent } from './seats-event';
+import type { RecordedSeatsEvent, SeatsEventType } from './seats-event';
 import type { SeatsStore } from './seats-store';
 
 /** An HTTPS endpoint that receives events signed as the Standard Webhooks specification says. */
@@ -13,6 +13,8 @@ export interface WebhookEndpoint {
   secret: string;
   /** How long one attempt may take before it counts as failed. @default 10000 */
   timeoutMs?: number;
+  /** Only events of these types; the others are never sent to it. @default every type */
+  types?: readonly SeatsEventType[];
 }
 
 /** A function of the host's that receives every event at least once, in this or another process. */
@@ -21,6 +23,8 @@ export interface EventSubscriber {
   id: string;
   /** Awaited; a throw (or a rejection) is a failed attempt, retried as a webhook's is. */
   onEvent: (event: RecordedSeatsEvent) => void | Promise<void>;
+  /** Only events of these types; the others are never sent to it. @default every type */
+  types?: readonly SeatsEventType[];
 }
 
 export interface EventDeliveryOptions {
@@ -96,8 +100,12 @@ export class EventDeliveryConfigError extends Error {
 
 interface Endpoint {
   id: string;
+  types: ReadonlySet<string> | null;
   send(event: RecordedSeatsEvent): Promise<void>;
 }
+
+const typesOf = (types: readonly SeatsEventType[] | undefined) =>
+  types === undefined ? null : new Set<string>(types);
 
 export const defaultRetryDelayMs = (attempt: number): number =>
   Math.min(10_000 * 2 ** (attempt - 1), 6 * 3_600_000);
@@ -107,6 +115,7 @@ function endpointsOf(options: EventDeliveryOptions): Endpoint[] {
   const endpoints: Endpoint[] = [
     ...(options.subscribers ?? []).map((subscriber) => ({
       id: subscriber.id,
+      types: typesOf(subscriber.types),
       send: async (event: RecordedSeatsEvent) => {
         await subscriber.onEvent(event);
       },
@@ -115,6 +124,7 @@ function endpointsOf(options: EventDeliveryOptions): Endpoint[] {
       const signer = new Webhook(webhook.secret);
       return {
         id: webhook.id,
+        types: typesOf(webhook.types),
         send: async (event: RecordedSeatsEvent) => {
           // The payload shape Standard Webhooks recommends; `webhook-id` stays the event's id.
           const body = JSON.stringify({ type: event.type, timestamp: event.at, data: event });
@@ -205,6 +215,7 @@ export function createEventJobs(
     let anyDead = false;
     await Promise.all(
       endpoints.map(async (endpoint) => {
+        if (endpoint.types !== null && !endpoint.types.has(record.event.type)) return;
         const before = record.deliveries.find((delivery) => delivery.endpoint === endpoint.id);
         if (before?.status === 'delivered') return;
         if (before?.status === 'dead') {
