@@ -549,6 +549,44 @@ for (const driver of drivers) {
       });
     });
 
+    it('never oversubscribes when a reconcile races the widgets for the last licences', async () => {
+      await admin.createAccount(accountInput('sync-race'));
+      const seats = createSeatsHandler({
+        store: database.store,
+        billing: createDevBilling(),
+        clock: () => now,
+        recoverOnStart: false,
+        identify: () => ({ accountId: 'sync-race', memberId: null, role: 'owner' }),
+      });
+      const fromWidget = (number: number) =>
+        seats(
+          new Request('http://host.test/v1/members', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              name: `Widget ${number}`,
+              email: `widget.${number}@host.example`,
+              status: 'active',
+              role: 'member',
+            }),
+          }),
+        );
+      const [result, ...answers] = await Promise.all([
+        admin.reconcile(
+          'sync-race',
+          [1, 2, 3, 4].map((number) => user(number)),
+          { missing: 'keep' },
+        ),
+        fromWidget(1),
+        fromWidget(2),
+        fromWidget(3),
+      ]);
+      const widgetsAdded = answers.filter((answer) => answer.status === 201).length;
+      expect(result.created.length + widgetsAdded).toBe(3);
+      expect(result.created.length + result.refused.length).toBe(4);
+      expect((await admin.getAccount('sync-race'))?.usedByPool).toEqual({ users: 3 });
+    });
+
     describe('reconcile', () => {
       it('creates, updates and deactivates, and a second run is an empty diff', async () => {
         await admin.createAccount(
