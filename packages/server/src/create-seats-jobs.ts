@@ -351,7 +351,10 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
       const due = await store.accountsDue(now, limit);
       report.more = due.length === limit;
       const requestId = randomId('job');
-      for (const accountId of due) {
+      // Each run starts at its own place in the list, so that runs at once take different accounts
+      // rather than queue behind one another.
+      const first = Math.floor(Math.random() * due.length);
+      for (const accountId of [...due.slice(first), ...due.slice(0, first)]) {
         const outcome = await advanceStoredAccount(
           write,
           { accountId, now, requestId },
