@@ -139,8 +139,28 @@ const seats = createSeatsHandler({
 const api = toNodeHandler(seats);
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
+// The host's own "create user" endpoint: its user first, then the kit's member for it.
+async function createUser(request, response) {
+  let body = '';
+  for await (const chunk of request) body += chunk;
+  const input = JSON.parse(body);
+  const user = { id: \`u\${users.length + 1}\`, ...input };
+  users.push(user);
+  const result = await admin.upsertMember('acme', {
+    externalId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    poolId: user.poolId ?? 'users',
+  });
+  response.writeHead(201, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(result));
+}
+
 createServer((request, response) => {
   if (request.url.startsWith('/api/seats/')) return api(request, response);
+  if (request.method === 'POST' && request.url === '/users') return void createUser(request, response);
   const path = request.url === '/' ? '/index.html' : request.url.split('?')[0];
   try {
     const body = readFileSync(join('dist', path));
@@ -154,20 +174,43 @@ createServer((request, response) => {
 
 const hostPage = `
 import { createSeatsClient } from '@seats/client';
-import { AddUserGuard, AdjustAllowanceDialog, SeatMeter, SeatsProvider } from '@seats/react';
+import {
+  AddUserGuard,
+  AdjustAllowanceDialog,
+  SeatMeter,
+  SeatsProvider,
+  seatsKeys,
+} from '@seats/react';
 import '@seats/react/styles.css';
+import { useQueryClient } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 
 const client = createSeatsClient({ baseUrl: '/api/seats' });
+
+// The add-user sequence: the guard, the host's own form and user, then the licences refreshed.
+function AddUser() {
+  const queryClient = useQueryClient();
+  return (
+    <AddUserGuard
+      asChild
+      onProceed={async ({ member }) => {
+        const user = { name: 'Eve New', email: 'eve@acme.example', ...member };
+        await fetch('/users', { method: 'POST', body: JSON.stringify(user) });
+        await queryClient.invalidateQueries({ queryKey: seatsKeys.all() });
+        document.title = 'added';
+      }}
+    >
+      <button type="button">Add user</button>
+    </AddUserGuard>
+  );
+}
 
 createRoot(document.getElementById('root')!).render(
   <SeatsProvider client={client} locale="en">
     <h1>Users</h1>
     <SeatMeter variant="detailed" />
     <AdjustAllowanceDialog />
-    <AddUserGuard asChild onProceed={() => document.title = 'adding'}>
-      <button type="button">Add user</button>
-    </AddUserGuard>
+    <AddUser />
   </SeatsProvider>,
 );
 `;
@@ -234,8 +277,13 @@ async function viteApp(tarballs) {
     const max = await meter.getAttribute('aria-valuemax');
     if (now !== '3' || max !== '5') throw new Error(`the meter reads ${now} of ${max}, not 3 of 5`);
     await page.getByRole('button', { name: 'Add user' }).click();
-    await page.waitForFunction(() => document.title === 'adding', null, { timeout: 10_000 });
-    log('Vite app: the meter reads 3 of 5 and Add user proceeds with licences free');
+    await page.waitForFunction(() => document.title === 'added', null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow') === '4',
+      null,
+      { timeout: 10_000 },
+    );
+    log('Vite app: the meter reads 3 of 5; Add user creates the host user and its member: 4 of 5');
   } finally {
     await browser.close();
     server.kill();
