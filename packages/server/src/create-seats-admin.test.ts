@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { definePolicy } from '@seats/core';
 import type { CreateAccountRequest, MemberInput, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgliteExecutor } from './create-pglite-store';
 import {
   AdminInputError,
   createDevBilling,
@@ -12,6 +13,8 @@ import {
   type SeatsEvent,
   type SeatsStore,
 } from './index';
+import { applyMigrations } from './migrate';
+import { migrations } from './migrations';
 import { createPgliteStore } from './pglite';
 import { createPostgresStore } from './postgres';
 import {
@@ -798,3 +801,27 @@ for (const driver of drivers) {
     });
   });
 }
+
+describe('migration 009', () => {
+  it('names the emails two members of an account share instead of failing on the unique index', async () => {
+    const db = await PGlite.create();
+    const executor = pgliteExecutor(db, { owned: true });
+    await applyMigrations(
+      executor,
+      migrations.filter((migration) => migration.version < 9),
+    );
+    await db.exec(`
+      INSERT INTO seats_accounts (id, name, plan, currency, period_start, period_end, contract, policy)
+      VALUES ('old', 'Old', 'P', 'EUR', now(), now() + interval '1 month', '{}', '{}');
+      INSERT INTO seats_members (id, account_id, name, email, status, role, consumes, created_at, updated_at)
+      VALUES ('a', 'old', 'A', 'Same@example.com', 'active', 'member', false, now(), now()),
+             ('b', 'old', 'B', 'same@example.com', 'active', 'member', false, now(), now());
+    `);
+    await expect(applyMigrations(executor)).rejects.toThrow(
+      /1 emails belong to more than one member/,
+    );
+    await db.exec(`UPDATE seats_members SET email = 'other@example.com' WHERE id = 'b'`);
+    expect(await applyMigrations(executor)).toContain(9);
+    await executor.close();
+  });
+});
