@@ -129,7 +129,7 @@ export const SeatPolicySchema: z.ZodMiniType<SeatPolicy> = z.object({
     withoutPermission: z.enum(['hide', 'explain']),
   }),
   offerChange: z.enum(['always', 'at-limit']),
-  atLimit: z.array(z.enum(['buy', 'use-non-consuming', 'free-licence', 'ask-admin'])),
+  atLimit: z.array(z.enum(['buy', 'use-non-consuming', 'free-licence', 'ask-admin', 'continue'])),
   nearThreshold: z.number().check(z.minimum(0), z.maximum(100)),
   quoteTtlSeconds: z.int().check(z.positive()),
   passwordAttempts: z.optional(
@@ -316,6 +316,7 @@ export const RemedySchema: z.ZodMiniType<Remedy> = z.discriminatedUnion('kind', 
   z.object({ kind: z.literal('use-non-consuming'), statuses: z.array(text), roles: z.array(text) }),
   z.object({ kind: z.literal('free-licence'), poolId: id, quantity: count }),
   z.object({ kind: z.literal('ask-admin'), roles: z.array(text) }),
+  z.object({ kind: z.literal('continue') }),
 ]);
 
 export const NeedsLicenceSchema: z.ZodMiniType<

@@ -12,7 +12,9 @@ export type Remedy =
   /** Deactivate or delete this many consuming members of the pool first. */
   | { kind: 'free-licence'; poolId: string; quantity: number }
   /** Ask someone who may buy licences. */
-  | { kind: 'ask-admin'; roles: string[] };
+  | { kind: 'ask-admin'; roles: string[] }
+  /** Go on to the new member's form; saving it is checked again (`stage: 'open'` only). */
+  | { kind: 'continue' };
 
 export type MemberFieldIssue = {
   field: 'status' | 'role' | 'poolId';
@@ -47,6 +49,12 @@ export interface MemberChangeInput {
   before: MemberAssignment | null;
   /** The member as it would be, or `null` when it is being deleted. */
   after: MemberAssignment | null;
+  /**
+   * `open`: a new member's form is opening, and saving it will be checked again, so the policy's
+   * `continue` remedy may be offered; `save`: the change is being made.
+   * @default 'save'
+   */
+  stage?: 'open' | 'save';
 }
 
 /**
@@ -58,6 +66,7 @@ export function decideMemberChange({
   usage,
   before,
   after,
+  stage = 'save',
 }: MemberChangeInput): MemberChangeDecision {
   if (!usage.viewer.manageMembers) return { outcome: 'forbidden', reason: 'manage-members' };
   if (after !== null) {
@@ -105,6 +114,8 @@ export function decideMemberChange({
       remedies.push({ kind, poolId: pool.poolId, quantity: shortfall });
     } else if (kind === 'ask-admin' && !usage.viewer.changeAllowance) {
       remedies.push({ kind, roles: [...policy.permissions.changeAllowance] });
+    } else if (kind === 'continue' && stage === 'open' && before === null) {
+      remedies.push({ kind });
     }
   }
   return {

@@ -45,9 +45,11 @@ export function describeAddUser({
   usage,
   member,
 }: DescribeAddUserInput): AddUserAvailability {
+  // What the guard asks as a new member's form opens; its save is checked again.
   const decision = decideMemberChange({
     policy,
     usage,
+    stage: 'open',
     before: null,
     after:
       member ??
@@ -64,7 +66,10 @@ export function describeAddUser({
       return {
         outcome: 'needs-licence',
         remedies: decision.remedies.filter(
-          (remedy) => remedy.kind === 'use-non-consuming' || remedy.kind === 'ask-admin',
+          (remedy) =>
+            remedy.kind === 'use-non-consuming' ||
+            remedy.kind === 'ask-admin' ||
+            remedy.kind === 'continue',
         ),
       };
     default:

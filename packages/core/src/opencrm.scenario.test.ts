@@ -254,6 +254,33 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
       ).toMatchObject({ outcome: 'needs-licence', used: 8, purchased: 8, available: 0 });
     });
 
+    it("lets the admin go on past the warning on 'New User'; saving is checked again", () => {
+      const usage = describeUsage({
+        account,
+        pools: [users],
+        usedByPool: countConsumingMembers([...members, member('Active')], policy),
+        policy,
+        viewerRole: 'System Admin',
+      });
+      const opening = decideMemberChange({
+        policy,
+        usage,
+        before: null,
+        after: member('Active'),
+        stage: 'open',
+      });
+      if (opening.outcome !== 'needs-licence') throw new Error(opening.outcome);
+      expect(opening.remedies.map((remedy) => remedy.kind)).toEqual([
+        'continue',
+        'buy',
+        'use-non-consuming',
+        'free-licence',
+      ]);
+      const saving = decideMemberChange({ policy, usage, before: null, after: member('Active') });
+      if (saving.outcome !== 'needs-licence') throw new Error(saving.outcome);
+      expect(saving.remedies.map((remedy) => remedy.kind)).not.toContain('continue');
+    });
+
     it('offers, on saving an Active user at 0 available, to increase the licences first', () => {
       const usage = describeUsage({
         account,

@@ -8,7 +8,17 @@ export type ProrationUnit = 'none' | 'day' | 'second';
 export type Confirmation = 'terms' | 'password' | 'e-signature';
 
 /** What the kit offers, in order, when adding or activating a user needs a licence and none is free. */
-export type AtLimitRemedyKind = 'buy' | 'use-non-consuming' | 'free-licence' | 'ask-admin';
+/**
+ * A remedy at zero available. `continue` is offered only where the check runs as a new member's
+ * form opens: go on to the form, and let the check on saving decide (OpenCRM's warning on "New
+ * User", whose save then asks to increase the licences).
+ */
+export type AtLimitRemedyKind =
+  | 'buy'
+  | 'use-non-consuming'
+  | 'free-licence'
+  | 'ask-admin'
+  | 'continue';
 
 export type DecreasePolicy =
   /** Decreases are not self-service: the admin is told whom to contact (OpenCRM). */

@@ -57,7 +57,9 @@ export const totalWithTermsNoSelfDecrease: SeatPolicy = definePolicy({
     manageMembers: ['System Admin'],
     withoutPermission: 'hide',
   },
-  atLimit: ['buy', 'use-non-consuming', 'free-licence'],
+  // "New User" at 0 available warns and lets the admin go on; saving an Active user then offers
+  // to increase the licences.
+  atLimit: ['continue', 'buy', 'use-non-consuming', 'free-licence'],
   vocabulary: {
     messages: {
       meterLabel: 'User Allowance',
