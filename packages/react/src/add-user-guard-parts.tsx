@@ -318,6 +318,19 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
                 </li>
               );
             }
+            case 'continue':
+              return (
+                <li key="continue" data-part={part('remedy')} data-kind="continue">
+                  <button
+                    type="button"
+                    aria-describedby={`${consequenceId}continue`}
+                    onClick={guard.continueAnyway}
+                  >
+                    {t.guardContinue(undefined, format)}
+                  </button>
+                  {consequence('continue', t.remedyConsequence({ kind: 'continue' }, format))}
+                </li>
+              );
             default:
               return null;
           }

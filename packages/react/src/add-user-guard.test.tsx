@@ -151,6 +151,55 @@ describe('AddUserGuard', () => {
     });
   });
 
+  it("warns as 'New User' opens the form, in OpenCRM's words, and lets the admin go on; the save is guarded again (OpenCRM at zero)", async () => {
+    const user = userEvent.setup();
+    await fill('total-with-terms-no-self-decrease', 'System Admin', 3, {
+      status: 'Active',
+      role: 'Standard User',
+      poolId: 'users',
+    });
+    const onOpenForm = vi.fn();
+    const onSave = vi.fn();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
+        <AddUserGuard stage="open" onProceed={onOpenForm}>
+          New User
+        </AddUserGuard>
+        <AddUserGuard
+          member={{ status: 'Active', role: 'Standard User', poolId: 'users' }}
+          onProceed={onSave}
+        >
+          Save
+        </AddUserGuard>
+      </SeatsProvider>,
+    );
+    const newUser = await screen.findByRole('button', { name: 'New User' });
+    await waitFor(() => expect(newUser.getAttribute('data-state')).toBe('blocked'));
+    await user.click(newUser);
+    const warning = await screen.findByRole('dialog');
+    expect(
+      [...warning.querySelectorAll('[data-part="remedy"]')].map((element) =>
+        element.getAttribute('data-kind'),
+      ),
+    ).toEqual(['continue', 'buy', 'use-non-consuming', 'free-licence']);
+    await user.click(within(warning).getByRole('button', { name: 'Continue creating the user' }));
+    expect(onOpenForm).toHaveBeenCalledWith({
+      kind: 'continued',
+      member: expect.objectContaining({ status: 'Active', poolId: 'users' }),
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // Saving the Active user asks for a licence: buying first, no going on unchecked.
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const onSaving = await screen.findByRole('dialog');
+    expect(
+      [...onSaving.querySelectorAll('[data-part="remedy"]')].map((element) =>
+        element.getAttribute('data-kind'),
+      ),
+    ).toEqual(['buy', 'use-non-consuming', 'free-licence']);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
   it('frees a licence by deactivating a user, then resumes (OpenCRM)', async () => {
     const user = userEvent.setup();
     await fill('total-with-terms-no-self-decrease', 'System Admin', 3, {

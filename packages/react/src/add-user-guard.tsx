@@ -30,6 +30,7 @@ export interface AddUserGuardProps
 export function AddUserGuard({
   member,
   before,
+  stage,
   onProceed,
   onAskAdmin,
   open,
@@ -38,7 +39,7 @@ export function AddUserGuard({
   paymentMethodHref,
   ...props
 }: AddUserGuardProps) {
-  const root = { member, before, onProceed, onAskAdmin, open, defaultOpen, onOpenChange };
+  const root = { member, before, stage, onProceed, onAskAdmin, open, defaultOpen, onOpenChange };
   return (
     <AddUserGuardRoot {...root} paymentMethodHref={paymentMethodHref}>
       <AddUserGuardTrigger {...props} />

@@ -275,6 +275,7 @@ export const de: SeatsMessages = {
       'use-non-consuming': 'Nutzt keine Lizenz; später änderbar, sobald eine frei ist.',
       'free-licence': 'Jemand anderes verliert seine Lizenz; Sie bestätigen zuerst, wen.',
       'ask-admin': 'Der Nutzer wartet, bis weitere Lizenzen gekauft sind.',
+      continue: 'Beim Speichern eines aktiven Nutzers wird nach einer Lizenz gefragt.',
     })[kind],
   guardContinue: () => 'Trotzdem fortfahren',
 };

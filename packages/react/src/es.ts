@@ -272,6 +272,7 @@ export const es: SeatsMessages = {
       'use-non-consuming': 'No usa licencia; cámbielo cuando haya una libre.',
       'free-licence': 'Otra persona pierde su licencia; primero confirma quién.',
       'ask-admin': 'El usuario espera hasta que se compren más licencias.',
+      continue: 'Al guardar un usuario activo se pedirá una licencia.',
     })[kind],
   guardContinue: () => 'Continuar de todos modos',
 };

@@ -279,6 +279,7 @@ export const fr: SeatsMessages = {
       'use-non-consuming': 'N’utilise aucune licence ; à changer dès qu’une est libre.',
       'free-licence': 'Quelqu’un d’autre perd sa licence ; vous confirmez qui d’abord.',
       'ask-admin': 'L’utilisateur attend l’achat de licences supplémentaires.',
+      continue: 'L’enregistrement d’un utilisateur actif demandera alors une licence.',
     })[kind],
   guardContinue: () => 'Continuer quand même',
 };

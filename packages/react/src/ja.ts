@@ -252,6 +252,7 @@ export const ja: SeatsMessages = {
       'use-non-consuming': 'ライセンスを使いません。空きができたら変更できます。',
       'free-licence': '他のユーザーのライセンスが外れます。先に対象を確認します。',
       'ask-admin': 'ライセンスが追加購入されるまでユーザーは待機します。',
+      continue: '有効なユーザーを保存するときにライセンスを確認します。',
     })[kind],
   guardContinue: () => 'このまま続ける',
 };

@@ -114,7 +114,9 @@ export interface SeatsMessages {
   guardForbidden: Message;
   guardPending: Message;
   /** One line under a remedy saying what choosing it does. */
-  remedyConsequence: Message<{ kind: 'use-non-consuming' | 'free-licence' | 'ask-admin' }>;
+  remedyConsequence: Message<{
+    kind: 'use-non-consuming' | 'free-licence' | 'ask-admin' | 'continue';
+  }>;
   /** The guard's choice, when it checks as a form opens, to go on without a remedy. */
   guardContinue: Message;
 }
@@ -296,6 +298,7 @@ export const en: SeatsMessages = {
       'use-non-consuming': 'Uses no licence.',
       'free-licence': 'You pick whom, then confirm.',
       'ask-admin': 'The user waits for more licences.',
+      continue: 'Saving an active user then asks for a licence.',
     })[kind],
   guardContinue: () => 'Continue anyway',
 };

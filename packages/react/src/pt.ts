@@ -273,6 +273,7 @@ export const pt: SeatsMessages = {
       'use-non-consuming': 'Não usa licença; altere quando houver uma livre.',
       'free-licence': 'Outra pessoa perde a licença; você confirma quem primeiro.',
       'ask-admin': 'O usuário aguarda até que mais licenças sejam compradas.',
+      continue: 'Ao salvar um usuário ativo, uma licença será solicitada.',
     })[kind],
   guardContinue: () => 'Continuar mesmo assim',
 };

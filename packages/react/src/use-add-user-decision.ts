@@ -20,6 +20,13 @@ export interface UseAddUserDecisionOptions {
    * @default null
    */
   before?: MemberAssignment | null | undefined;
+  /**
+   * `open` where the check runs as a new member's form opens (a "New User" button), so that a
+   * policy's `continue` remedy may let the admin go on to the form; `save` where the member is
+   * being saved.
+   * @default 'save'
+   */
+  stage?: 'open' | 'save' | undefined;
 }
 
 /**
@@ -45,13 +52,23 @@ export function decideAddUser(
   summary: Summary,
   member: MemberAssignment | undefined,
   before: MemberAssignment | null,
+  stage: 'open' | 'save' = 'save',
 ): AddUserDecision {
-  if (summary.access === 'limited') return summary.addUser;
+  if (summary.access === 'limited') {
+    // The server answers for a form that opens; a save is not offered to go on unchecked.
+    const { addUser } = summary;
+    if (stage === 'open' || addUser.outcome !== 'needs-licence') return addUser;
+    return {
+      ...addUser,
+      remedies: addUser.remedies.filter((remedy) => remedy.kind !== 'continue'),
+    };
+  }
   return decideMemberChange({
     policy: summary.policy,
     usage: summary.usage,
     before,
     after: member ?? defaultNewMember(summary),
+    stage,
   });
 }
 
@@ -62,6 +79,7 @@ export function decideAddUser(
 export function useAddUserDecision({
   member,
   before = null,
+  stage = 'save',
 }: UseAddUserDecisionOptions = {}): AddUserDecisionResult {
   const summary = useSeatsSummary();
   const data = summary.data;
@@ -72,6 +90,10 @@ export function useAddUserDecision({
     if (data === undefined) {
       return summary.error ? { status: 'error', error: summary.error } : { status: 'pending' };
     }
-    return { status: 'ready', decision: decideAddUser(data, member, before), summary: data };
-  }, [data, summary.error, memberKey, beforeKey]);
+    return {
+      status: 'ready',
+      decision: decideAddUser(data, member, before, stage),
+      summary: data,
+    };
+  }, [data, summary.error, memberKey, beforeKey, stage]);
 }

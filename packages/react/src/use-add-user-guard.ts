@@ -20,7 +20,12 @@ export type AddUserOutcome =
   /** Go ahead with this role, which consumes no licence; `member` carries it. */
   | { kind: 'non-consuming-role'; member: MemberAssignment; role: string }
   /** Members were deactivated (or deleted) to free the licence. */
-  | { kind: 'freed'; member: MemberAssignment };
+  | { kind: 'freed'; member: MemberAssignment }
+  /**
+   * The admin went on past the warning as the form opened (`stage: 'open'`, a policy with
+   * `continue`): open the form; its save is guarded again and may still need a licence.
+   */
+  | { kind: 'continued'; member: MemberAssignment };
 
 export interface UseAddUserGuardOptions extends UseAddUserDecisionOptions {
   /** The guarded action: runs at once when a licence is free, or after a remedy. */
@@ -44,13 +49,14 @@ export type GuardState = 'pending' | 'allowed' | 'blocked';
 export function useAddUserGuard({
   member,
   before,
+  stage,
   onProceed,
   onAskAdmin,
   open,
   defaultOpen = false,
   onOpenChange,
 }: UseAddUserGuardOptions) {
-  const result = useAddUserDecision({ member, before });
+  const result = useAddUserDecision({ member, before, stage });
   const [isOpen, setOpen] = useControllableState({
     prop: open,
     defaultProp: defaultOpen,
@@ -112,6 +118,10 @@ export function useAddUserGuard({
       setBuying(null);
       onProceed({ kind: 'purchased', member: target, change });
     },
+    /** Go on to the form past the warning; its save is checked again. */
+    continueAnyway: () => {
+      if (target !== null) proceed({ kind: 'continued', member: target });
+    },
     chooseStatus: (status: string) => {
       if (target !== null)
         proceed({ kind: 'non-consuming-status', member: { ...target, status }, status });
@@ -132,7 +142,7 @@ export function useAddUserGuard({
     /** A licence was freed: proceed once core allows the member on the refreshed summary. */
     freed: (fresh: Summary) => {
       if (target === null) return;
-      const next = decideAddUser(fresh, target, before ?? null);
+      const next = decideAddUser(fresh, target, before ?? null, stage);
       if (next.outcome === 'allowed') proceed({ kind: 'freed', member: target });
     },
   };
