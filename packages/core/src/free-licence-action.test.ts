@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dailyProratedWithPassword,
   freeLicenceAction,
+  isFreeLicenceCandidate,
   scheduledRemovalWithRestore,
   signedContractLicenceTypes,
 } from './index';
@@ -34,5 +35,15 @@ describe('freeLicenceAction', () => {
     expect(
       freeLicenceAction(dailyProratedWithPassword, { allowDelete: true, purpose: 'decrease' }),
     ).toEqual({ kind: 'set-status', status: 'deactivated' });
+  });
+});
+
+describe('isFreeLicenceCandidate', () => {
+  it('never offers the acting member nor a role that may change the allowance (factro)', () => {
+    const policy = dailyProratedWithPassword;
+    expect(isFreeLicenceCandidate(policy, 'm1', { id: 'm2', role: 'employee' })).toBe(true);
+    expect(isFreeLicenceCandidate(policy, 'm2', { id: 'm2', role: 'employee' })).toBe(false);
+    expect(isFreeLicenceCandidate(policy, null, { id: 'm3', role: 'owner' })).toBe(false);
+    expect(isFreeLicenceCandidate(policy, null, { id: 'm4', role: 'admin' })).toBe(true);
   });
 });

@@ -25,3 +25,17 @@ export function freeLicenceAction(
   if (statusFrees && status !== undefined) return { kind: 'set-status', status };
   return allowDelete ? { kind: 'delete' } : null;
 }
+
+/**
+ * Whether the kit offers `member` for freeing a licence: never the acting member (`viewerMemberId`),
+ * nor a member whose role may change the allowance (`permissions.changeAllowance`, the account's
+ * owners and billing admins), whose removal would leave the account without anyone to buy.
+ */
+export function isFreeLicenceCandidate(
+  policy: Pick<SeatPolicy, 'permissions'>,
+  viewerMemberId: string | null,
+  member: { id: string; role: string },
+): boolean {
+  if (viewerMemberId !== null && member.id === viewerMemberId) return false;
+  return !policy.permissions.changeAllowance.includes(member.role);
+}

@@ -69,7 +69,7 @@ export type {
 } from './domain';
 export { explainConsumption, explainMemberIssue, explainPlanIssue } from './explain';
 export type { FreeLicenceAction } from './free-licence-action';
-export { freeLicenceAction } from './free-licence-action';
+export { freeLicenceAction, isFreeLicenceCandidate } from './free-licence-action';
 export type { Money, Rounding } from './money';
 export { divideRounded, money } from './money';
 export {
