@@ -5,7 +5,10 @@ import { findDialog, findPart } from './find-part';
 import type { SeatsParameters } from './seats-parameters';
 import { dark, german, light, rtl, unstyled } from './variants';
 
-/** OpenCRM with every licence used: free one by deactivating a user, picked from those consuming. */
+/**
+ * OpenCRM with every licence used: free one by deactivating a user, picked from those consuming
+ * (never a System Admin, who may buy licences), then confirmed with a button that names them.
+ */
 const meta = {
   title: 'AddUserGuard/Remedy: free a licence',
   component: AddUserGuard,
@@ -34,8 +37,14 @@ const meta = {
     const free = await findPart(guard, '[data-kind="free-licence"] > button');
     await userEvent.click(free);
     await expect(free).toHaveAttribute('aria-expanded', 'true');
-    await findPart(guard, '[data-part="member-picker"] button');
-    await expect(guard.querySelectorAll('[data-part="member-picker"] button')).toHaveLength(12);
+    const option = await findPart(guard, '[data-part="member-option"] input[type="radio"]');
+    const names = [...guard.querySelectorAll('[data-part="member-name"]')].map(
+      (element) => element.textContent,
+    );
+    await expect(names).toEqual(expect.arrayContaining(['Uma New', 'Vic New', 'Wes New']));
+    await expect(guard.querySelector('[data-part="member-confirm"]')).toBeNull();
+    await userEvent.click(option);
+    await findPart(guard, '[data-part="member-confirm"]');
     await expect(args.onProceed).not.toHaveBeenCalled();
   },
 } satisfies Meta<typeof AddUserGuard>;

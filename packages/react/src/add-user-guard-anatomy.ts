@@ -18,6 +18,7 @@ export const addUserGuardParts = {
   blocked: 'blocked',
   actions: 'actions',
   cancel: 'cancel',
+  announcement: 'announcement',
 } as const;
 
 /** The `data-state` values each part may show. */
@@ -42,6 +43,10 @@ export const memberPickerParts = {
   prompt: 'member-picker-prompt',
   list: 'member-list',
   option: 'member-option',
+  name: 'member-name',
+  details: 'member-details',
+  empty: 'member-picker-empty',
+  confirm: 'member-confirm',
 } as const;
 
 /** The member picker's anatomy. */

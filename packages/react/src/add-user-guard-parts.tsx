@@ -1,4 +1,4 @@
-import { describeUnitPrice, type MemberChangeDecision } from '@seats/core';
+import { describeUnitPrice, freeLicenceAction, type MemberChangeDecision } from '@seats/core';
 import { Slot } from 'radix-ui';
 import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
@@ -37,6 +37,19 @@ interface GuardContextValue extends AddUserGuardController {
   triggerRef: RefObject<HTMLButtonElement | null>;
 }
 
+/** Read by screen readers, not shown: the page keeps it while the guard's dialog comes and goes. */
+const visuallyHidden = {
+  position: 'absolute',
+  inlineSize: 1,
+  blockSize: 1,
+  margin: -1,
+  padding: 0,
+  border: 0,
+  overflow: 'hidden',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
+} as const;
+
 const GuardContext = createContext<GuardContextValue | null>(null);
 
 function useGuard(user: string): GuardContextValue {
@@ -57,10 +70,30 @@ export function AddUserGuardRoot({
   children,
   ...options
 }: AddUserGuardRootProps) {
+  const { format } = useSeats();
+  const t = useSeatsMessages();
   const guard = useAddUserGuard(options);
   const triggerRef = useRef<HTMLButtonElement | null>(null);
+  const { announcement, summary } = guard;
+  let announced = '';
+  if (announcement?.kind === 'purchased') {
+    announced = t.success({ result: 'applied', plan: announcement.change.plan }, format);
+  } else if (announcement?.kind === 'freed') {
+    const action =
+      summary?.access === 'full' ? freeLicenceAction(summary.policy, { allowDelete: true }) : null;
+    announced = t.memberFreed(
+      {
+        name: announcement.member.name,
+        action: action?.kind === 'delete' ? 'delete' : 'deactivate',
+      },
+      format,
+    );
+  }
   return (
     <GuardContext.Provider value={{ ...guard, triggerRef }}>
+      <span role="status" data-part={part('announcement')} style={visuallyHidden}>
+        {announced}
+      </span>
       <DialogRoot open={guard.open} setOpen={guard.setOpen} returnFocus={() => triggerRef.current}>
         {children}
       </DialogRoot>

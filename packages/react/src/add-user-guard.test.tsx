@@ -1,4 +1,4 @@
-import type { FullSummary } from '@seats/client';
+import { createSeatsClient } from '@seats/client';
 import type { PresetName } from '@seats/core';
 import { render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -84,6 +84,10 @@ describe('AddUserGuard', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(document.activeElement).toBe(button));
     await waitFor(() => expect(button.getAttribute('data-state')).toBe('allowed'));
+    const status = screen
+      .getAllByRole('status')
+      .find((element) => element.getAttribute('data-part') === 'announcement');
+    expect(status?.textContent).toBe('You now have 11 licences.');
   });
 
   it('shows a user without billing permission only the way to ask an admin (Dazos admin)', async () => {
@@ -200,41 +204,109 @@ describe('AddUserGuard', () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
-  it('frees a licence by deactivating a user, then resumes (OpenCRM)', async () => {
+  it('frees a licence only once the chosen user is confirmed, never the viewer or an owner, then resumes (factro)', async () => {
+    const user = userEvent.setup();
+    const owner = clientFor('daily-prorated-with-password', 'owner');
+    const ada = await owner.createMember({
+      name: 'Ada Admin',
+      email: 'ada@factro.example',
+      status: 'active',
+      role: 'admin',
+      poolId: 'named',
+    });
+    await fill('daily-prorated-with-password', 'owner', 2, {
+      status: 'active',
+      role: 'employee',
+      poolId: 'named',
+    });
+    const onProceed = vi.fn();
+    const asAda = createSeatsClient({
+      baseUrl: '/api/seats',
+      headers: {
+        'x-seats-account': 'daily-prorated-with-password',
+        'x-seats-role': 'admin',
+        'x-seats-member': ada.id,
+      },
+    });
+    render(
+      <SeatsProvider client={asAda}>
+        <AddUserGuard onProceed={onProceed}>Add user</AddUserGuard>
+      </SeatsProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'Add user' });
+    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
+    await user.click(button);
+    const guard = await screen.findByRole('dialog');
+    const free = guard.querySelector<HTMLElement>('[data-kind="free-licence"] > button');
+    await user.click(free as HTMLElement);
+    expect(free?.getAttribute('aria-expanded')).toBe('true');
+    const group = await within(guard).findByRole('radiogroup', {
+      name: 'Choose whom to deactivate:',
+    });
+    const radios = within(group).getAllByRole('radio');
+    const names = radios.map((radio) => radio.getAttribute('aria-labelledby') ?? '');
+    const offered = names.map((id) => document.getElementById(id)?.textContent);
+    expect(offered).toContain('Filler 1');
+    expect(offered).not.toContain('Ada Admin');
+    const consuming = await owner.listMembers({ poolId: 'named', consuming: true, limit: 200 });
+    const owners = consuming.items.filter((member) => member.role === 'owner');
+    expect(owners.length).toBeGreaterThan(0);
+    for (const member of owners) expect(offered).not.toContain(member.name);
+    expect(offered).toHaveLength(consuming.items.length - owners.length - 1);
+    const filler = within(group).getByRole('radio', { name: 'Filler 1' });
+    expect(filler.getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(filler.getAttribute('aria-describedby') as string)?.textContent,
+    ).toBe('filler1@example.com Employee');
+    expect(within(guard).queryByRole('button', { name: /^Deactivate / })).toBeNull();
+    await expectNoAxeViolations();
+
+    await user.click(filler);
+    expect(onProceed).not.toHaveBeenCalled();
+    await user.click(within(guard).getByRole('button', { name: 'Deactivate Filler 1' }));
+    await waitFor(() =>
+      expect(onProceed).toHaveBeenCalledWith({
+        kind: 'freed',
+        member: expect.objectContaining({ status: 'active', poolId: 'named' }),
+      }),
+    );
+    const after = await owner.listMembers({ poolId: 'named', limit: 200 });
+    const statusOf = (name: string) => after.items.find((member) => member.name === name)?.status;
+    expect(statusOf('Filler 1')).toBe('deactivated');
+    expect(statusOf('Filler 0')).toBe('active');
+    expect(statusOf('Ada Admin')).toBe('active');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(button);
+    expect(document.querySelector('[data-part="announcement"]')?.textContent).toBe(
+      'Filler 1 was deactivated.',
+    );
+  });
+
+  it('returns focus to the guarded control when the guard is closed with Escape or Cancel (OpenCRM)', async () => {
     const user = userEvent.setup();
     await fill('total-with-terms-no-self-decrease', 'System Admin', 3, {
       status: 'Active',
       role: 'Standard User',
       poolId: 'users',
     });
-    const onProceed = vi.fn();
     render(
       <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
-        <AddUserGuard onProceed={onProceed}>New User</AddUserGuard>
+        <AddUserGuard onProceed={() => {}}>New User</AddUserGuard>
       </SeatsProvider>,
     );
     const button = await screen.findByRole('button', { name: 'New User' });
     await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
     await user.click(button);
+    await screen.findByRole('dialog');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(button);
+    button.focus();
+    await user.keyboard('{Enter}');
     const guard = await screen.findByRole('dialog');
-    const free = within(guard).getByRole('button', {
-      name: 'Free a licence by deactivating a user',
-    });
-    await user.click(free);
-    expect(free.getAttribute('aria-expanded')).toBe('true');
-    const candidates = await within(guard).findAllByRole('button', { name: /^Deactivate / });
-    expect(candidates).toHaveLength(12);
-    await user.click(candidates[candidates.length - 1] as HTMLElement);
-    await waitFor(() =>
-      expect(onProceed).toHaveBeenCalledWith({
-        kind: 'freed',
-        member: expect.objectContaining({ status: 'Active', poolId: 'users' }),
-      }),
-    );
-    const summary = (await clientFor(
-      'total-with-terms-no-self-decrease',
-    ).getSummary()) as FullSummary;
-    expect(summary.usage.available).toBe(1);
+    await user.click(within(guard).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(button);
   });
 
   it('guards activating a member and offers the guest rights group, which uses no licence (factro)', async () => {

@@ -252,6 +252,12 @@ export const de: SeatsMessages = {
   genericError: ({ message }) => `Etwas ist schiefgelaufen: ${message}`,
   pickToDeactivate: () => 'Deaktivieren Sie Nutzer, um darunter zu gehen:',
   deactivate: ({ name }) => `${name} deaktivieren`,
+  deleteMember: ({ name }) => `${name} löschen`,
+  pickMember: ({ action }) =>
+    action === 'delete' ? 'Wählen Sie, wen Sie löschen:' : 'Wählen Sie, wen Sie deaktivieren:',
+  noMemberToFree: () => 'Kein anderer Nutzer hat eine Lizenz, die Sie hier freigeben können.',
+  memberFreed: ({ name, action }) =>
+    action === 'delete' ? `${name} wurde gelöscht.` : `${name} wurde deaktiviert.`,
 
   guardTitle: () => 'Keine Lizenz verfügbar',
   guardBody: ({ used, purchased }, f) =>

@@ -250,6 +250,12 @@ export const es: SeatsMessages = {
   genericError: ({ message }) => `Algo salió mal: ${message}`,
   pickToDeactivate: () => 'Desactiva usuarios para bajar de ahí:',
   deactivate: ({ name }) => `Desactivar a ${name}`,
+  deleteMember: ({ name }) => `Eliminar a ${name}`,
+  pickMember: ({ action }) =>
+    action === 'delete' ? 'Elige a quién eliminar:' : 'Elige a quién desactivar:',
+  noMemberToFree: () => 'Ningún otro usuario tiene una licencia que puedas liberar aquí.',
+  memberFreed: ({ name, action }) =>
+    action === 'delete' ? `${name} se ha eliminado.` : `${name} se ha desactivado.`,
 
   guardTitle: () => 'No hay licencias disponibles',
   guardBody: ({ used, purchased }, f) =>

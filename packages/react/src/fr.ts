@@ -254,6 +254,12 @@ export const fr: SeatsMessages = {
   genericError: ({ message }) => `Une erreur est survenue : ${message}`,
   pickToDeactivate: () => 'Désactivez des utilisateurs pour descendre en dessous :',
   deactivate: ({ name }) => `Désactiver ${name}`,
+  deleteMember: ({ name }) => `Supprimer ${name}`,
+  pickMember: ({ action }) =>
+    action === 'delete' ? 'Choisissez qui supprimer :' : 'Choisissez qui désactiver :',
+  noMemberToFree: () => 'Aucun autre utilisateur n’a de licence que vous pouvez libérer ici.',
+  memberFreed: ({ name, action }) =>
+    action === 'delete' ? `${name} a été supprimé.` : `${name} a été désactivé.`,
 
   guardTitle: () => 'Aucune licence disponible',
   guardBody: ({ used, purchased }, f) =>

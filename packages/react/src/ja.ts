@@ -235,6 +235,14 @@ export const ja: SeatsMessages = {
   genericError: ({ message }) => `エラーが発生しました: ${message}`,
   pickToDeactivate: () => 'ユーザーを無効化してください:',
   deactivate: ({ name }) => `${name} を無効化`,
+  deleteMember: ({ name }) => `${name} を削除`,
+  pickMember: ({ action }) =>
+    action === 'delete'
+      ? '削除するユーザーを選択してください:'
+      : '無効化するユーザーを選択してください:',
+  noMemberToFree: () => 'ここで解放できるライセンスを持つ他のユーザーはいません。',
+  memberFreed: ({ name, action }) =>
+    action === 'delete' ? `${name} を削除しました。` : `${name} を無効化しました。`,
 
   guardTitle: () => '空きライセンスがありません',
   guardBody: ({ used, purchased }, f) =>

@@ -1,5 +1,5 @@
-import type { Summary } from '@seats/client';
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import type { MemberRecord, Summary } from '@seats/client';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId, useState } from 'react';
 import type { MemberPickerPart } from './add-user-guard-anatomy';
 import { useSeats } from './seats-context';
 import { useFreeLicence } from './use-free-licence';
@@ -15,15 +15,16 @@ export interface MemberPickerProps extends ComponentPropsWithoutRef<'div'> {
   allowDelete?: boolean;
   /** Room to add a member, or to remove licences. @default 'add' */
   purpose?: 'add' | 'decrease';
-  /** Called with the refreshed summary once a member's licence was freed. */
-  onFreed?: (summary: Summary) => void;
-  /** Said above the members, e.g. whom to pick. */
+  /** Called with the refreshed summary and the member once their licence was freed. */
+  onFreed?: (summary: Summary, member: MemberRecord) => void;
+  /** Said above the members, e.g. whom to pick; names the group. */
   prompt?: ReactNode;
 }
 
 /**
- * The members holding a licence of a type, each a button that frees it: below what is assigned in
- * the adjust dialog, and the guard's "free a licence" remedy.
+ * The members holding a licence of a type, never the viewer nor an owner, each with name, email and
+ * role: the viewer picks one, then confirms with a button that names them. Below what is assigned
+ * in the adjust dialog, and the guard's "free a licence" remedy.
  */
 export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(function MemberPicker(
   { poolId, allowDelete, purpose, onFreed, prompt, ...props },
@@ -31,25 +32,54 @@ export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(functi
 ) {
   const { format } = useSeats();
   const t = useSeatsMessages();
+  const id = useId();
+  const [chosenId, setChosenId] = useState<string | null>(null);
   const picker = useFreeLicence({ poolId, allowDelete, purpose, onFreed });
-  if (picker.members === null) return null;
+  if (picker.members === null || picker.action === null) return null;
+  const verb = picker.action.kind === 'delete' ? 'delete' : 'deactivate';
+  const chosen = picker.members.find((member) => member.id === chosenId) ?? null;
   return (
     <div data-part={part('member-picker')} {...props} ref={ref}>
-      {prompt !== undefined && <p data-part={part('member-picker-prompt')}>{prompt}</p>}
-      <ul data-part={part('member-list')}>
-        {picker.members.map((member) => (
-          <li key={member.id}>
-            <button
-              type="button"
-              data-part={part('member-option')}
-              aria-disabled={picker.isBusy || undefined}
-              onClick={() => void picker.free(member)}
-            >
-              {t.deactivate({ name: member.name }, format)}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <p id={`${id}prompt`} data-part={part('member-picker-prompt')}>
+        {prompt ?? t.pickMember({ action: verb }, format)}
+      </p>
+      {picker.members.length === 0 ? (
+        <p data-part={part('member-picker-empty')}>{t.noMemberToFree(undefined, format)}</p>
+      ) : (
+        <div role="radiogroup" aria-labelledby={`${id}prompt`} data-part={part('member-list')}>
+          {picker.members.map((member, index) => (
+            <label key={member.id} data-part={part('member-option')}>
+              <input
+                type="radio"
+                name={`${id}member`}
+                value={member.id}
+                checked={member.id === chosenId}
+                aria-labelledby={`${id}name${index}`}
+                aria-describedby={`${id}details${index}`}
+                onChange={() => setChosenId(member.id)}
+              />
+              <span id={`${id}name${index}`} data-part={part('member-name')}>
+                {member.name}
+              </span>
+              <span id={`${id}details${index}`} data-part={part('member-details')}>
+                <span>{member.email}</span> <span>{t.roleName({ role: member.role }, format)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      )}
+      {chosen !== null && (
+        <button
+          type="button"
+          data-part={part('member-confirm')}
+          aria-disabled={picker.isBusy || undefined}
+          onClick={() => void picker.free(chosen)}
+        >
+          {verb === 'delete'
+            ? t.deleteMember({ name: chosen.name }, format)
+            : t.deactivate({ name: chosen.name }, format)}
+        </button>
+      )}
     </div>
   );
 });

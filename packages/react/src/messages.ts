@@ -103,6 +103,12 @@ export interface SeatsMessages {
   genericError: Message<{ message: string }>;
   pickToDeactivate: Message;
   deactivate: Message<{ name: string }>;
+  deleteMember: Message<{ name: string }>;
+  /** Names the member picker's choices. */
+  pickMember: Message<{ action: 'deactivate' | 'delete' }>;
+  noMemberToFree: Message;
+  /** Announced once a member's licence was freed. */
+  memberFreed: Message<{ name: string; action: 'deactivate' | 'delete' }>;
 
   guardTitle: Message;
   guardBody: Message<{ used: number; purchased: number }>;
@@ -275,6 +281,12 @@ export const en: SeatsMessages = {
   genericError: ({ message }) => `Something went wrong: ${message}`,
   pickToDeactivate: () => 'Deactivate users to go below that:',
   deactivate: ({ name }) => `Deactivate ${name}`,
+  deleteMember: ({ name }) => `Delete ${name}`,
+  pickMember: ({ action }) =>
+    action === 'delete' ? 'Choose whom to delete:' : 'Choose whom to deactivate:',
+  noMemberToFree: () => 'No other user holds a licence you can free here.',
+  memberFreed: ({ name, action }) =>
+    action === 'delete' ? `${name} was deleted.` : `${name} was deactivated.`,
 
   guardTitle: () => 'No licence available',
   guardBody: ({ used, purchased }, f) =>

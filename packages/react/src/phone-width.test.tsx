@@ -130,7 +130,9 @@ describe('at 375 px', () => {
     const free = guard.querySelector<HTMLElement>('[data-kind="free-licence"] button');
     if (free !== null) {
       await user.click(free);
-      await within(guard).findAllByRole('button', { name: /^Deactivate / });
+      const [first] = await within(guard).findAllByRole('radio');
+      await user.click(first as HTMLElement);
+      await within(guard).findByRole('button', { name: /^Deactivate / });
     }
     expectFitsThePhone(guard);
   });

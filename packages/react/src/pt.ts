@@ -250,6 +250,12 @@ export const pt: SeatsMessages = {
   genericError: ({ message }) => `Algo deu errado: ${message}`,
   pickToDeactivate: () => 'Desative usuários para ficar abaixo disso:',
   deactivate: ({ name }) => `Desativar ${name}`,
+  deleteMember: ({ name }) => `Excluir ${name}`,
+  pickMember: ({ action }) =>
+    action === 'delete' ? 'Escolha quem excluir:' : 'Escolha quem desativar:',
+  noMemberToFree: () => 'Nenhum outro usuário tem uma licença que você possa liberar aqui.',
+  memberFreed: ({ name, action }) =>
+    action === 'delete' ? `${name} foi excluído.` : `${name} foi desativado.`,
 
   guardTitle: () => 'Nenhuma licença disponível',
   guardBody: ({ used, purchased }, f) =>

@@ -1,4 +1,4 @@
-import type { Change, Summary } from '@seats/client';
+import type { Change, MemberRecord, Summary } from '@seats/client';
 import type { MemberAssignment, Remedy } from '@seats/core';
 import { useControllableState } from 'radix-ui/internal';
 import { useState } from 'react';
@@ -39,6 +39,11 @@ export interface UseAddUserGuardOptions extends UseAddUserDecisionOptions {
   onOpenChange?: ((open: boolean) => void) | undefined;
 }
 
+/** What the guard's live region says once a remedy worked and its dialog closed. */
+export type GuardAnnouncement =
+  | { kind: 'purchased'; change: Change }
+  | { kind: 'freed'; member: MemberRecord };
+
 /** The guard's state: whether it lets the action through, its dialog, and its remedies' actions. */
 export type GuardState = 'pending' | 'allowed' | 'blocked';
 
@@ -65,6 +70,7 @@ export function useAddUserGuard({
   const [buying, setBuying] = useState<Extract<Remedy, { kind: 'buy' }> | null>(null);
   const [isFreeing, setFreeing] = useState(false);
   const [pendingSignature, setPendingSignature] = useState(false);
+  const [announcement, setAnnouncement] = useState<GuardAnnouncement | null>(null);
   const decision = result.status === 'ready' ? result.decision : null;
   const summary = result.status === 'ready' ? result.summary : null;
   const target = member ?? (summary === null ? null : defaultNewMember(summary));
@@ -84,6 +90,8 @@ export function useAddUserGuard({
     /** The remedies to offer, when the member needs a licence and none is free. */
     remedies: decision?.outcome === 'needs-licence' ? decision.remedies : null,
     pendingSignature,
+    /** What the host page's live region says: the last remedy that worked. */
+    announcement,
     /** The guarded control was activated: proceed at once, or open the dialog. */
     activate: () => {
       if (decision === null || target === null) return;
@@ -94,6 +102,7 @@ export function useAddUserGuard({
       }
       setPendingSignature(false);
       setFreeing(false);
+      setAnnouncement(null);
       setOpen(true);
     },
     buying,
@@ -116,6 +125,7 @@ export function useAddUserGuard({
         return;
       }
       setBuying(null);
+      setAnnouncement({ kind: 'purchased', change });
       onProceed({ kind: 'purchased', member: target, change });
     },
     /** Go on to the form past the warning; its save is checked again. */
@@ -140,7 +150,8 @@ export function useAddUserGuard({
     isFreeing,
     toggleFreeing: () => setFreeing(!isFreeing),
     /** A licence was freed: proceed once core allows the member on the refreshed summary. */
-    freed: (fresh: Summary) => {
+    freed: (fresh: Summary, member: MemberRecord) => {
+      setAnnouncement({ kind: 'freed', member });
       if (target === null) return;
       const next = decideAddUser(fresh, target, before ?? null, stage);
       if (next.outcome === 'allowed') proceed({ kind: 'freed', member: target });

@@ -1,5 +1,5 @@
 import type { MemberRecord, Summary } from '@seats/client';
-import { freeLicenceAction } from '@seats/core';
+import { freeLicenceAction, isFreeLicenceCandidate } from '@seats/core';
 import { useSeats } from './seats-context';
 import { seatsKeys } from './seats-query-options';
 import { useDeleteMember, useUpdateMember } from './use-member-mutations';
@@ -13,12 +13,13 @@ export interface UseFreeLicenceOptions {
   allowDelete?: boolean | undefined;
   /** Room to add a member (the guard), or to remove licences (the adjust dialog). @default 'add' */
   purpose?: 'add' | 'decrease' | undefined;
-  /** Called with the refreshed summary once a licence was freed. */
-  onFreed?: ((summary: Summary) => void) | undefined;
+  /** Called with the refreshed summary and the member once their licence was freed. */
+  onFreed?: ((summary: Summary, member: MemberRecord) => void) | undefined;
 }
 
 /**
- * The members holding a licence of `poolId`, and `free(member)`, which frees theirs as core's
+ * The members holding a licence of `poolId` that core offers (`isFreeLicenceCandidate`: never the
+ * viewer nor an owner), and `free(member)`, which frees theirs as core's
  * `freeLicenceAction` says (a status that consumes none, or deleting them).
  */
 export function useFreeLicence({
@@ -32,10 +33,8 @@ export function useFreeLicence({
   const members = useMembers({ poolId, consuming: true });
   const update = useUpdateMember();
   const remove = useDeleteMember();
-  const action =
-    summary.data?.access === 'full'
-      ? freeLicenceAction(summary.data.policy, { allowDelete, purpose })
-      : null;
+  const full = summary.data?.access === 'full' ? summary.data : null;
+  const action = full === null ? null : freeLicenceAction(full.policy, { allowDelete, purpose });
   const isBusy = update.isPending || remove.isPending;
   const free = async (member: MemberRecord) => {
     if (isBusy || action === null) return;
@@ -47,11 +46,16 @@ export function useFreeLicence({
       return; // The mutation keeps its error; the list stays for another try.
     }
     const fresh = queryClient.getQueryData<Summary>(seatsKeys.summary(scope));
-    if (fresh !== undefined) onFreed?.(fresh);
+    if (fresh !== undefined) onFreed?.(fresh, member);
   };
   return {
     /** `null` until the members are loaded, or when no licence can be freed under the policy. */
-    members: action === null ? null : (members.data?.items ?? null),
+    members:
+      action === null || full === null || members.data === undefined
+        ? null
+        : members.data.items.filter((member) =>
+            isFreeLicenceCandidate(full.policy, full.viewer.memberId, member),
+          ),
     action,
     isBusy,
     free,
