@@ -47,6 +47,8 @@ export const memberPickerParts = {
   details: 'member-details',
   empty: 'member-picker-empty',
   confirm: 'member-confirm',
+  status: 'member-picker-status',
+  error: 'member-picker-error',
 } as const;
 
 /** The member picker's anatomy. */

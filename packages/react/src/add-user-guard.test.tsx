@@ -5,7 +5,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../test/axe';
 import { api, clientFor } from '../test/mock-api';
-import { AddUserGuard, ja, SeatsProvider, useAddUserDecision, useSeatsSummary } from './index';
+import {
+  AddUserGuard,
+  ja,
+  MemberPicker,
+  SeatsProvider,
+  useAddUserDecision,
+  useSeatsSummary,
+} from './index';
 
 async function fill(
   account: PresetName,
@@ -280,6 +287,33 @@ describe('AddUserGuard', () => {
     expect(document.querySelector('[data-part="announcement"]')?.textContent).toBe(
       'Filler 1 was deactivated.',
     );
+  });
+
+  it('MemberPicker says whom it freed and drops them from the list (factro)', async () => {
+    const user = userEvent.setup();
+    await fill('daily-prorated-with-password', 'owner', 2, {
+      status: 'active',
+      role: 'employee',
+      poolId: 'named',
+    });
+    render(
+      <SeatsProvider client={clientFor('daily-prorated-with-password', 'owner')}>
+        <div data-seats="picker">
+          <MemberPicker poolId="named" />
+        </div>
+      </SeatsProvider>,
+    );
+    const group = await screen.findByRole('radiogroup', { name: 'Choose whom to deactivate:' });
+    await user.click(within(group).getByRole('radio', { name: 'Filler 0' }));
+    await user.click(screen.getByRole('button', { name: 'Deactivate Filler 0' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Filler 0 was deactivated.'),
+    );
+    await waitFor(() =>
+      expect(within(group).queryByRole('radio', { name: 'Filler 0' })).toBeNull(),
+    );
+    expect(screen.queryByRole('button', { name: /^Deactivate / })).toBeNull();
+    expect(within(group).getByRole('radio', { name: 'Filler 1' })).toBeTruthy();
   });
 
   it('returns focus to the guarded control when the guard is closed with Escape or Cancel (OpenCRM)', async () => {

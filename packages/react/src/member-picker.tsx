@@ -68,6 +68,16 @@ export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(functi
           ))}
         </div>
       )}
+      {picker.problem !== null && (
+        <p role="alert" data-part={part('member-picker-error')}>
+          {picker.problem.kind === 'network'
+            ? t.networkError(undefined, format)
+            : t.genericError({ message: picker.problem.message }, format)}
+        </p>
+      )}
+      <p role="status" data-part={part('member-picker-status')}>
+        {picker.freed !== null && t.memberFreed({ name: picker.freed.name, action: verb }, format)}
+      </p>
       {chosen !== null && (
         <button
           type="button"

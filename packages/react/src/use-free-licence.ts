@@ -1,5 +1,6 @@
-import type { MemberRecord, Summary } from '@seats/client';
+import { type MemberRecord, SeatsNetworkError, type Summary } from '@seats/client';
 import { freeLicenceAction, isFreeLicenceCandidate } from '@seats/core';
+import { useState } from 'react';
 import { useSeats } from './seats-context';
 import { seatsKeys } from './seats-query-options';
 import { useDeleteMember, useUpdateMember } from './use-member-mutations';
@@ -36,8 +37,11 @@ export function useFreeLicence({
   const full = summary.data?.access === 'full' ? summary.data : null;
   const action = full === null ? null : freeLicenceAction(full.policy, { allowDelete, purpose });
   const isBusy = update.isPending || remove.isPending;
+  const [freed, setFreed] = useState<MemberRecord | null>(null);
+  const error = update.error ?? remove.error;
   const free = async (member: MemberRecord) => {
     if (isBusy || action === null) return;
+    setFreed(null);
     try {
       if (action.kind === 'set-status') {
         await update.mutateAsync({ id: member.id, changes: { status: action.status } });
@@ -45,6 +49,7 @@ export function useFreeLicence({
     } catch {
       return; // The mutation keeps its error; the list stays for another try.
     }
+    setFreed(member);
     const fresh = queryClient.getQueryData<Summary>(seatsKeys.summary(scope));
     if (fresh !== undefined) onFreed?.(fresh, member);
   };
@@ -58,6 +63,15 @@ export function useFreeLicence({
           ),
     action,
     isBusy,
+    /** The member whose licence was freed last. */
+    freed,
+    /** Why the last attempt failed; `null` when it did not. */
+    problem:
+      error === null
+        ? null
+        : error instanceof SeatsNetworkError
+          ? ({ kind: 'network' } as const)
+          : ({ kind: 'other', message: error.message } as const),
     free,
   };
 }
