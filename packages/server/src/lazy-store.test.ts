@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoIdentify, seedDemoAccounts } from './demo';
-import { createDevBilling, createSeatsHandler, lazyStore, type SeatsStore } from './index';
+import {
+  createDevBilling,
+  createSeatsHandler,
+  createSeatsJobs,
+  lazyStore,
+  type SeatsStore,
+} from './index';
 import { createPgliteStore } from './pglite';
 
 const root = mkdtempSync(join(tmpdir(), 'seats-lazy-'));
@@ -38,6 +44,34 @@ describe('lazyStore', () => {
     expect(opened).toBe(1);
     expect(existsSync(dataDir)).toBe(true);
     expect(store.driver).toBe('pglite');
+
+    // The outbox is forwarded too: the events of a write reach a subscriber.
+    const member = await handle(
+      new Request('http://seats.test/v1/members', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-seats-account': 'total-with-terms-no-self-decrease',
+        },
+        body: JSON.stringify({
+          name: 'Lazy Member',
+          email: 'lazy@example.com',
+          status: 'Active',
+          role: 'Standard User',
+          poolId: 'users',
+        }),
+      }),
+    );
+    expect(member.status).toBe(201);
+    const seen: string[] = [];
+    const jobs = createSeatsJobs({
+      store,
+      billing: createDevBilling(),
+      deliveries: { subscribers: [{ id: 'log', onEvent: (event) => void seen.push(event.type) }] },
+    });
+    const report = await jobs.deliver();
+    expect(report.delivered).toBeGreaterThan(0);
+    expect(seen.length).toBe(report.delivered);
     await store.close();
   });
 
