@@ -51,6 +51,7 @@ import type {
 } from './seats-store';
 import { retryPause } from './sql-executor';
 import { changeToWire } from './wire';
+import { notifyListener } from './write-with-events';
 
 export interface SeatsAdminOptions {
   store: SeatsStore;
@@ -333,10 +334,7 @@ function duplicateError(error: DuplicateMemberError, prefix: string): AdminInput
 export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
-  const emit = (events: RecordedSeatsEvent[]) => {
-    if (options.onEvent === undefined) return;
-    for (const event of events) options.onEvent(event);
-  };
+  const emit = (events: RecordedSeatsEvent[]) => notifyListener(options.onEvent, events);
 
   async function requireAccount(accountId: string): Promise<AccountState> {
     const state = await store.loadAccount(accountId);

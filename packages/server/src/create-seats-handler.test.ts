@@ -770,3 +770,51 @@ describe('problem documents', () => {
     expect(Object.keys(answer.body.paths)).toContain('/v1/changes/{id}/sign');
   });
 });
+
+describe('onEvent', () => {
+  it('logs what a listener throws or rejects with; the committed write still answers', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      for (const onEvent of [
+        () => {
+          throw new Error('listener bug');
+        },
+        async () => {
+          throw new Error('listener rejected');
+        },
+      ]) {
+        const listening = createSeatsHandler({
+          store,
+          billing,
+          clock: () => now,
+          identify: () => ({
+            accountId: 'total-with-terms-no-self-decrease',
+            memberId: null,
+            role: 'System Admin',
+          }),
+          onEvent,
+        });
+        const response = await listening(
+          new Request('http://seats.test/v1/members', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              name: `Listener ${unhandled.length}`,
+              email: `listener-${Math.random().toString(36).slice(2)}@example.com`,
+              status: 'Active',
+              role: 'Standard User',
+              poolId: 'users',
+            }),
+          }),
+        );
+        expect(response.status).toBe(201);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});

@@ -24,7 +24,7 @@ import { signedContractRoute } from './signed-contract-route';
 import { DatabaseConflictError, DatabaseUnavailableError } from './sql-executor';
 import { summaryRoute } from './summary-route';
 import { updateMemberRoute } from './update-member-route';
-import { writeWithEvents } from './write-with-events';
+import { notifyListener, writeWithEvents } from './write-with-events';
 
 export type { SeatsHandlerOptions, SeatsIdentity } from './seats-handler-options';
 
@@ -96,8 +96,7 @@ export function createSeatsHandler(
   let deliveryLoop: DeliveryLoop | null = null;
   const emit = (events: RecordedSeatsEvent[]) => {
     if (events.length > 0) deliveryLoop?.wake();
-    if (options.onEvent === undefined) return;
-    for (const event of events) options.onEvent(event);
+    notifyListener(options.onEvent, events);
   };
   const body = <T>(request: Request, schema: BodySchema<T>, emptyAsObject = false) =>
     readJsonBody(request, schema, { maxBytes, emptyAsObject });

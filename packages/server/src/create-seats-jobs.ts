@@ -17,7 +17,7 @@ import type { RecordedSeatsEvent, SeatsEvent } from './seats-event';
 import type { PruneCounts, SeatsStore, StoredPeriodEnd } from './seats-store';
 import { recordCharge, type SettledCharge, settleCharge } from './settle-charge';
 import { changeToWire } from './wire';
-import { writeWithEvents } from './write-with-events';
+import { notifyListener, writeWithEvents } from './write-with-events';
 
 export interface SeatsJobsOptions {
   store: SeatsStore;
@@ -178,10 +178,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
     throw new BillingRequiredError('createSeatsJobs');
   const billing = options.billing ?? createDevBilling();
   const clock = options.clock ?? (() => new Date());
-  const write = writeWithEvents(store, (events) => {
-    if (options.onEvent === undefined) return;
-    for (const event of events) options.onEvent(event);
-  });
+  const write = writeWithEvents(store, (events) => notifyListener(options.onEvent, events));
   async function recover(
     { staleAfterMs = 60_000, limit = 100 }: RecoverOptions = {},
     now = clock(),

@@ -53,8 +53,9 @@ export interface SeatsHandlerOptions {
   recoverOnStart?: boolean;
   /**
    * Called in this process right after each write commits, with the events the outbox recorded
-   * with it; best-effort: a process that dies first never calls it, and what it throws is not
-   * retried. For delivery that survives crashes and outages, use `deliveries`.
+   * with it; best-effort: a process that dies first never calls it, and what it throws (or the
+   * promise it returns rejects with) is logged, not retried, and never fails the request. For
+   * delivery that survives crashes and outages, use `deliveries`.
    */
   onEvent?: (event: RecordedSeatsEvent) => void;
   /**

@@ -48,3 +48,27 @@ async function recordFailures(
     return [];
   }
 }
+
+/**
+ * Calls a host's `onEvent` with each event, after its commit. What it throws or rejects is
+ * logged, never passed on: the change is committed, and a request, a job run or the process
+ * must not fail because a listener did (the outbox's deliveries are where failures are retried).
+ */
+export function notifyListener(
+  onEvent: ((event: RecordedSeatsEvent) => unknown) | undefined,
+  events: readonly RecordedSeatsEvent[],
+): void {
+  if (onEvent === undefined) return;
+  const warn = (error: unknown) =>
+    console.warn(
+      `[seats] onEvent failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  for (const event of events) {
+    try {
+      const result = onEvent(event);
+      if (result instanceof Promise) result.catch(warn);
+    } catch (error) {
+      warn(error);
+    }
+  }
+}
