@@ -100,6 +100,10 @@ const users = [
 const signedIn = users[0];
 
 const store = lazyStore(() => createPgliteStore({ dataDir: '.data/seats' }));
+const monthStart = (months) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)).toISOString();
+};
 const billing = createDevBilling();
 const admin = createSeatsAdmin({ store });
 
@@ -110,7 +114,7 @@ if ((await admin.getAccount('acme')) === null) {
     name: 'Acme',
     plan: 'Team',
     currency: 'USD',
-    billingPeriod: { start: '2026-11-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' },
+    billingPeriod: { start: monthStart(0), end: monthStart(1) },
     contract: { kind: 'self-serve' },
     policy: 'delta-upgrade-at-limit',
     pools: [{ id: 'users', name: 'User licences', term: 'monthly', purchased: 5, unitPrice: 4900 }],

@@ -204,6 +204,17 @@ for (const driver of drivers) {
         ['an unknown preset', { policy: 'no-such-preset' as never }, 'policy', 'invalid_union'],
         ['a lowercase currency', { currency: 'eur' }, 'currency', 'invalid_format'],
         [
+          'a billing period that has ended, which the next tick would bill again',
+          {
+            billingPeriod: {
+              start: '2026-05-01T00:00:00.000Z',
+              end: '2026-06-01T00:00:00.000Z',
+            },
+          },
+          'billingPeriod.end',
+          'ended',
+        ],
+        [
           'a billing period ending before it starts',
           {
             billingPeriod: {
@@ -624,6 +635,17 @@ for (const driver of drivers) {
           refused: [],
           unchanged: 3,
         });
+      });
+
+      it('refuses an empty list that would delete every member', async () => {
+        await admin.createAccount(accountInput('empty-delete'));
+        await admin.upsertMember('empty-delete', user(1));
+        const error = await refusal(admin.reconcile('empty-delete', [], { missing: 'delete' }));
+        expect(error).toBeInstanceOf(AdminInputError);
+        expect((error as AdminInputError).errors).toEqual([
+          expect.objectContaining({ field: 'users', code: 'empty' }),
+        ]);
+        expect((await admin.getAccount('empty-delete'))?.usedByPool).toEqual({ users: 1 });
       });
 
       it('a dry run answers the same diff and changes nothing', async () => {

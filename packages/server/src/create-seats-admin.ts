@@ -164,13 +164,20 @@ function resolvePolicy(input: string | SeatPolicy): SeatPolicy {
   return policy;
 }
 
-function checkAccountFields(account: Account): void {
+function checkAccountFields(account: Account, now: Date, periodGiven = true): void {
   const errors: FieldError[] = [];
   if (Date.parse(account.billingPeriod.end) <= Date.parse(account.billingPeriod.start)) {
     errors.push({
       field: 'billingPeriod.end',
       code: 'before_start',
       message: 'The billing period must end after it starts.',
+    });
+  } else if (periodGiven && Date.parse(account.billingPeriod.end) <= now.getTime()) {
+    // A period that has already ended would be billed again, period by period, at the next tick.
+    errors.push({
+      field: 'billingPeriod.end',
+      code: 'ended',
+      message: 'The billing period has ended: give the current one.',
     });
   }
   if (
@@ -587,6 +594,9 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     const request = parse(ReconcileRequestSchema, { ...rawOptions, users: rawUsers });
     const dryRun = request.dryRun ?? false;
     const missing = request.missing ?? 'deactivate';
+    // An empty list from a failed query of the host's would delete the whole account's members.
+    if (missing === 'delete' && request.users.length === 0)
+      fail('users', 'empty', 'An empty list with missing: "delete" would delete every member.');
     let state = await requireAccount(accountId);
     const { policy } = state;
     const members = await allMembers(accountId);
@@ -875,7 +885,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
           ? {}
           : { storageUsedBytes: input.storageUsedBytes }),
       };
-      checkAccountFields(account);
+      checkAccountFields(account, clock());
       const pools = input.pools.map(poolOf);
       const seen = new Set<string>();
       pools.forEach((pool, index) => {
@@ -924,7 +934,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
           ...(patch.contract === undefined ? {} : { contract: patch.contract }),
           ...(storage === undefined || storage === null ? {} : { storageUsedBytes: storage }),
         };
-        checkAccountFields(account);
+        checkAccountFields(account, clock(), patch.billingPeriod !== undefined);
         const next = policy ?? state.policy;
         if (policy !== null) {
           const errors: FieldError[] = [];

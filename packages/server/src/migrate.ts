@@ -15,6 +15,9 @@ export async function applyMigrations(
   migrations: readonly Migration[] = embedded,
 ): Promise<number[]> {
   const applied = await executor.transaction(async (tx) => {
+    // A migration may build an index over every member, and instances starting together wait
+    // here for the first: neither is held to a request's timeouts.
+    await tx.exec('SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0');
     await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
     await tx.query(
       `CREATE TABLE IF NOT EXISTS seats_migrations (

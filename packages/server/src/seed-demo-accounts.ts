@@ -271,7 +271,8 @@ export async function seedDemoAccounts(
   options: { now?: Date } = {},
 ): Promise<DemoAccount[]> {
   const now = options.now ?? new Date();
-  const admin = 'reconcile' in target ? target : createSeatsAdmin({ store: target });
+  const admin =
+    'reconcile' in target ? target : createSeatsAdmin({ store: target, clock: () => now });
   for (const spec of specs) {
     const members: MemberInput[] = [];
     for (const [count, status, role, poolId] of spec.members) {
