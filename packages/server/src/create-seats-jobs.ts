@@ -241,7 +241,9 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
   async function chargePeriods(now: string, staleBefore: string, report: TickReport) {
     const requestId = randomId('job');
     for (;;) {
-      const claimed = await store.claimPeriodCharges(now, staleBefore, 50);
+      // One at a time: a claim is stale after `staleAfterMs`, so rows claimed in a batch and still
+      // waiting behind slow provider calls could be claimed again by another instance.
+      const claimed = await store.claimPeriodCharges(now, staleBefore, 1);
       if (claimed.length === 0) return;
       for (const periodEnd of claimed) {
         let result: BillingResult;
