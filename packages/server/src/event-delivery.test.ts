@@ -484,6 +484,26 @@ describe.each(drivers)('the event outbox on $name', ({ skip, open }) => {
   );
 
   it.skipIf(skip)(
+    'fails an attempt on a subscriber that never answers, after its timeout',
+    async () => {
+      const written = await makeEvents(api(), 1);
+      const jobs = createSeatsJobs({
+        store,
+        billing,
+        clock,
+        deliveries: {
+          subscribers: [{ id: 'hung', timeoutMs: 50, onEvent: () => new Promise<void>(() => {}) }],
+        },
+      });
+      expect(await jobs.deliver()).toMatchObject({
+        claimed: written,
+        delivered: 0,
+        retrying: written,
+      });
+    },
+  );
+
+  it.skipIf(skip)(
     'leaves the events of a run that stalls mid-delivery to the next run once their lease ends',
     async () => {
       let release: () => void = () => {};

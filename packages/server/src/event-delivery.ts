@@ -23,6 +23,11 @@ export interface EventSubscriber {
   id: string;
   /** Awaited; a throw (or a rejection) is a failed attempt, retried as a webhook's is. */
   onEvent: (event: RecordedSeatsEvent) => void | Promise<void>;
+  /**
+   * How long an attempt may take; one that has not settled by then failed, so that a hung
+   * subscriber cannot stall delivery. @default 10000
+   */
+  timeoutMs?: number;
   /** Only events of these types; the others are never sent to it. @default every type */
   types?: readonly SeatsEventType[];
 }
@@ -117,7 +122,21 @@ function endpointsOf(options: EventDeliveryOptions): Endpoint[] {
       id: subscriber.id,
       types: typesOf(subscriber.types),
       send: async (event: RecordedSeatsEvent) => {
-        await subscriber.onEvent(event);
+        const timeoutMs = subscriber.timeoutMs ?? 10_000;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        try {
+          await Promise.race([
+            subscriber.onEvent(event),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(
+                () => reject(new Error(`no answer within ${timeoutMs} ms`)),
+                timeoutMs,
+              );
+            }),
+          ]);
+        } finally {
+          clearTimeout(timer);
+        }
       },
     })),
     ...(options.webhooks ?? []).map((webhook) => {
