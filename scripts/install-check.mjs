@@ -27,6 +27,7 @@ const versionOf = (path, name) => {
 function run(command, args, cwd, env = {}) {
   execFileSync(command, args, {
     cwd,
+    timeout: 600_000,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ...env },
   });
@@ -164,7 +165,13 @@ async function createUser(request, response) {
 
 createServer((request, response) => {
   if (request.url.startsWith('/api/seats/')) return api(request, response);
-  if (request.method === 'POST' && request.url === '/users') return void createUser(request, response);
+  if (request.method === 'POST' && request.url === '/users') {
+    createUser(request, response).catch((error) => {
+      response.writeHead(409, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: error.message }));
+    });
+    return;
+  }
   const path = request.url === '/' ? '/index.html' : request.url.split('?')[0];
   try {
     const body = readFileSync(join('dist', path));
@@ -173,7 +180,9 @@ createServer((request, response) => {
   } catch {
     response.writeHead(404).end();
   }
-}).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
+}).listen(0, '127.0.0.1', function () {
+  console.log(\`listening on \${this.address().port}\`);
+});
 `;
 
 const hostPage = `
@@ -246,17 +255,25 @@ async function viteApp(tarballs) {
   log('Vite app: vite build');
   run('npx', ['vite', 'build', '--logLevel', 'warn'], dir);
 
-  const port = 43_000 + Math.floor(Math.random() * 1000);
   const server = spawn('node', ['server.mjs'], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = new Promise((resolve) => server.on('exit', resolve));
   let output = '';
-  await new Promise((resolve, reject) => {
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the host server did not start: ${output}`)),
+      60_000,
+    );
     server.stdout.on('data', (chunk) => {
       output += chunk;
-      if (output.includes('listening')) resolve();
+      const listening = /listening on (\d+)/.exec(output);
+      if (listening !== null) {
+        clearTimeout(timer);
+        resolve(Number(listening[1]));
+      }
     });
     server.on('exit', (code) => reject(new Error(`the host server exited (${code}): ${output}`)));
   });
@@ -291,6 +308,7 @@ async function viteApp(tarballs) {
   } finally {
     await browser.close();
     server.kill();
+    await exited;
   }
 }
 

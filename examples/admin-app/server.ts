@@ -166,9 +166,15 @@ async function nextInvoice(accountId: string) {
   };
 }
 
+/** The same day `months` later, or that month's last day (Jan 31 + 1 month is Feb 28). */
 function addUtcMonths(at: Date, months: number): Date {
   const moved = new Date(at);
+  moved.setUTCDate(1);
   moved.setUTCMonth(moved.getUTCMonth() + months);
+  const lastDay = new Date(
+    Date.UTC(moved.getUTCFullYear(), moved.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  moved.setUTCDate(Math.min(at.getUTCDate(), lastDay));
   return moved;
 }
 
