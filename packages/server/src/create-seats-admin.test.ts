@@ -136,6 +136,19 @@ for (const driver of drivers) {
     });
 
     describe('accounts', () => {
+      it('reads an account rolled past the period ends its clock has passed, as the widgets do', async () => {
+        await admin.createAccount(accountInput('rolled'));
+        const later = createSeatsAdmin({
+          store: database.store,
+          clock: () => new Date('2026-08-02T00:00:00.000Z'),
+        });
+        const read = await later.getAccount('rolled');
+        expect(read?.account.billingPeriod).toEqual({
+          start: '2026-08-01T00:00:00.000Z',
+          end: '2026-09-01T00:00:00.000Z',
+        });
+      });
+
       it('creates an account with a preset by name and reads it back', async () => {
         const created = await admin.createAccount(accountInput('create-preset'));
         expect(created.account).toMatchObject({

@@ -36,6 +36,7 @@ import {
   UpdatePoolRequestSchema,
   type UpsertMemberResult,
 } from '@seats/core/contract';
+import { advanceStoredAccount } from './advance-stored-account';
 import { DuplicateMemberError } from './duplicate-member-error';
 import { memberRetries } from './member-decision';
 import { randomId } from './random-id';
@@ -51,7 +52,7 @@ import type {
 } from './seats-store';
 import { retryPause } from './sql-executor';
 import { changeToWire } from './wire';
-import { notifyListener } from './write-with-events';
+import { notifyListener, writeWithEvents } from './write-with-events';
 
 export interface SeatsAdminOptions {
   store: SeatsStore;
@@ -343,8 +344,23 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
   const clock = options.clock ?? (() => new Date());
   const emit = (events: RecordedSeatsEvent[]) => notifyListener(options.onEvent, events);
 
-  async function requireAccount(accountId: string): Promise<AccountState> {
+  const write = writeWithEvents(store, emit);
+
+  /**
+   * The account, first rolled past any period end the clock has passed, as the widgets' reads and
+   * the period-end job roll it, so that what the admin API reads and decides on is current.
+   */
+  async function loadCurrent(accountId: string): Promise<AccountState | null> {
     const state = await store.loadAccount(accountId);
+    const now = clock().toISOString();
+    if (state === null || Date.parse(now) < Date.parse(state.account.billingPeriod.end))
+      return state;
+    await advanceStoredAccount(write, { accountId, now, requestId: randomId('adm') });
+    return store.loadAccount(accountId);
+  }
+
+  async function requireAccount(accountId: string): Promise<AccountState> {
+    const state = await loadCurrent(accountId);
     if (state === null) throw accountNotFound(accountId);
     return state;
   }
@@ -914,7 +930,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     },
 
     async getAccount(accountId) {
-      const state = await store.loadAccount(accountId);
+      const state = await loadCurrent(accountId);
       return state === null ? null : toAdminAccount(state);
     },
 
