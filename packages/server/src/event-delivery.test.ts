@@ -613,6 +613,7 @@ describe.skipIf(testDatabaseUrl === undefined)('event delivery killed with SIGKI
       }
       return 204;
     });
+    let worker: ReturnType<typeof spawn> | undefined;
     try {
       await seedDemoAccounts(store, { now: start });
       const handle = createSeatsHandler({
@@ -671,6 +672,7 @@ describe.skipIf(testDatabaseUrl === undefined)('event delivery killed with SIGKI
       const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
         child.once('exit', (code, signal) => resolve(signal ?? code)),
       );
+      worker = child;
       kill = () => child.kill('SIGKILL');
       expect(await exited, output).toBe('SIGKILL');
       const acceptedBeforeKill = hook.accepted().length;
@@ -694,6 +696,9 @@ describe.skipIf(testDatabaseUrl === undefined)('event delivery killed with SIGKI
         `[seats] delivery process killed mid-batch: ${written} events written; ${acceptedBeforeKill} accepted from the killed run; the survivor claimed ${report.claimed} and delivered ${report.delivered}; ${distinct.size} distinct ids accepted, ${accepted.length - distinct.size} accepted twice`,
       );
     } finally {
+      // A worker left running after a failed assertion would outlive the test.
+      if (worker !== undefined && worker.exitCode === null && worker.signalCode === null)
+        worker.kill('SIGKILL');
       await hook.close();
       await store.close();
       await schema.drop();
