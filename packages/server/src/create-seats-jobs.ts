@@ -344,7 +344,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
         charges: { charged: 0, pending: 0, failed: 0, unsettled: 0 },
         charged: {},
         recovered: { found: 0, applied: 0, failed: 0, pending: 0, unsettled: 0 },
-        pruned: { quotes: 0, idempotencyKeys: 0 },
+        pruned: { quotes: 0, idempotencyKeys: 0, events: 0 },
         more: false,
       };
       const due = await store.accountsDue(now, limit);

@@ -484,6 +484,35 @@ describe.each(drivers)('the event outbox on $name', ({ skip, open }) => {
   );
 
   it.skipIf(skip)(
+    'prunes, at tick, events delivered before the retention and keeps pending ones',
+    async () => {
+      const call = api();
+      const written = await makeEvents(call, 1);
+      const delivering = createSeatsJobs({
+        store,
+        billing,
+        clock,
+        deliveries: { subscribers: [{ id: 'log', onEvent: () => {} }] },
+      });
+      expect(await delivering.deliver()).toMatchObject({ delivered: written });
+      const added = await call('POST', '/members', {
+        body: { name: 'Late', email: 'late@example.com', status: 'active', role: 'member' },
+      });
+      expect(added.status).toBe(201);
+
+      const report = await createSeatsJobs({ store, billing, clock: () => start }).tick({
+        now: new Date(start.getTime() + 60_000),
+        retentionMs: 0,
+      });
+      expect(report.pruned.events).toBe(written);
+      const left = await allEvents();
+      expect(left.map((record) => [record.event.type, record.status])).toEqual([
+        ['seat.claimed', 'pending'],
+      ]);
+    },
+  );
+
+  it.skipIf(skip)(
     'fails an attempt on a subscriber that never answers, after its timeout',
     async () => {
       const written = await makeEvents(api(), 1);

@@ -142,6 +142,8 @@ export interface StoredPeriodEnd {
 export interface PruneCounts {
   quotes: number;
   idempotencyKeys: number;
+  /** Events delivered to every endpoint, or dead, before the retention. */
+  events: number;
 }
 /** Members of an account with one status, role and pool, as the admin API checks a new policy. */
 export interface MemberGroup {

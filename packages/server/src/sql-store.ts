@@ -1010,7 +1010,12 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         'DELETE FROM seats_idempotency_keys WHERE created_at < $1 RETURNING key',
         [before],
       );
-      return { quotes: quotes.length, idempotencyKeys: keys.length };
+      // Pending events stay, however old: a host may configure its deliveries later.
+      const events = await db.query(
+        "DELETE FROM seats_events WHERE status IN ('delivered', 'dead') AND created_at < $1 RETURNING seq",
+        [before],
+      );
+      return { quotes: quotes.length, idempotencyKeys: keys.length, events: events.length };
     },
     analyze: () => analyzeTables(db),
     transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
