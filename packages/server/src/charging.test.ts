@@ -328,6 +328,27 @@ describe.each(drivers)('charging on $name', ({ skip, open }) => {
   );
 
   it.skipIf(skip)(
+    'asks the provider about a change still waiting for its confirmation only behind the others',
+    async () => {
+      const api = handlerWith(billing);
+      billing.pendNext();
+      const first = await api.commit((await api.quote(1)).id, 'waiting-1');
+      now = new Date(now.getTime() + 1_000);
+      billing.pendNext();
+      const second = await api.commit((await api.quote(1)).id, 'waiting-2');
+      expect([first.status, second.status]).toEqual([202, 202]);
+      now = new Date(now.getTime() + 120_000);
+      const jobs = createSeatsJobs({ store, billing, clock: () => now });
+      const order = async () =>
+        (await store.chargingChanges(now.toISOString(), 10)).map((change) => change.id);
+      expect(await order()).toEqual([first.body.id, second.body.id]);
+      expect(await jobs.recover({ limit: 1 })).toMatchObject({ found: 1, pending: 1 });
+      // The one just asked goes behind: the next run asks the other.
+      expect(await order()).toEqual([second.body.id, first.body.id]);
+    },
+  );
+
+  it.skipIf(skip)(
     'answers 202 while the provider confirms later, and settle() applies or undoes the change',
     async () => {
       const api = handlerWith(billing);

@@ -46,12 +46,14 @@ export async function settleCharge(
     return { outcome: 'unsettled', change };
   }
   if (result.status === 'pending') {
-    const pending =
-      change.chargeId === result.reference
-        ? change
-        : await deps.write((tx) =>
-            tx.updateChange(change.accountId, change.id, { chargeId: result.reference }),
-          );
+    // Asked again only after a while, behind the others: changes waiting for the provider's
+    // confirmation never crowd out the ones a crash interrupted.
+    const pending = await deps.write((tx) =>
+      tx.updateChange(change.accountId, change.id, {
+        chargeId: result.reference,
+        chargeStartedAt: origin.now,
+      }),
+    );
     return { outcome: 'pending', change: pending };
   }
   return recordCharge(deps, change, result, origin);
