@@ -25,6 +25,8 @@ const meta = {
     await expect(line).toBeVisible();
     const submit = await findPart(dialog, '[data-part="submit"]');
     await expect(submit).toHaveAttribute('aria-disabled', 'true');
+    const hint = await findPart(dialog, '[data-part="submit-hint"]');
+    await expect(submit).toHaveAttribute('aria-describedby', hint.id);
     await userEvent.type(await findPart(dialog, '[data-part="password"] input'), demoPassword);
     await expect(submit).toHaveAttribute('data-state', 'ready');
   },

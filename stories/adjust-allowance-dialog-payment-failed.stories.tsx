@@ -5,7 +5,10 @@ import { findDialog, findPart } from './find-part';
 import type { SeatsParameters } from './seats-parameters';
 import { dark, german, light, rtl, unstyled } from './variants';
 
-/** Dazos troubleshooting: the payment fails, nothing changes, and the payment method link is offered. */
+/**
+ * Dazos troubleshooting: the payment fails, nothing changes, the provider's reason is shown and the
+ * payment method link is offered.
+ */
 const meta = {
   title: 'AdjustAllowanceDialog/Payment failure',
   component: AdjustAllowanceDialog,
@@ -26,6 +29,9 @@ const meta = {
     await userEvent.click(await findPart(dialog, '[data-part="submit"][data-state="ready"]'));
     const error = await findPart(dialog, '[data-part="error"]');
     await expect(error).toHaveAttribute('data-code', 'payment_failed');
+    await expect(error.querySelector('[data-part="decline-reason"]')).toHaveTextContent(
+      'The card was declined.',
+    );
     await expect(error.querySelector('a[data-part="payment-method"]')).toHaveAttribute(
       'href',
       '#billing/payment-method',

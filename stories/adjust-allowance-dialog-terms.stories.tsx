@@ -5,10 +5,14 @@ import { findDialog, findPart } from './find-part';
 import type { SeatsParameters } from './seats-parameters';
 import { dark, german, light, rtl, unstyled } from './variants';
 
-/** OpenCRM: a new total above today's, and the terms and conditions ticked before saving. */
+/**
+ * OpenCRM: a new total above today's, and the terms and conditions (linked) ticked before saving;
+ * until then the disabled submit says what it waits for.
+ */
 const meta = {
   title: 'AdjustAllowanceDialog/Terms confirmation',
   component: AdjustAllowanceDialog,
+  args: { termsHref: 'https://example.com/terms' },
   parameters: {
     seats: { account: 'total-with-terms-no-self-decrease' } satisfies SeatsParameters,
   },
@@ -23,8 +27,15 @@ const meta = {
     await findPart(dialog, '[data-part="plan"][data-result="applied"]');
     const submit = await findPart(dialog, '[data-part="submit"]');
     await expect(submit).toHaveAttribute('aria-disabled', 'true');
+    const hint = await findPart(dialog, '[data-part="submit-hint"]');
+    await expect(submit).toHaveAttribute('aria-describedby', hint.id);
+    await expect(await findPart(dialog, 'a[data-part="terms-link"]')).toHaveAttribute(
+      'href',
+      'https://example.com/terms',
+    );
     await userEvent.click(await findPart(dialog, '[data-part="terms"] input[type="checkbox"]'));
     await expect(submit).toHaveAttribute('data-state', 'ready');
+    await expect(submit).not.toHaveAttribute('aria-describedby');
   },
 } satisfies Meta<typeof AdjustAllowanceDialog>;
 

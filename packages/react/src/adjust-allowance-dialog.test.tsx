@@ -89,7 +89,7 @@ describe('AdjustAllowanceDialog', () => {
     await expectNoAxeViolations();
   });
 
-  it('says the payment failed, offers the payment method link and changes nothing (Dazos troubleshooting)', async () => {
+  it('says the payment failed and why, offers the payment method link and changes nothing (Dazos troubleshooting)', async () => {
     const user = userEvent.setup();
     api.faults.failNextPayment();
     render(
@@ -105,6 +105,9 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('The payment failed and nothing was changed.');
+    expect(
+      within(alert).getByText('The payment provider said: The card was declined.'),
+    ).toBeTruthy();
     expect(
       within(alert).getByRole('link', { name: 'Update payment method' }).getAttribute('href'),
     ).toBe('/settings/billing');
@@ -169,7 +172,7 @@ describe('AdjustAllowanceDialog', () => {
     render(
       <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
         <SeatMeter variant="compact" />
-        <AdjustAllowanceDialog />
+        <AdjustAllowanceDialog termsHref="https://example.com/terms" />
       </SeatsProvider>,
     );
     await user.click(await screen.findByRole('button', { name: 'Adjust User Allowance' }));
@@ -202,9 +205,17 @@ describe('AdjustAllowanceDialog', () => {
     ).toBe('£50.00');
     const submit = within(dialog).getByRole('button', { name: 'Save' });
     expect(submit.getAttribute('aria-disabled')).toBe('true');
+    // The disabled submit says what it waits for, on screen and as its description.
+    const hint = within(dialog).getByText('Accept the terms to continue');
+    expect(submit.getAttribute('aria-describedby')).toBe(hint.id);
+    const termsLink = within(dialog).getByRole('link', { name: 'Read the terms' });
+    expect(termsLink.getAttribute('href')).toBe('https://example.com/terms');
+    expect(termsLink.getAttribute('target')).toBe('_blank');
     await user.click(submit);
     expect(screen.getByRole('dialog')).toBeTruthy();
     await user.click(within(dialog).getByLabelText('I have read the Terms and Conditions'));
+    expect(submit.getAttribute('aria-describedby')).toBeNull();
+    expect(within(dialog).queryByText('Accept the terms to continue')).toBeNull();
     await expectNoAxeViolations();
     await user.click(submit);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -287,7 +298,8 @@ describe('AdjustAllowanceDialog', () => {
     );
     await user.click(await screen.findByRole('button', { name: 'Manage Licenses' }));
     let dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByRole('radio', { name: 'Remove Licenses' }));
+    const directions = within(dialog).getByRole('radiogroup', { name: 'Add or remove licences' });
+    await user.click(within(directions).getByRole('radio', { name: 'Remove Licenses' }));
     await user.type(within(dialog).getByLabelText('Licences to remove'), '2');
     expect(await within(dialog).findByText(/^Takes effect on /)).toBeTruthy();
     expect(within(dialog).getByText('Total due today').nextElementSibling?.textContent).toBe(
@@ -332,12 +344,29 @@ describe('AdjustAllowanceDialog', () => {
       await within(dialog).findByText(/^2 licences × [\d,]+\s€, \d+ of \d+ days$/),
     ).toBeTruthy();
     const password = within(dialog).getByLabelText('Confirm with your password');
+    const submit = within(dialog).getByRole('button', { name: 'Bestätigen' });
+    expect(
+      document.getElementById(submit.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toBe('Enter your password to continue');
     await user.type(password, 'wrong');
-    await user.click(within(dialog).getByRole('button', { name: 'Bestätigen' }));
+    expect(submit.getAttribute('aria-describedby')).toBeNull();
+    await user.click(submit);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toBe('The password is not correct.');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    // The refusal describes the field, and focus goes back to it.
+    expect(password.getAttribute('aria-describedby')).toBe(alert.id);
+    await waitFor(() => expect(document.activeElement).toBe(password));
+    await expectNoAxeViolations();
+    // Typing another password clears the refusal; a second wrong one is refused and focused again.
+    await user.type(password, '2');
+    expect(password.getAttribute('aria-invalid')).toBe('false');
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    await user.click(submit);
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
       'The password is not correct.',
     );
-    expect(password.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(password));
     await user.clear(password);
     await user.type(password, 'demo-password');
     await user.click(within(dialog).getByRole('button', { name: 'Bestätigen' }));

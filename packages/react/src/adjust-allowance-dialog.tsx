@@ -17,6 +17,7 @@ import {
   type AdjustAllowanceRootProps,
   AdjustAllowanceStatus,
   AdjustAllowanceSubmit,
+  AdjustAllowanceSubmitHint,
   AdjustAllowanceTitle,
   AdjustAllowanceTrigger,
 } from './adjust-allowance-parts';
@@ -46,6 +47,7 @@ export function AdjustAllowanceDialog({
   defaultValue,
   onSuccess,
   paymentMethodHref,
+  termsHref,
   debounceMs,
   returnFocus,
   children,
@@ -54,7 +56,12 @@ export function AdjustAllowanceDialog({
 }: AdjustAllowanceDialogProps) {
   const root = { poolId, open, defaultOpen, onOpenChange, defaultValue, onSuccess, returnFocus };
   return (
-    <AdjustAllowanceRoot {...root} paymentMethodHref={paymentMethodHref} debounceMs={debounceMs}>
+    <AdjustAllowanceRoot
+      {...root}
+      paymentMethodHref={paymentMethodHref}
+      termsHref={termsHref}
+      debounceMs={debounceMs}
+    >
       {!hideTrigger && (
         <AdjustAllowanceTrigger asChild={children !== undefined}>{children}</AdjustAllowanceTrigger>
       )}
@@ -72,6 +79,7 @@ export function AdjustAllowanceDialog({
           <AdjustAllowanceConfirmations />
           <AdjustAllowanceRequoted />
           <AdjustAllowanceError />
+          <AdjustAllowanceSubmitHint />
           <div data-part={'actions' satisfies AdjustAllowancePart}>
             <AdjustAllowanceCancel />
             <AdjustAllowanceSubmit />

@@ -7,7 +7,9 @@ import {
   createContext,
   forwardRef,
   type ReactNode,
+  useEffect,
   useId,
+  useRef,
   useState,
 } from 'react';
 import type { AdjustAllowancePart } from './adjust-allowance-anatomy';
@@ -37,6 +39,7 @@ interface RootContextValue {
   defaultValue: number | undefined;
   debounceMs: number | undefined;
   paymentMethodHref: string | undefined;
+  termsHref: string | undefined;
   onCommitted: (change: Change) => void;
 }
 
@@ -44,7 +47,15 @@ interface RootContextValue {
 export interface AdjustAllowanceContextValue extends AllowanceDraftController {
   summary: FullSummary;
   paymentMethodHref: string | undefined;
-  ids: { input: string; issues: string; terms: string; password: string };
+  termsHref: string | undefined;
+  ids: {
+    input: string;
+    issues: string;
+    terms: string;
+    password: string;
+    error: string;
+    submitHint: string;
+  };
 }
 
 const RootContext = createContext<RootContextValue | null>(null);
@@ -79,6 +90,11 @@ export interface AdjustAllowanceRootProps {
   onSuccess?: ((change: Change) => void) | undefined;
   /** Where the host lets the admin update the payment method; offered when a payment fails. */
   paymentMethodHref?: string | undefined;
+  /**
+   * The terms the admin accepts when the policy asks for them (`confirmation: 'terms'`); linked
+   * beside the checkbox, opening in a new tab so the draft stays. The policy carries no address.
+   */
+  termsHref?: string | undefined;
   /** @default 300 */
   debounceMs?: number | undefined;
   /** Where focus goes when the dialog closes and it has no trigger (opened through `open`). */
@@ -98,6 +114,7 @@ export function AdjustAllowanceRoot({
   defaultValue,
   onSuccess,
   paymentMethodHref,
+  termsHref,
   debounceMs,
   returnFocus,
   children,
@@ -123,6 +140,7 @@ export function AdjustAllowanceRoot({
     defaultValue,
     debounceMs,
     paymentMethodHref,
+    termsHref,
     onCommitted: (change) => {
       setCommitted(change);
       onSuccess?.(change);
@@ -234,11 +252,19 @@ function DraftProvider({ root, children }: { root: RootContextValue; children: R
     debounceMs: root.debounceMs,
     onCommitted: root.onCommitted,
   });
-  const ids = { input: useId(), issues: useId(), terms: useId(), password: useId() };
+  const ids = {
+    input: useId(),
+    issues: useId(),
+    terms: useId(),
+    password: useId(),
+    error: useId(),
+    submitHint: useId(),
+  };
   const value = {
     ...controller,
     summary: root.summary,
     paymentMethodHref: root.paymentMethodHref,
+    termsHref: root.termsHref,
     ids,
   };
   return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>;
@@ -303,7 +329,7 @@ export const AdjustAllowanceDirection = forwardRef<HTMLDivElement, ComponentProp
     return (
       <div
         role="radiogroup"
-        aria-label={t.inputLabel({ input: 'total', direction: draft.direction }, format)}
+        aria-label={t.directionLabel(undefined, format)}
         data-part={part('direction')}
         {...props}
         ref={ref}
@@ -556,9 +582,14 @@ export const AdjustAllowanceConfirmations = forwardRef<
 >(function AdjustAllowanceConfirmations(props, ref) {
   const { format } = useSeats();
   const t = useSeatsMessages();
-  const { draft, entry, acceptTerms, enterPassword, commitProblem, ids } = useAdjustAllowance(
-    'AdjustAllowanceConfirmations',
-  );
+  const { draft, entry, acceptTerms, enterPassword, commitProblem, ids, termsHref } =
+    useAdjustAllowance('AdjustAllowanceConfirmations');
+  const passwordRef = useRef<HTMLInputElement | null>(null);
+  const isPasswordInvalid = commitProblem?.kind === 'password-invalid';
+  useEffect(() => {
+    // The server refused the password: the admin types it again where it goes.
+    if (isPasswordInvalid) passwordRef.current?.focus();
+  }, [isPasswordInvalid]);
   const plan = draft.state === 'ready' ? draft.plan : null;
   if (plan === null || plan.confirmations.length === 0) return null;
   return (
@@ -572,6 +603,19 @@ export const AdjustAllowanceConfirmations = forwardRef<
             onChange={(event) => acceptTerms(event.target.checked)}
           />{' '}
           <label htmlFor={ids.terms}>{t.termsLabel(undefined, format)}</label>
+          {termsHref !== undefined && (
+            <>
+              {' '}
+              <a
+                href={termsHref}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-part={part('terms-link')}
+              >
+                {t.termsLink(undefined, format)}
+              </a>
+            </>
+          )}
         </div>
       )}
       {draft.asks.includes('password') && (
@@ -582,7 +626,9 @@ export const AdjustAllowanceConfirmations = forwardRef<
             type="password"
             autoComplete="current-password"
             value={entry.password}
-            aria-invalid={commitProblem?.kind === 'password-invalid'}
+            aria-invalid={isPasswordInvalid}
+            aria-describedby={isPasswordInvalid ? ids.error : undefined}
+            ref={passwordRef}
             onChange={(event) => enterPassword(event.target.value)}
           />
         </div>
@@ -619,11 +665,13 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
       commitProblem: problem,
       commitCode,
       paymentMethodHref,
+      ids,
     } = useAdjustAllowance('AdjustAllowanceError');
     if (problem === null) return null;
     return (
       <div
         role="alert"
+        id={ids.error}
         data-part={part('error')}
         data-code={commitCode ?? undefined}
         {...props}
@@ -638,6 +686,11 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
                 ? t.networkError(undefined, format)
                 : t.genericError({ message: problem.message }, format)}
         </p>
+        {problem.kind === 'payment-failed' && problem.reason !== null && (
+          <p data-part={part('decline-reason')}>
+            {t.declineReason({ reason: problem.reason }, format)}
+          </p>
+        )}
         {problem.kind === 'payment-failed' && paymentMethodHref !== undefined && (
           <a href={paymentMethodHref} data-part={part('payment-method')}>
             {t.updatePaymentMethod(undefined, format)}
@@ -662,18 +715,38 @@ export const AdjustAllowanceCancel = forwardRef<
   );
 });
 
-/** Commits the quote; `aria-disabled` until the draft can be submitted. */
+/** Says which confirmations the submit waits for (`draft.missing`); nothing when none is missing. */
+export const AdjustAllowanceSubmitHint = forwardRef<
+  HTMLParagraphElement,
+  ComponentPropsWithoutRef<'p'>
+>(function AdjustAllowanceSubmitHint(props, ref) {
+  const { format } = useSeats();
+  const t = useSeatsMessages();
+  const { draft, ids } = useAdjustAllowance('AdjustAllowanceSubmitHint');
+  if (draft.missing.length === 0) return null;
+  return (
+    <p id={ids.submitHint} data-part={part('submit-hint')} {...props} ref={ref}>
+      {t.submitHint({ missing: draft.missing }, format)}
+    </p>
+  );
+});
+
+/**
+ * Commits the quote; `aria-disabled` until the draft can be submitted, and described by
+ * `AdjustAllowanceSubmitHint` while confirmations are missing.
+ */
 export const AdjustAllowanceSubmit = forwardRef<
   HTMLButtonElement,
   ComponentPropsWithoutRef<'button'>
 >(function AdjustAllowanceSubmit({ children, ...props }, ref) {
   const { format } = useSeats();
   const t = useSeatsMessages();
-  const { draft, isSubmitting } = useAdjustAllowance('AdjustAllowanceSubmit');
+  const { draft, isSubmitting, ids } = useAdjustAllowance('AdjustAllowanceSubmit');
   return (
     <button
       type="submit"
       aria-disabled={!draft.canSubmit || isSubmitting}
+      aria-describedby={draft.missing.length > 0 ? ids.submitHint : undefined}
       data-part={part('submit')}
       data-state={isSubmitting ? 'pending' : draft.canSubmit ? 'ready' : 'disabled'}
       {...props}

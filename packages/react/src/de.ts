@@ -101,6 +101,7 @@ export const de: SeatsMessages = {
   adjustDescription: ({ input, current }, f) =>
     `Sie haben ${f.plural(current, { one: '# Lizenz', other: '# Lizenzen' })}. ${input === 'delta' ? 'Geben Sie an, wie viele hinzukommen sollen.' : 'Geben Sie die neue Gesamtzahl ein.'}`,
   direction: ({ direction }) => (direction === 'add' ? 'Hinzufügen' : 'Entfernen'),
+  directionLabel: () => 'Lizenzen hinzufügen oder entfernen',
   inputLabel: ({ input, direction }) =>
     input === 'total'
       ? 'Neue Gesamtzahl'
@@ -225,6 +226,7 @@ export const de: SeatsMessages = {
     }
   },
   termsLabel: () => 'Ich habe die Allgemeinen Geschäftsbedingungen gelesen und akzeptiere sie',
+  termsLink: () => 'Bedingungen lesen',
   passwordLabel: () => 'Mit Ihrem Passwort bestätigen',
   signatureNotice: () =>
     'Sie erhalten eine Signaturanfrage per E-Mail; die Lizenzen kommen nach der Unterschrift hinzu.',
@@ -234,6 +236,12 @@ export const de: SeatsMessages = {
     return plan.result === 'scheduled' ? 'Entfernung planen' : 'Lizenzen entfernen';
   },
   submitting: () => 'Wird gespeichert…',
+  submitHint: ({ missing }) =>
+    missing.includes('terms') && missing.includes('password')
+      ? 'Akzeptieren Sie die Bedingungen und geben Sie Ihr Passwort ein, um fortzufahren'
+      : missing.includes('terms')
+        ? 'Akzeptieren Sie die Bedingungen, um fortzufahren'
+        : 'Geben Sie Ihr Passwort ein, um fortzufahren',
   cancel: () => 'Abbrechen',
   close: () => 'Schließen',
   success: ({ result, plan }, f) => {
@@ -245,6 +253,7 @@ export const de: SeatsMessages = {
   paymentFailed: () =>
     'Die Zahlung ist fehlgeschlagen, es wurde nichts geändert. Prüfen Sie Ihre Zahlungsmethode.',
   updatePaymentMethod: () => 'Zahlungsmethode aktualisieren',
+  declineReason: ({ reason }) => `Antwort des Zahlungsanbieters: ${reason}`,
   requoted: ({ before, after }, f) =>
     `Die Lizenzen haben sich inzwischen geändert, der Preis wurde aktualisiert: jetzt fällig ${f.money(before.dueNow)} → ${f.money(after.dueNow)}, heute ${f.number(before.from)} → ${f.number(after.from)} Lizenzen.`,
   passwordInvalid: () => 'Das Passwort ist nicht korrekt.',

@@ -100,6 +100,7 @@ export const es: SeatsMessages = {
   adjustDescription: ({ input, current }, f) =>
     `Tienes ${f.plural(current, { one: '# licencia', other: '# licencias' })}. ${input === 'delta' ? 'Indica cuántas añadir.' : 'Indica el nuevo total.'}`,
   direction: ({ direction }) => (direction === 'add' ? 'Añadir' : 'Quitar'),
+  directionLabel: () => 'Añadir o quitar licencias',
   inputLabel: ({ input, direction }) =>
     input === 'total'
       ? 'Nuevo total'
@@ -224,6 +225,7 @@ export const es: SeatsMessages = {
     }
   },
   termsLabel: () => 'He leído y acepto los términos y condiciones',
+  termsLink: () => 'Leer los términos',
   passwordLabel: () => 'Confirma con tu contraseña',
   signatureNotice: () =>
     'Recibirás una solicitud de firma por correo; las licencias se añaden cuando se firme.',
@@ -233,6 +235,12 @@ export const es: SeatsMessages = {
     return plan.result === 'scheduled' ? 'Programar baja' : 'Quitar licencias';
   },
   submitting: () => 'Guardando…',
+  submitHint: ({ missing }) =>
+    missing.includes('terms') && missing.includes('password')
+      ? 'Acepta los términos e introduce tu contraseña para continuar'
+      : missing.includes('terms')
+        ? 'Acepta los términos para continuar'
+        : 'Introduce tu contraseña para continuar',
   cancel: () => 'Cancelar',
   close: () => 'Cerrar',
   success: ({ result, plan }, f) => {
@@ -243,6 +251,7 @@ export const es: SeatsMessages = {
   },
   paymentFailed: () => 'El pago ha fallado y no se ha cambiado nada. Revisa tu método de pago.',
   updatePaymentMethod: () => 'Actualizar método de pago',
+  declineReason: ({ reason }) => `Respuesta del proveedor de pagos: ${reason}`,
   requoted: ({ before, after }, f) =>
     `Las licencias cambiaron entretanto y el precio se actualizó: a pagar ${f.money(before.dueNow)} → ${f.money(after.dueNow)}, licencias actuales ${f.number(before.from)} → ${f.number(after.from)}.`,
   passwordInvalid: () => 'La contraseña no es correcta.',

@@ -103,6 +103,7 @@ export const fr: SeatsMessages = {
   adjustDescription: ({ input, current }, f) =>
     `Vous avez ${f.plural(current, { one: '# licence', other: '# licences' })}. ${input === 'delta' ? 'Indiquez combien en ajouter.' : 'Indiquez le nouveau total.'}`,
   direction: ({ direction }) => (direction === 'add' ? 'Ajouter' : 'Retirer'),
+  directionLabel: () => 'Ajouter ou retirer des licences',
   inputLabel: ({ input, direction }) =>
     input === 'total'
       ? 'Nouveau total'
@@ -227,6 +228,7 @@ export const fr: SeatsMessages = {
     }
   },
   termsLabel: () => 'J’ai lu et j’accepte les conditions générales',
+  termsLink: () => 'Lire les conditions',
   passwordLabel: () => 'Confirmez avec votre mot de passe',
   signatureNotice: () =>
     'Une demande de signature vous sera envoyée par e-mail ; les licences sont ajoutées après signature.',
@@ -236,6 +238,12 @@ export const fr: SeatsMessages = {
     return plan.result === 'scheduled' ? 'Programmer la suppression' : 'Supprimer les licences';
   },
   submitting: () => 'Enregistrement…',
+  submitHint: ({ missing }) =>
+    missing.includes('terms') && missing.includes('password')
+      ? 'Acceptez les conditions et saisissez votre mot de passe pour continuer'
+      : missing.includes('terms')
+        ? 'Acceptez les conditions pour continuer'
+        : 'Saisissez votre mot de passe pour continuer',
   cancel: () => 'Annuler',
   close: () => 'Fermer',
   success: ({ result, plan }, f) => {
@@ -247,6 +255,7 @@ export const fr: SeatsMessages = {
   paymentFailed: () =>
     'Le paiement a échoué et rien n’a été modifié. Vérifiez votre moyen de paiement.',
   updatePaymentMethod: () => 'Mettre à jour le moyen de paiement',
+  declineReason: ({ reason }) => `Réponse du prestataire de paiement : ${reason}`,
   requoted: ({ before, after }, f) =>
     `Les licences ont changé entre-temps et le prix a été mis à jour : à payer ${f.money(before.dueNow)} → ${f.money(after.dueNow)}, licences actuelles ${f.number(before.from)} → ${f.number(after.from)}.`,
   passwordInvalid: () => 'Le mot de passe est incorrect.',

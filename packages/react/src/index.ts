@@ -39,6 +39,7 @@ export {
   AdjustAllowanceRoot,
   AdjustAllowanceStatus,
   AdjustAllowanceSubmit,
+  AdjustAllowanceSubmitHint,
   AdjustAllowanceTitle,
   AdjustAllowanceTrigger,
   useAdjustAllowance,

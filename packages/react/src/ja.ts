@@ -89,6 +89,7 @@ export const ja: SeatsMessages = {
   adjustDescription: ({ input, current }, f) =>
     `現在 ${f.number(current)} 件のライセンスがあります。${input === 'delta' ? '追加する数を入力してください。' : '新しい合計数を入力してください。'}`,
   direction: ({ direction }) => (direction === 'add' ? '追加' : '削除'),
+  directionLabel: () => 'ライセンスの追加または削除',
   inputLabel: ({ input, direction }) =>
     input === 'total'
       ? '新しい合計数'
@@ -209,6 +210,7 @@ export const ja: SeatsMessages = {
     }
   },
   termsLabel: () => '利用規約を読み、同意します',
+  termsLink: () => '利用規約を読む',
   passwordLabel: () => 'パスワードで確認',
   signatureNotice: () => '署名依頼をメールでお送りします。署名後にライセンスが追加されます。',
   submit: ({ plan }) => {
@@ -217,6 +219,12 @@ export const ja: SeatsMessages = {
     return plan.result === 'scheduled' ? '削除を予約' : 'ライセンスを削除';
   },
   submitting: () => '保存中…',
+  submitHint: ({ missing }) =>
+    missing.includes('terms') && missing.includes('password')
+      ? '続けるには利用規約に同意し、パスワードを入力してください'
+      : missing.includes('terms')
+        ? '続けるには利用規約に同意してください'
+        : '続けるにはパスワードを入力してください',
   cancel: () => 'キャンセル',
   close: () => '閉じる',
   success: ({ result, plan }, f) => {
@@ -228,6 +236,7 @@ export const ja: SeatsMessages = {
   paymentFailed: () =>
     'お支払いに失敗したため、変更は行われていません。お支払い方法をご確認ください。',
   updatePaymentMethod: () => 'お支払い方法を更新',
+  declineReason: ({ reason }) => `決済代行会社からの理由: ${reason}`,
   requoted: ({ before, after }, f) =>
     `ライセンスが変更されたため料金を更新しました: 今回のお支払い ${f.money(before.dueNow)} → ${f.money(after.dueNow)}、現在のライセンス数 ${f.number(before.from)} → ${f.number(after.from)}。`,
   passwordInvalid: () => 'パスワードが正しくありません。',

@@ -4,6 +4,7 @@ import type {
   ChangeAvailability,
   ChangeResult,
   ConsumptionReason,
+  GivenConfirmation,
   Instant,
   Money,
   PlanIssue,
@@ -66,6 +67,8 @@ export interface SeatsMessages {
   adjustDescription: Message<{ input: ChangeInput; current: number }>;
   /** Whether a `delta` change adds or removes licences. */
   direction: Message<{ direction: ChangeDirection }>;
+  /** Names the add-or-remove choice. */
+  directionLabel: Message;
   inputLabel: Message<{ input: ChangeInput; direction: ChangeDirection }>;
   decrement: Message;
   increment: Message;
@@ -88,15 +91,21 @@ export interface SeatsMessages {
   effective: Message<{ plan: AllowancePlan }>;
   planIssue: Message<{ issue: PlanIssue }>;
   termsLabel: Message;
+  /** The link to the terms beside their checkbox, when the dialog has a `termsHref`. */
+  termsLink: Message;
   passwordLabel: Message;
   signatureNotice: Message;
   submit: Message<{ plan: AllowancePlan | null }>;
   submitting: Message;
+  /** Under a disabled submit: the confirmations still missing. */
+  submitHint: Message<{ missing: GivenConfirmation[] }>;
   cancel: Message;
   close: Message;
   success: Message<{ result: ChangeResult; plan: AllowancePlan }>;
   paymentFailed: Message;
   updatePaymentMethod: Message;
+  /** The payment provider's reason for a declined payment, under `paymentFailed`. */
+  declineReason: Message<{ reason: string }>;
   requoted: Message<{ before: AllowancePlan; after: AllowancePlan }>;
   passwordInvalid: Message;
   networkError: Message;
@@ -152,6 +161,7 @@ export const en: SeatsMessages = {
       ? `You have ${licences(f, current)}. Enter how many to add.`
       : `You have ${licences(f, current)}. Enter the new total.`,
   direction: ({ direction }) => (direction === 'add' ? 'Add' : 'Remove'),
+  directionLabel: () => 'Add or remove licences',
   inputLabel: ({ input, direction }) =>
     input === 'total'
       ? 'New total'
@@ -254,6 +264,7 @@ export const en: SeatsMessages = {
     }
   },
   termsLabel: () => 'I have read and accept the terms and conditions',
+  termsLink: () => 'Read the terms',
   passwordLabel: () => 'Confirm with your password',
   signatureNotice: () =>
     'A signature request will be emailed to you; the licences are added once it is signed.',
@@ -263,6 +274,12 @@ export const en: SeatsMessages = {
     return plan.result === 'scheduled' ? 'Schedule removal' : 'Remove licences';
   },
   submitting: () => 'Saving…',
+  submitHint: ({ missing }) =>
+    missing.includes('terms') && missing.includes('password')
+      ? 'Accept the terms and enter your password to continue'
+      : missing.includes('terms')
+        ? 'Accept the terms to continue'
+        : 'Enter your password to continue',
   cancel: () => 'Cancel',
   close: () => 'Close',
   success: ({ result, plan }, f) => {
@@ -274,6 +291,7 @@ export const en: SeatsMessages = {
   paymentFailed: () =>
     'The payment failed and nothing was changed. Check that your payment method is valid.',
   updatePaymentMethod: () => 'Update payment method',
+  declineReason: ({ reason }) => `The payment provider said: ${reason}`,
   requoted: ({ before, after }, f) =>
     `The licences changed meanwhile and the price was updated: due now ${moneyOf(f, before.dueNow)} → ${moneyOf(f, after.dueNow)}, from ${f.number(before.from)} → ${f.number(after.from)} licences today.`,
   passwordInvalid: () => 'The password is not correct.',

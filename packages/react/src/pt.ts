@@ -100,6 +100,7 @@ export const pt: SeatsMessages = {
   adjustDescription: ({ input, current }, f) =>
     `Você tem ${f.plural(current, { one: '# licença', other: '# licenças' })}. ${input === 'delta' ? 'Informe quantas adicionar.' : 'Informe o novo total.'}`,
   direction: ({ direction }) => (direction === 'add' ? 'Adicionar' : 'Remover'),
+  directionLabel: () => 'Adicionar ou remover licenças',
   inputLabel: ({ input, direction }) =>
     input === 'total'
       ? 'Novo total'
@@ -224,6 +225,7 @@ export const pt: SeatsMessages = {
     }
   },
   termsLabel: () => 'Li e aceito os termos e condições',
+  termsLink: () => 'Ler os termos',
   passwordLabel: () => 'Confirme com sua senha',
   signatureNotice: () =>
     'Você receberá um pedido de assinatura por e-mail; as licenças são adicionadas após a assinatura.',
@@ -233,6 +235,12 @@ export const pt: SeatsMessages = {
     return plan.result === 'scheduled' ? 'Agendar remoção' : 'Remover licenças';
   },
   submitting: () => 'Salvando…',
+  submitHint: ({ missing }) =>
+    missing.includes('terms') && missing.includes('password')
+      ? 'Aceite os termos e digite sua senha para continuar'
+      : missing.includes('terms')
+        ? 'Aceite os termos para continuar'
+        : 'Digite sua senha para continuar',
   cancel: () => 'Cancelar',
   close: () => 'Fechar',
   success: ({ result, plan }, f) => {
@@ -243,6 +251,7 @@ export const pt: SeatsMessages = {
   },
   paymentFailed: () => 'O pagamento falhou e nada foi alterado. Verifique seu método de pagamento.',
   updatePaymentMethod: () => 'Atualizar método de pagamento',
+  declineReason: ({ reason }) => `Resposta do provedor de pagamento: ${reason}`,
   requoted: ({ before, after }, f) =>
     `As licenças mudaram nesse meio-tempo e o preço foi atualizado: a pagar ${f.money(before.dueNow)} → ${f.money(after.dueNow)}, licenças atuais ${f.number(before.from)} → ${f.number(after.from)}.`,
   passwordInvalid: () => 'A senha não está correta.',

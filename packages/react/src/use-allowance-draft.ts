@@ -34,7 +34,8 @@ export interface UseAllowanceDraftOptions {
 
 /** Why the last commit failed, for the message to show; `null` when there is nothing to say. */
 export type AllowanceCommitProblem =
-  | { kind: 'payment-failed' }
+  /** `reason`: the payment provider's, as the server's problem `detail` carries it. */
+  | { kind: 'payment-failed'; reason: string | null }
   | { kind: 'password-invalid' }
   | { kind: 'network' }
   | { kind: 'other'; message: string };
@@ -52,7 +53,8 @@ function commitProblemOf(error: Error | null): AllowanceCommitProblem | null {
   // A stale or expired quote is quoted again at once: `requoted` says what changed.
   if (error === null || isSeatsApiError(error, 'stale_version')) return null;
   if (isSeatsApiError(error, 'quote_expired')) return null;
-  if (isSeatsApiError(error, 'payment_failed')) return { kind: 'payment-failed' };
+  if (isSeatsApiError(error, 'payment_failed'))
+    return { kind: 'payment-failed', reason: error.problem?.detail ?? null };
   if (isSeatsApiError(error, 'password_invalid')) return { kind: 'password-invalid' };
   if (error instanceof SeatsNetworkError) return { kind: 'network' };
   return { kind: 'other', message: error.message };
@@ -147,7 +149,11 @@ export function useAllowanceDraft({
       if (draft.restore !== null) edit(draft.restore.entry);
     },
     acceptTerms: (termsAccepted: boolean) => setEntry({ ...entry, termsAccepted }),
-    enterPassword: (password: string) => setEntry({ ...entry, password }),
+    // A new password clears the refusal of the last one, so a second refusal is said again.
+    enterPassword: (password: string) => {
+      setEntry({ ...entry, password });
+      if (commit.error !== null) commit.reset();
+    },
     submit,
     isSubmitting: commit.isPending,
     /** The code of the last commit's refusal, e.g. `payment_failed`. */
