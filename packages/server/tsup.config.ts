@@ -8,6 +8,7 @@ export default defineConfig({
     'src/demo.ts',
     'src/msw.ts',
     'src/node.ts',
+    'src/stripe.ts',
     'src/seats-cli.ts',
   ],
   format: ['esm', 'cjs'],
@@ -15,7 +16,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
-  external: ['@electric-sql/pglite', 'pg', 'msw'],
+  external: ['@electric-sql/pglite', 'pg', 'msw', 'stripe'],
   // Inlined: Node cannot import a JSON module without an import attribute.
   noExternal: [/^@seats\/core\/openapi\.json$/],
 });
