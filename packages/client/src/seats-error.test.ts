@@ -62,6 +62,8 @@ const expected: Record<ErrorCode, { status: number; type: typeof SeatsApiError }
   no_licence_available: { status: 409, type: NoLicenceAvailableError },
   stale_version: { status: 409, type: StaleVersionError },
   conflict: { status: 409, type: ConflictError },
+  account_exists: { status: 409, type: ConflictError },
+  pool_in_use: { status: 409, type: ConflictError },
   quote_expired: { status: 409, type: QuoteExpiredError },
   quote_used: { status: 409, type: QuoteUsedError },
   idempotency_key_conflict: { status: 409, type: IdempotencyKeyConflictError },

@@ -253,6 +253,9 @@ export const errorClassByCode: Record<ErrorCode, ApiErrorClass> = {
   no_licence_available: NoLicenceAvailableError,
   stale_version: StaleVersionError,
   conflict: ConflictError,
+  // Answered by the admin API only.
+  account_exists: ConflictError,
+  pool_in_use: ConflictError,
   quote_expired: QuoteExpiredError,
   quote_used: QuoteUsedError,
   idempotency_key_conflict: IdempotencyKeyConflictError,

@@ -538,6 +538,8 @@ export const errorCodes = [
   'no_licence_available',
   'stale_version',
   'conflict',
+  'account_exists',
+  'pool_in_use',
   'quote_expired',
   'quote_used',
   'idempotency_key_required',

@@ -180,9 +180,9 @@ describe('admin API over HTTP', () => {
     });
     const inUse = await call('DELETE', '/accounts/full/pools/users');
     expect(inUse.status).toBe(409);
-    expect(inUse.body.code).toBe('conflict');
+    expect(inUse.body.code).toBe('pool_in_use');
     expect((await call('PATCH', '/accounts/full/pools/ghost', { unitPrice: 1 })).status).toBe(404);
-    expect((await call('POST', '/accounts', account('full'))).body.code).toBe('conflict');
+    expect((await call('POST', '/accounts', account('full'))).body.code).toBe('account_exists');
     expect((await call('GET', '/accounts/nobody')).body.code).toBe('account_not_found');
     expect((await call('PUT', '/accounts/full')).status).toBe(405);
   });

@@ -218,6 +218,9 @@ function adminProblemOf(error: unknown, requestId: string): ProblemError {
           detail: error.message,
           ...(error.decision === undefined ? {} : { decision: error.decision }),
         });
+      case 'account_exists':
+      case 'pool_in_use':
+        return new ProblemError(409, error.code, { detail: error.message });
       default:
         return new ProblemError(409, 'conflict', { detail: error.message });
     }

@@ -17,6 +17,8 @@ const titles: Record<ErrorCode, string> = {
   no_licence_available: 'No licence available',
   stale_version: 'Stale version',
   conflict: 'Conflict',
+  account_exists: 'Account exists',
+  pool_in_use: 'Licence type in use',
   quote_expired: 'Quote expired',
   quote_used: 'Quote already used',
   idempotency_key_required: 'Idempotency key required',
