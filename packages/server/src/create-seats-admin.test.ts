@@ -8,6 +8,7 @@ import {
   createDevBilling,
   createSeatsAdmin,
   createSeatsHandler,
+  createSeatsJobs,
   type SeatsAdmin,
   SeatsAdminError,
   type SeatsEvent,
@@ -383,6 +384,47 @@ for (const driver of drivers) {
     });
 
     describe('pools', () => {
+      it('writes an event with each change of a pool or the account, in its transaction', async () => {
+        await admin.createAccount(accountInput('evented'));
+        events.length = 0;
+        await admin.addPool('evented', {
+          id: 'extra',
+          name: 'Extra',
+          term: 'monthly',
+          purchased: 0,
+          unitPrice: 100,
+        });
+        await admin.updatePool('evented', 'extra', { unitPrice: 200, max: 5 });
+        await admin.removePool('evented', 'extra');
+        await admin.updateAccount('evented', {
+          plan: 'Enterprise',
+          policy: 'delta-upgrade-at-limit',
+        });
+        await expect(admin.updatePool('evented', 'users', { max: 1 })).rejects.toBeInstanceOf(
+          AdminInputError,
+        );
+        expect(
+          events.map((event) => [event.type, 'fields' in event ? event.fields : null]),
+        ).toEqual([
+          ['pool.added', []],
+          ['pool.updated', ['max', 'unitPrice']],
+          ['pool.removed', []],
+          ['account.updated', ['plan', 'policy']],
+        ]);
+        const outbox = await createSeatsJobs({
+          store: database.store,
+          billing: createDevBilling(),
+        }).events({
+          accountId: 'evented',
+        });
+        expect(outbox.map((record) => record.event.type)).toEqual([
+          'pool.added',
+          'pool.updated',
+          'pool.removed',
+          'account.updated',
+        ]);
+      });
+
       it('adds a pool, changes its price, bounds and term, and removes it while unused', async () => {
         await admin.createAccount(accountInput('pools'));
         const added = await admin.addPool('pools', {

@@ -339,6 +339,13 @@ function duplicateError(error: DuplicateMemberError, prefix: string): AdminInput
   ]);
 }
 
+/** An admin write's event, before the outbox stamps it. */
+type AdminEvent = DistributiveOmit<
+  Extract<SeatsEvent, { type: 'account.updated' | 'pool.added' | 'pool.updated' | 'pool.removed' }>,
+  'accountId' | 'at' | 'requestId'
+>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
@@ -374,18 +381,30 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
   }
 
   /** Runs `work` on the account under its lock, then answers the account as it is after. */
+  /** Runs `work` on the locked account; `event`, when given, is written with it to the outbox. */
   async function withAccount(
     accountId: string,
     work: (
       state: AccountState,
       tx: Parameters<Parameters<SeatsStore['transaction']>[0]>[0],
     ) => Promise<void>,
+    event?: AdminEvent,
   ): Promise<AdminAccount> {
-    await store.transaction(async (tx) => {
+    const recorded = await store.transaction(async (tx) => {
       const state = await tx.lockAccount(accountId);
       if (state === null) throw accountNotFound(accountId);
       await work(state, tx);
+      if (event === undefined) return [];
+      return tx.appendEvents([
+        {
+          ...event,
+          accountId,
+          at: clock().toISOString(),
+          requestId: randomId('adm'),
+        } as SeatsEvent,
+      ]);
     });
+    emit(recorded);
     return toAdminAccount(await requireAccount(accountId));
   }
 
@@ -937,44 +956,48 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     async updateAccount(accountId, raw) {
       const patch = parse(UpdateAccountRequestSchema, raw);
       const policy = patch.policy === undefined ? null : resolvePolicy(patch.policy);
-      return withAccount(accountId, async (state, tx) => {
-        const { storageUsedBytes, ...rest } = state.account;
-        const storage =
-          patch.storageUsedBytes === undefined ? storageUsedBytes : patch.storageUsedBytes;
-        const account: Account = {
-          ...rest,
-          ...(patch.name === undefined ? {} : { name: patch.name }),
-          ...(patch.plan === undefined ? {} : { plan: patch.plan }),
-          ...(patch.currency === undefined ? {} : { currency: patch.currency }),
-          ...(patch.billingPeriod === undefined ? {} : { billingPeriod: patch.billingPeriod }),
-          ...(patch.contract === undefined ? {} : { contract: patch.contract }),
-          ...(storage === undefined || storage === null ? {} : { storageUsedBytes: storage }),
-        };
-        checkAccountFields(account, clock(), patch.billingPeriod !== undefined);
-        const next = policy ?? state.policy;
-        if (policy !== null) {
-          const errors: FieldError[] = [];
-          for (const group of await tx.memberGroups(accountId)) {
-            if (!next.statuses.includes(group.status)) {
-              errors.push({
-                field: 'policy.statuses',
-                code: 'in_use',
-                message: `${group.count} members have the status "${group.status}", which the policy lacks.`,
-              });
+      return withAccount(
+        accountId,
+        async (state, tx) => {
+          const { storageUsedBytes, ...rest } = state.account;
+          const storage =
+            patch.storageUsedBytes === undefined ? storageUsedBytes : patch.storageUsedBytes;
+          const account: Account = {
+            ...rest,
+            ...(patch.name === undefined ? {} : { name: patch.name }),
+            ...(patch.plan === undefined ? {} : { plan: patch.plan }),
+            ...(patch.currency === undefined ? {} : { currency: patch.currency }),
+            ...(patch.billingPeriod === undefined ? {} : { billingPeriod: patch.billingPeriod }),
+            ...(patch.contract === undefined ? {} : { contract: patch.contract }),
+            ...(storage === undefined || storage === null ? {} : { storageUsedBytes: storage }),
+          };
+          checkAccountFields(account, clock(), patch.billingPeriod !== undefined);
+          const next = policy ?? state.policy;
+          if (policy !== null) {
+            const errors: FieldError[] = [];
+            for (const group of await tx.memberGroups(accountId)) {
+              if (!next.statuses.includes(group.status)) {
+                errors.push({
+                  field: 'policy.statuses',
+                  code: 'in_use',
+                  message: `${group.count} members have the status "${group.status}", which the policy lacks.`,
+                });
+              }
+              if (!next.roles.includes(group.role)) {
+                errors.push({
+                  field: 'policy.roles',
+                  code: 'in_use',
+                  message: `${group.count} members have the role "${group.role}", which the policy lacks.`,
+                });
+              }
             }
-            if (!next.roles.includes(group.role)) {
-              errors.push({
-                field: 'policy.roles',
-                code: 'in_use',
-                message: `${group.count} members have the role "${group.role}", which the policy lacks.`,
-              });
-            }
+            if (errors.length > 0) throw new AdminInputError(errors);
           }
-          if (errors.length > 0) throw new AdminInputError(errors);
-        }
-        await tx.saveAccount(account, next);
-        await tx.bumpVersion(accountId);
-      });
+          await tx.saveAccount(account, next);
+          await tx.bumpVersion(accountId);
+        },
+        { type: 'account.updated', fields: Object.keys(patch).sort() },
+      );
     },
 
     async deleteAccount(accountId) {
@@ -984,55 +1007,67 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     async addPool(accountId, raw) {
       const pool = poolOf(parse(NewPoolSchema, raw));
       checkPoolBounds(pool, '');
-      return withAccount(accountId, async (state, tx) => {
-        if (state.pools.some((existing) => existing.id === pool.id))
-          fail('id', 'duplicate', `The account has a pool "${pool.id}" already.`);
-        await tx.insertPool(accountId, pool);
-        await tx.bumpVersion(accountId);
-      });
+      return withAccount(
+        accountId,
+        async (state, tx) => {
+          if (state.pools.some((existing) => existing.id === pool.id))
+            fail('id', 'duplicate', `The account has a pool "${pool.id}" already.`);
+          await tx.insertPool(accountId, pool);
+          await tx.bumpVersion(accountId);
+        },
+        { type: 'pool.added', poolId: pool.id, fields: [] },
+      );
     },
 
     async updatePool(accountId, poolId, raw) {
       const patch = parse(UpdatePoolRequestSchema, raw);
-      return withAccount(accountId, async (state, tx) => {
-        const pool = state.pools.find((candidate) => candidate.id === poolId);
-        if (pool === undefined) throw poolNotFound(poolId);
-        const next: Pool = { ...pool };
-        if (patch.name !== undefined) next.name = patch.name;
-        if (patch.term !== undefined) next.term = patch.term;
-        if (patch.unitPrice !== undefined) next.unitPrice = patch.unitPrice;
-        for (const field of ['storagePerLicenceBytes', 'min', 'max'] as const) {
-          const value = patch[field];
-          if (value === null) delete next[field];
-          else if (value !== undefined) next[field] = value;
-        }
-        checkPoolBounds(next, '');
-        await tx.savePoolSettings(accountId, next);
-        await tx.bumpVersion(accountId);
-      });
+      return withAccount(
+        accountId,
+        async (state, tx) => {
+          const pool = state.pools.find((candidate) => candidate.id === poolId);
+          if (pool === undefined) throw poolNotFound(poolId);
+          const next: Pool = { ...pool };
+          if (patch.name !== undefined) next.name = patch.name;
+          if (patch.term !== undefined) next.term = patch.term;
+          if (patch.unitPrice !== undefined) next.unitPrice = patch.unitPrice;
+          for (const field of ['storagePerLicenceBytes', 'min', 'max'] as const) {
+            const value = patch[field];
+            if (value === null) delete next[field];
+            else if (value !== undefined) next[field] = value;
+          }
+          checkPoolBounds(next, '');
+          await tx.savePoolSettings(accountId, next);
+          await tx.bumpVersion(accountId);
+        },
+        { type: 'pool.updated', poolId, fields: Object.keys(patch).sort() },
+      );
     },
 
     async removePool(accountId, poolId) {
-      return withAccount(accountId, async (state, tx) => {
-        if (!state.pools.some((pool) => pool.id === poolId)) throw poolNotFound(poolId);
-        const holders = (await tx.memberGroups(accountId))
-          .filter((group) => group.poolId === poolId)
-          .reduce((total, group) => total + group.count, 0);
-        if (holders > 0) {
-          throw new SeatsAdminError(
-            'pool_in_use',
-            `${holders} members hold a licence of "${poolId}": move or delete them first.`,
-          );
-        }
-        if ((await tx.openChanges(accountId)).some((change) => change.poolId === poolId)) {
-          throw new SeatsAdminError(
-            'pool_in_use',
-            `"${poolId}" has a scheduled removal or a purchase waiting for its signature.`,
-          );
-        }
-        await tx.deletePool(accountId, poolId);
-        await tx.bumpVersion(accountId);
-      });
+      return withAccount(
+        accountId,
+        async (state, tx) => {
+          if (!state.pools.some((pool) => pool.id === poolId)) throw poolNotFound(poolId);
+          const holders = (await tx.memberGroups(accountId))
+            .filter((group) => group.poolId === poolId)
+            .reduce((total, group) => total + group.count, 0);
+          if (holders > 0) {
+            throw new SeatsAdminError(
+              'pool_in_use',
+              `${holders} members hold a licence of "${poolId}": move or delete them first.`,
+            );
+          }
+          if ((await tx.openChanges(accountId)).some((change) => change.poolId === poolId)) {
+            throw new SeatsAdminError(
+              'pool_in_use',
+              `"${poolId}" has a scheduled removal or a purchase waiting for its signature.`,
+            );
+          }
+          await tx.deletePool(accountId, poolId);
+          await tx.bumpVersion(accountId);
+        },
+        { type: 'pool.removed', poolId, fields: [] },
+      );
     },
 
     async setPurchased(accountId, poolId, raw) {

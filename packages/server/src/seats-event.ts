@@ -49,6 +49,20 @@ export type SeatsEvent =
       contract: Account['contract'];
     })
   | (EventBase & {
+      /**
+       * The admin API changed the account (`fields` of its request: a new `policy` recounts who
+       * uses a licence) or one of its licence types: re-read the account's summary.
+       */
+      type: 'account.updated';
+      fields: string[];
+    })
+  | (EventBase & {
+      type: 'pool.added' | 'pool.updated' | 'pool.removed';
+      poolId: string;
+      /** The fields an update changed; empty when added or removed. */
+      fields: string[];
+    })
+  | (EventBase & {
       /** The recurring charge of a period was taken, or declined. */
       type: 'period.charged' | 'period.charge_failed';
       period: BillingPeriod;
