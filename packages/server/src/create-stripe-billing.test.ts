@@ -33,6 +33,7 @@ function fakeStripeApi() {
   const defaultPaymentMethods = new Map<string, string | null>();
   let sequence = 0;
   let dropNext = 0;
+  let fallbackPaymentMethod = 'pm_card_visa';
   const nextId = (prefix: string) => {
     sequence += 1;
     return `${prefix}_fake${sequence}`;
@@ -41,7 +42,7 @@ function fakeStripeApi() {
   function customer(id: string): Stripe.Customer {
     const paymentMethod = defaultPaymentMethods.has(id)
       ? (defaultPaymentMethods.get(id) ?? null)
-      : 'pm_card_visa';
+      : fallbackPaymentMethod;
     return {
       id,
       object: 'customer',
@@ -135,7 +136,12 @@ function fakeStripeApi() {
     };
   }
 
-  function answer(method: string, path: string, form: Record<string, string>) {
+  function answer(
+    method: string,
+    path: string,
+    form: Record<string, string>,
+    query: URLSearchParams,
+  ) {
     const customerPath = /^\/v1\/customers\/([^/]+)$/.exec(path);
     if (method === 'GET' && customerPath?.[1] !== undefined) {
       if (customerPath[1].startsWith('cus_missing')) {
@@ -148,6 +154,15 @@ function fakeStripeApi() {
         return { status: 404, body: { error } };
       }
       return { status: 200, body: customer(customerPath[1]) };
+    }
+    if (method === 'GET' && path === '/v1/payment_intents') {
+      const list: Stripe.ApiList<Stripe.PaymentIntent> = {
+        object: 'list',
+        data: intents.filter((intent) => intent.customer === query.get('customer')).reverse(),
+        has_more: false,
+        url: '/v1/payment_intents',
+      };
+      return { status: 200, body: list };
     }
     if (method === 'POST' && path === '/v1/payment_intents') {
       const intent = paymentIntent(form);
@@ -244,7 +259,7 @@ function fakeStripeApi() {
               },
             };
     } else {
-      result = answer(request.method ?? '', url.pathname, form);
+      result = answer(request.method ?? '', url.pathname, form, url.searchParams);
       if (key !== null && request.method === 'POST') stored.set(key, { ...result, form: raw });
     }
     response.writeHead(result.status, {
@@ -261,6 +276,10 @@ function fakeStripeApi() {
     setDefaultPaymentMethod(customerId: string, paymentMethod: string | null) {
       defaultPaymentMethods.set(customerId, paymentMethod);
     },
+    /** The default payment method of customers not set otherwise. */
+    setFallbackPaymentMethod(paymentMethod: string) {
+      fallbackPaymentMethod = paymentMethod;
+    },
     /** Breaks the next `count` connections before answering. */
     dropConnections(count: number) {
       dropNext = count;
@@ -272,6 +291,7 @@ function fakeStripeApi() {
       defaultPaymentMethods.clear();
       dropNext = 0;
       sequence = 0;
+      fallbackPaymentMethod = 'pm_card_visa';
     },
     async listen(): Promise<number> {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -374,6 +394,16 @@ describe('createStripeBilling against an HTTP server answering as Stripe', () =>
       .filter((seen) => seen.path === '/v1/payment_intents')
       .map((seen) => seen.idempotencyKey);
     expect(keys).toEqual(['chg_1', 'chg_1']);
+    expect(api.intents).toHaveLength(1);
+  });
+
+  it('answers a charge asked again after the payment method changed with the PaymentIntent first created', async () => {
+    const billing = createStripeBilling({ stripe, customerFor });
+    api.setDefaultPaymentMethod('cus_acme', 'pm_card_threeDSecureRequired');
+    const first = await billing.charge(chargeRequest());
+    expect(first).toEqual({ status: 'pending', reference: api.intents[0]?.id });
+    api.setDefaultPaymentMethod('cus_acme', 'pm_card_visa');
+    expect(await billing.charge(chargeRequest())).toEqual(first);
     expect(api.intents).toHaveLength(1);
   });
 
@@ -619,6 +649,55 @@ describe('the seats handler charging through Stripe', () => {
     expect(await purchased()).toBe(before);
     const history = await store.getChange(dazos, pending.body.id);
     expect(history?.status).toBe('failed');
+  });
+
+  it('charges each rolled period once through Stripe and marks it charged from the webhook', async () => {
+    const { jobs } = await setUp();
+    api.setFallbackPaymentMethod('pm_card_threeDSecureRequired');
+    const report = await jobs.tick({ now: new Date('2026-04-01T00:10:00.000Z') });
+    expect(report.charges.pending).toBeGreaterThan(0);
+    expect(api.intents).toHaveLength(report.charges.pending);
+    const created = api.seen.filter(
+      (seen) => seen.method === 'POST' && seen.path === '/v1/payment_intents',
+    );
+    for (const [index, intent] of api.intents.entries()) {
+      const accountId = intent.metadata[stripeMetadataKeys.accountId];
+      const periodStart = intent.metadata[stripeMetadataKeys.periodStart];
+      expect(intent.metadata[stripeMetadataKeys.kind]).toBe('period');
+      expect(created[index]?.idempotencyKey).toBe(`period_${accountId}_${periodStart}`);
+    }
+
+    const webhook = createStripeWebhookHandler({ stripe, jobs, secret });
+    for (const intent of api.intents) {
+      const event: Stripe.PaymentIntentSucceededEvent = {
+        id: `evt_${intent.id}`,
+        object: 'event',
+        api_version: null,
+        created: 1_767_225_600,
+        data: { object: { ...intent, status: 'succeeded', next_action: null } },
+        livemode: false,
+        pending_webhooks: 1,
+        request: null,
+        type: 'payment_intent.succeeded',
+      };
+      const payload = JSON.stringify(event);
+      const signature = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret });
+      const received = await webhook(
+        new Request('http://host.test/stripe/webhook', {
+          method: 'POST',
+          headers: { 'stripe-signature': signature },
+          body: payload,
+        }),
+      );
+      expect(await received.json()).toEqual({ received: true, settled: 'period' });
+      const accountId = intent.metadata[stripeMetadataKeys.accountId] as string;
+      const [periodEnd] = await store.listPeriodEnds(accountId, 1);
+      expect(periodEnd).toMatchObject({ chargeStatus: 'charged', chargeId: intent.id });
+    }
+
+    const again = await jobs.tick({ now: new Date('2026-04-01T01:10:00.000Z') });
+    expect(again.charges).toMatchObject({ charged: 0, pending: 0 });
+    expect(api.intents).toHaveLength(report.charges.pending);
   });
 
   it('ignores events that are not about a PaymentIntent the kit created', async () => {

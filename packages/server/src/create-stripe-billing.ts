@@ -56,7 +56,9 @@ export const stripeMetadataKeys = {
  * with Stripe Billing) without guessing.
  *
  * Stripe keeps an idempotency key for 24 hours: the kit's recovery asks again within minutes, but a
- * change left `charging` for longer must be checked in the Dashboard before it is retried.
+ * change left `charging` for longer must be checked in the Dashboard before it is retried. A key
+ * asked again with other parameters (the default payment method changed meanwhile) is answered
+ * with the PaymentIntent first created under it, found among the customer's latest 100.
  */
 export function createStripeBilling(options: StripeBillingOptions): BillingProvider {
   const { stripe } = options;
@@ -70,6 +72,17 @@ export function createStripeBilling(options: StripeBillingOptions): BillingProvi
     return (
       idOf(live.invoice_settings?.default_payment_method ?? null) ??
       idOf(live.default_source ?? null)
+    );
+  }
+
+  async function intentWithKey(
+    customer: string,
+    key: string,
+  ): Promise<Stripe.PaymentIntent | null> {
+    const latest = await stripe.paymentIntents.list({ customer, limit: 100 });
+    return (
+      latest.data.find((intent) => intent.metadata[stripeMetadataKeys.idempotencyKey] === key) ??
+      null
     );
   }
 
@@ -95,6 +108,13 @@ export function createStripeBilling(options: StripeBillingOptions): BillingProvi
         );
         return resultOf(intent);
       } catch (error) {
+        if (stripeErrorType(error) === 'StripeIdempotencyError') {
+          // The key was used with other parameters (the default payment method changed between
+          // the first attempt and this one): answer what the first attempt created.
+          const first = await intentWithKey(customer, request.idempotencyKey);
+          if (first !== null) return resultOf(first);
+          throw error;
+        }
         if (isCardError(error)) {
           const intent = error.payment_intent;
           return {
@@ -140,12 +160,15 @@ function idOf(value: string | { id: string } | null): string | null {
   return typeof value === 'string' ? value : value.id;
 }
 
+// By the error's `type`, not `instanceof`: the host's `stripe` may be another copy of the module.
+function stripeErrorType(error: unknown): unknown {
+  return typeof error === 'object' && error !== null
+    ? (error as { type?: unknown }).type
+    : undefined;
+}
+
 function isCardError(error: unknown): error is Stripe.errors.StripeCardError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { type?: unknown }).type === 'StripeCardError'
-  );
+  return stripeErrorType(error) === 'StripeCardError';
 }
 
 function resultOf(intent: Stripe.PaymentIntent): BillingResult {
