@@ -120,6 +120,42 @@ describe('AdjustAllowanceDialog', () => {
     expect(api.billing.charges()).toHaveLength(1);
   });
 
+  it('says a committed change in a status the page keeps, once the closed dialog no longer hides the page', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    const status = await waitFor(() => {
+      const element = container.querySelector<HTMLElement>('[data-part="status"]');
+      expect(element?.getAttribute('role')).toBe('status');
+      return element as HTMLElement;
+    });
+    // Text written into a region hidden from assistive technology is never spoken.
+    const said: { text: string; hidden: boolean }[] = [];
+    const observer = new MutationObserver(() => {
+      said.push({
+        text: status.textContent ?? '',
+        hidden: status.closest('[aria-hidden="true"]') !== null,
+      });
+    });
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    onTestFinished(() => observer.disconnect());
+    await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(status.closest('[aria-hidden="true"]')).not.toBeNull();
+    await user.type(within(dialog).getByLabelText('Number of additional users'), '2');
+    await within(dialog).findByText('Total due today');
+    await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
+    await waitFor(() => expect(status.textContent).toBe('Now 12 licences · $98.00 charged'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(said.filter(({ text }) => text !== '')).toEqual([
+      { text: 'Now 12 licences · $98.00 charged', hidden: false },
+    ]);
+    await expectNoAxeViolations();
+  });
+
   it('submits once however often the confirm button is clicked', async () => {
     const user = userEvent.setup();
     api.faults.latency(150);
