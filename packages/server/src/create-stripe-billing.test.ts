@@ -497,7 +497,7 @@ describe('the seats handler charging through Stripe', () => {
   });
   afterAll(() => store.close());
 
-  async function setUp() {
+  async function setUp(accountId = dazos, role = 'owner') {
     await store.clear();
     await seedDemoAccounts(store, { now });
     const billing = createStripeBilling({ stripe, customerFor });
@@ -506,7 +506,7 @@ describe('the seats handler charging through Stripe', () => {
       billing,
       clock: () => now,
       recoverOnStart: false,
-      identify: () => ({ accountId: dazos, memberId: null, role: 'owner' }),
+      identify: () => ({ accountId, memberId: null, role }),
     });
     const jobs = createSeatsJobs({ store, billing, clock: () => now });
     const call = async <T>(method: string, path: string, body?: unknown, key?: string) => {
@@ -521,8 +521,8 @@ describe('the seats handler charging through Stripe', () => {
       );
       return { status: response.status, body: (await response.json()) as T };
     };
-    const quote = async (delta: number) =>
-      (await call<Quote>('POST', '/quotes', { poolId: 'users', delta })).body;
+    const quote = async (delta: number, poolId = 'users') =>
+      (await call<Quote>('POST', '/quotes', { poolId, delta })).body;
     const commit = (quoteId: string, key: string) =>
       call<Change>('POST', '/changes', { quoteId }, key);
     const purchased = async () =>
@@ -552,6 +552,28 @@ describe('the seats handler charging through Stripe', () => {
       first.body.id,
     );
     expect(await purchased()).toBe(before + 2);
+  });
+
+  it("credits a removal's due-now credit to the customer's Stripe balance once", async () => {
+    const account = 'signed-contract-licence-types';
+    const { quote, commit } = await setUp(account, 'owner-manager');
+    const offer = await quote(-1, 'monthly');
+    expect(offer.plan.dueNow.amount).toBeLessThan(0);
+    const answer = await commit(offer.id, 'remove-1');
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ status: 'applied', charged: offer.plan.dueNow });
+    await commit(offer.id, 'remove-1');
+    const posted = api.seen.filter((seen) => seen.path.endsWith('/balance_transactions'));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({
+      path: `/v1/customers/cus_${account}/balance_transactions`,
+      idempotencyKey: answer.body.id,
+      form: {
+        amount: String(offer.plan.dueNow.amount),
+        currency: offer.plan.dueNow.currency.toLowerCase(),
+      },
+    });
+    expect(api.intents).toHaveLength(0);
   });
 
   it('leaves a purchase needing 3-D Secure charging until the signed webhook settles it', async () => {
