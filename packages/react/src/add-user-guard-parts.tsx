@@ -77,7 +77,8 @@ export function AddUserGuardRoot({
   const { announcement, summary } = guard;
   let announced = '';
   if (announcement?.kind === 'purchased') {
-    announced = t.success({ result: 'applied', plan: announcement.change.plan }, format);
+    // Worded as the adjust dialog's status says the same purchase.
+    announced = t.committed({ change: announcement.change }, format);
   } else if (announcement?.kind === 'freed') {
     const action =
       summary?.access === 'full' ? freeLicenceAction(summary.policy, { allowDelete: true }) : null;

@@ -94,7 +94,7 @@ describe('AddUserGuard', () => {
     const status = screen
       .getAllByRole('status')
       .find((element) => element.getAttribute('data-part') === 'announcement');
-    expect(status?.textContent).toBe('You now have 11 licences.');
+    expect(status?.textContent).toBe('Now 11 licences · $49.00 charged');
   });
 
   it('shows a user without billing permission only the way to ask an admin (Dazos admin)', async () => {
