@@ -29,6 +29,7 @@ interface SeenRequest {
 function fakeStripeApi() {
   const seen: SeenRequest[] = [];
   const intents: Stripe.PaymentIntent[] = [];
+  const refunds: Stripe.Refund[] = [];
   const stored = new Map<string, { status: number; body: unknown; form: string }>();
   const defaultPaymentMethods = new Map<string, string | null>();
   let sequence = 0;
@@ -195,9 +196,14 @@ function fakeStripeApi() {
         reason: null,
         receipt_number: null,
         source_transfer_reversal: null,
-        status: 'succeeded',
+        status: form.payment_intent === 'pi_refund_pending' ? 'pending' : 'succeeded',
         transfer_reversal: null,
       };
+      for (const [key, value] of Object.entries(form)) {
+        const match = /^metadata\[(.+)\]$/.exec(key);
+        if (match?.[1] !== undefined && refund.metadata !== null) refund.metadata[match[1]] = value;
+      }
+      refunds.push(refund);
       return { status: 200, body: refund };
     }
     const balancePath = /^\/v1\/customers\/([^/]+)\/balance_transactions$/.exec(path);
@@ -273,6 +279,7 @@ function fakeStripeApi() {
   return {
     seen,
     intents,
+    refunds,
     setDefaultPaymentMethod(customerId: string, paymentMethod: string | null) {
       defaultPaymentMethods.set(customerId, paymentMethod);
     },
@@ -287,6 +294,7 @@ function fakeStripeApi() {
     reset() {
       seen.length = 0;
       intents.length = 0;
+      refunds.length = 0;
       stored.clear();
       defaultPaymentMethods.clear();
       dropNext = 0;
@@ -497,10 +505,14 @@ describe('the seats handler charging through Stripe', () => {
   });
   afterAll(() => store.close());
 
-  async function setUp(accountId = dazos, role = 'owner') {
+  async function setUp(
+    accountId = dazos,
+    role = 'owner',
+    refundTarget?: () => Promise<string | null>,
+  ) {
     await store.clear();
     await seedDemoAccounts(store, { now });
-    const billing = createStripeBilling({ stripe, customerFor });
+    const billing = createStripeBilling({ stripe, customerFor, refundTarget });
     const handle = createSeatsHandler({
       store,
       billing,
@@ -527,7 +539,10 @@ describe('the seats handler charging through Stripe', () => {
       call<Change>('POST', '/changes', { quoteId }, key);
     const purchased = async () =>
       (await call<FullSummary>('GET', '/summary')).body.pools[0]?.purchased ?? 0;
-    return { jobs, quote, commit, purchased };
+    const purchasedIn = async (poolId: string) =>
+      (await call<FullSummary>('GET', '/summary')).body.pools.find((pool) => pool.id === poolId)
+        ?.purchased ?? 0;
+    return { jobs, quote, commit, purchased, purchasedIn };
   }
 
   it('buys licences with exactly one PaymentIntent, also when the commit is retried', async () => {
@@ -574,6 +589,40 @@ describe('the seats handler charging through Stripe', () => {
       },
     });
     expect(api.intents).toHaveLength(0);
+  });
+
+  it('undoes a removal whose refund Stripe reports failed', async () => {
+    const account = 'signed-contract-licence-types';
+    const { jobs, quote, commit, purchasedIn } = await setUp(
+      account,
+      'owner-manager',
+      async () => 'pi_refund_pending',
+    );
+    const before = await purchasedIn('monthly');
+    const answer = await commit((await quote(-1, 'monthly')).id, 'remove-refund');
+    expect(answer.status).toBe(202);
+    expect(await purchasedIn('monthly')).toBe(before - 1);
+    const refund = api.refunds[0] as Stripe.Refund;
+    expect(refund.metadata).toMatchObject({ [stripeMetadataKeys.changeId]: answer.body.id });
+
+    const event: Stripe.RefundFailedEvent = {
+      id: 'evt_refund',
+      object: 'event',
+      api_version: null,
+      created: 1_767_225_600,
+      data: { object: { ...refund, status: 'failed', failure_reason: 'expired_or_canceled_card' } },
+      livemode: false,
+      pending_webhooks: 1,
+      request: null,
+      type: 'refund.failed',
+    };
+    expect(await settleFromStripeEvent(jobs, event)).toMatchObject({
+      settled: 'change',
+      changeId: answer.body.id,
+      result: { status: 'declined' },
+    });
+    expect(await purchasedIn('monthly')).toBe(before);
+    expect((await store.getChange(account, answer.body.id))?.status).toBe('failed');
   });
 
   it('leaves a purchase needing 3-D Secure charging until the signed webhook settles it', async () => {

@@ -233,12 +233,32 @@ type SettledResult = Exclude<BillingResult, { status: 'pending' }>;
  * `payment_intent.succeeded` applies the change (`jobs.settle()`) or marks the period charged
  * (`jobs.settlePeriod()`); `payment_intent.payment_failed` and `payment_intent.canceled` undo the
  * change or mark the period's charge failed. The kit's metadata on the PaymentIntent says which.
- * Safe to receive more than once and for charges that already settled.
+ * `refund.updated` and `refund.failed` settle a credit whose refund answered pending: succeeded,
+ * or failed (the removal undone). Safe to receive more than once and for charges that already
+ * settled.
  */
 export async function settleFromStripeEvent(
   jobs: Pick<SeatsJobs, 'settle' | 'settlePeriod'>,
   event: Stripe.Event,
 ): Promise<StripeEventSettlement> {
+  if (event.type === 'refund.updated' || event.type === 'refund.failed') {
+    const refund = event.data.object;
+    const accountId = refund.metadata?.[stripeMetadataKeys.accountId];
+    const changeId = refund.metadata?.[stripeMetadataKeys.changeId];
+    if (accountId === undefined || changeId === undefined) return { settled: 'ignored' };
+    const result: SettledResult | null =
+      refund.status === 'succeeded'
+        ? { status: 'succeeded', reference: refund.id }
+        : refund.status === 'failed' || refund.status === 'canceled'
+          ? {
+              status: 'declined',
+              reason: `The refund ${refund.id} ${refund.status}${refund.failure_reason === undefined ? '' : ` (${refund.failure_reason})`}.`,
+            }
+          : null;
+    if (result === null) return { settled: 'ignored' };
+    await jobs.settle({ accountId, changeId, result });
+    return { settled: 'change', accountId, changeId, result };
+  }
   if (
     event.type !== 'payment_intent.succeeded' &&
     event.type !== 'payment_intent.payment_failed' &&
