@@ -152,17 +152,26 @@ async function stopServer(server: ServerProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * Whether the process is up and its health check passes within a few seconds: right after a
+ * backend was terminated, one check may meet a connection the pool has not yet dropped and
+ * answer 503, as it should; the next one gets a fresh connection.
+ */
 async function isHealthy(server: ServerProcess): Promise<boolean> {
-  if (!server.isAlive()) return false;
-  try {
-    const response = await fetch(`http://127.0.0.1:${server.port}/v1/health`, {
-      signal: AbortSignal.timeout(5_000),
-    });
-    await response.arrayBuffer();
-    return response.status === 200;
-  } catch {
-    return false;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (!server.isAlive()) return false;
+    try {
+      const response = await fetch(`http://127.0.0.1:${server.port}/v1/health`, {
+        signal: AbortSignal.timeout(5_000),
+      });
+      await response.arrayBuffer();
+      if (response.status === 200) return true;
+    } catch {
+      // Not answering yet: try again.
+    }
+    await sleep(300);
   }
+  return false;
 }
 
 function emptyFigures(scenario: string): ScenarioFigures {
