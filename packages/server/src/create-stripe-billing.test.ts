@@ -679,6 +679,36 @@ describe('the seats handler charging through Stripe', () => {
     );
     expect(await purchased()).toBe(before + 1);
     expect(api.intents).toHaveLength(1);
+
+    // The same kind of event for a change another environment made: acknowledged, not resent.
+    const elsewhere = JSON.stringify({
+      ...event,
+      id: 'evt_elsewhere',
+      data: {
+        object: {
+          ...event.data.object,
+          metadata: {
+            ...event.data.object.metadata,
+            [stripeMetadataKeys.changeId]: 'chg_other_environment',
+          },
+        },
+      },
+    });
+    const acknowledged = await webhook(
+      new Request('http://host.test/stripe/webhook', {
+        method: 'POST',
+        headers: {
+          'stripe-signature': await stripe.webhooks.generateTestHeaderStringAsync({
+            payload: elsewhere,
+            secret,
+          }),
+        },
+        body: elsewhere,
+      }),
+    );
+    expect(acknowledged.status).toBe(200);
+    expect(await acknowledged.json()).toEqual({ received: true, settled: 'unknown' });
+    expect(await purchased()).toBe(before + 1);
   });
 
   it('undoes a pending purchase when Stripe reports the payment failed', async () => {

@@ -6,6 +6,7 @@ import type {
   BillingResult,
 } from './billing-provider';
 import type { SeatsJobs } from './create-seats-jobs';
+import type { UnknownChangeError } from './settle-charge';
 
 export interface StripeBillingOptions {
   /** The host's Stripe client: `new Stripe(secretKey)`. */
@@ -224,7 +225,12 @@ export type StripeEventSettlement =
   | { settled: 'change'; accountId: string; changeId: string; result: SettledResult }
   | { settled: 'period'; accountId: string; periodStart: string; result: SettledResult }
   /** Not a PaymentIntent outcome, or a PaymentIntent the kit did not create. */
-  | { settled: 'ignored' };
+  | { settled: 'ignored' }
+  /**
+   * Created by the kit, for a change this database does not hold (another environment sharing the
+   * Stripe account, an account deleted since): acknowledged, so that Stripe stops sending it.
+   */
+  | { settled: 'unknown'; accountId: string; changeId: string };
 
 type SettledResult = Exclude<BillingResult, { status: 'pending' }>;
 
@@ -256,8 +262,7 @@ export async function settleFromStripeEvent(
             }
           : null;
     if (result === null) return { settled: 'ignored' };
-    await jobs.settle({ accountId, changeId, result });
-    return { settled: 'change', accountId, changeId, result };
+    return settleChange(jobs, accountId, changeId, result);
   }
   if (
     event.type !== 'payment_intent.succeeded' &&
@@ -286,8 +291,30 @@ export async function settleFromStripeEvent(
     await jobs.settlePeriod({ accountId, periodStart, result });
     return { settled: 'period', accountId, periodStart, result };
   }
-  await jobs.settle({ accountId, changeId, result });
+  return settleChange(jobs, accountId, changeId, result);
+}
+
+async function settleChange(
+  jobs: Pick<SeatsJobs, 'settle'>,
+  accountId: string,
+  changeId: string,
+  result: SettledResult,
+): Promise<StripeEventSettlement> {
+  try {
+    await jobs.settle({ accountId, changeId, result });
+  } catch (error) {
+    // By name: a CommonJS build holds a copy of the class per entry.
+    if (isUnknownChange(error)) {
+      console.warn(`[seats] Stripe event for an unknown change: ${error.message}`);
+      return { settled: 'unknown', accountId, changeId };
+    }
+    throw error;
+  }
   return { settled: 'change', accountId, changeId, result };
+}
+
+function isUnknownChange(error: unknown): error is UnknownChangeError {
+  return error instanceof Error && error.name === 'UnknownChangeError';
 }
 
 export interface StripeWebhookHandlerOptions {
@@ -300,7 +327,8 @@ export interface StripeWebhookHandlerOptions {
 /**
  * A fetch handler for Stripe's webhook endpoint: verifies the `Stripe-Signature` header over the
  * raw body (400 when it does not match), then `settleFromStripeEvent`. Answers 200 for events it
- * ignores, 500 when recording failed, so that Stripe sends the event again.
+ * ignores and for changes this database does not hold, 500 when recording failed, so that Stripe
+ * sends the event again.
  */
 export function createStripeWebhookHandler(
   options: StripeWebhookHandlerOptions,

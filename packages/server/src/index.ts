@@ -65,3 +65,4 @@ export type {
   StoredQuote,
 } from './seats-store';
 export type { SettledCharge } from './settle-charge';
+export { UnknownChangeError } from './settle-charge';

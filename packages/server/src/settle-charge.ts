@@ -6,6 +6,20 @@ import type { StoredChange } from './seats-store';
 import { changeToWire } from './wire';
 import type { WriteWithEvents } from './write-with-events';
 
+/**
+ * A confirmation names a change this database does not hold (another environment sharing the
+ * provider's account, or an account deleted since): nothing to record.
+ */
+export class UnknownChangeError extends Error {
+  constructor(
+    readonly accountId: string,
+    readonly changeId: string,
+  ) {
+    super(`No change ${changeId} of account ${accountId} to settle.`);
+    this.name = 'UnknownChangeError';
+  }
+}
+
 export type SettledCharge =
   | { outcome: 'applied'; change: StoredChange }
   | { outcome: 'failed'; change: StoredChange; reason: string }
@@ -74,7 +88,7 @@ export function recordCharge(
   return deps.write(async (tx, events): Promise<SettledCharge> => {
     const state = await tx.lockAccount(accountId);
     const change = await tx.getChange(accountId, changeId);
-    if (state === null || change === null) throw new Error(`No change ${changeId} to settle.`);
+    if (state === null || change === null) throw new UnknownChangeError(accountId, changeId);
     if (change.status === 'failed')
       return {
         outcome: 'failed',
