@@ -187,4 +187,36 @@ describe('AdjustAllowance parts', () => {
     expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'applied', plan: { added: 2 } });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
+
+  it('describes the submit by the hint only when the host layout has one (OpenCRM terms)', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('total-with-terms-no-self-decrease', 'System Admin')}>
+        <AdjustAllowanceRoot>
+          <AdjustAllowanceTrigger>Licences</AdjustAllowanceTrigger>
+          <AdjustAllowanceContent>
+            <AdjustAllowanceTitle>Licences</AdjustAllowanceTitle>
+            <AdjustAllowanceForm>
+              <AdjustAllowanceQuantity />
+              <AdjustAllowanceQuote />
+              <AdjustAllowanceSubmit>Save</AdjustAllowanceSubmit>
+            </AdjustAllowanceForm>
+          </AdjustAllowanceContent>
+        </AdjustAllowanceRoot>
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Licences' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Licences' });
+    const input = dialog.querySelector<HTMLInputElement>('input[data-part="input"]');
+    if (input === null) throw new Error('no input');
+    await user.clear(input);
+    await user.type(input, '13');
+    await waitFor(() =>
+      expect(dialog.querySelector('[data-part="plan"][data-kind="increase"]')).not.toBeNull(),
+    );
+    const submit = within(dialog).getByRole('button', { name: 'Save' });
+    // The terms are missing and no hint part is on the page: no description pointing at nothing.
+    expect(submit.getAttribute('aria-disabled')).toBe('true');
+    expect(submit.getAttribute('aria-describedby')).toBeNull();
+  });
 });

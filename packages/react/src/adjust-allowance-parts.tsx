@@ -7,6 +7,7 @@ import {
   createContext,
   forwardRef,
   type ReactNode,
+  useContext,
   useEffect,
   useId,
   useRef,
@@ -60,6 +61,8 @@ export interface AdjustAllowanceContextValue extends AllowanceDraftController {
 
 const RootContext = createContext<RootContextValue | null>(null);
 const DraftContext = createContext<AdjustAllowanceContextValue | null>(null);
+/** Whether the submit hint is on the page: the submit names it as its description only then. */
+const SubmitHintContext = createContext<[boolean, (shown: boolean) => void]>([false, () => {}]);
 
 function useRoot(user: string): RootContextValue {
   return useRequiredContext(RootContext, user, 'AdjustAllowanceRoot');
@@ -267,7 +270,12 @@ function DraftProvider({ root, children }: { root: RootContextValue; children: R
     termsHref: root.termsHref,
     ids,
   };
-  return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>;
+  const hint = useState(false);
+  return (
+    <DraftContext.Provider value={value}>
+      <SubmitHintContext.Provider value={hint}>{children}</SubmitHintContext.Provider>
+    </DraftContext.Provider>
+  );
 }
 
 /** The dialog's title: the licence type being changed. */
@@ -723,7 +731,14 @@ export const AdjustAllowanceSubmitHint = forwardRef<
   const { format } = useSeats();
   const t = useSeatsMessages();
   const { draft, ids } = useAdjustAllowance('AdjustAllowanceSubmitHint');
-  if (draft.missing.length === 0) return null;
+  const setShown = useContext(SubmitHintContext)[1];
+  const shown = draft.missing.length > 0;
+  useEffect(() => {
+    if (!shown) return;
+    setShown(true);
+    return () => setShown(false);
+  }, [shown, setShown]);
+  if (!shown) return null;
   return (
     <p id={ids.submitHint} data-part={part('submit-hint')} {...props} ref={ref}>
       {t.submitHint({ missing: draft.missing }, format)}
@@ -742,11 +757,12 @@ export const AdjustAllowanceSubmit = forwardRef<
   const { format } = useSeats();
   const t = useSeatsMessages();
   const { draft, isSubmitting, ids } = useAdjustAllowance('AdjustAllowanceSubmit');
+  const [hintShown] = useContext(SubmitHintContext);
   return (
     <button
       type="submit"
       aria-disabled={!draft.canSubmit || isSubmitting}
-      aria-describedby={draft.missing.length > 0 ? ids.submitHint : undefined}
+      aria-describedby={hintShown ? ids.submitHint : undefined}
       data-part={part('submit')}
       data-state={isSubmitting ? 'pending' : draft.canSubmit ? 'ready' : 'disabled'}
       {...props}
