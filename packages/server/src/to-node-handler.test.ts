@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import express from 'express';
 import Fastify from 'fastify';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIdentify, seedDemoAccounts } from './demo';
 import { createSeatsHandler, type SeatsStore } from './index';
@@ -205,6 +206,7 @@ describe('toNodeHandler on node:http', () => {
   });
 });
 
+// Each test mounts the handler as the server README's snippet for its framework does.
 describe('toNodeHandler in frameworks', () => {
   it('serves the API from Express, with or without a JSON body parser in front', async () => {
     const app = express();
@@ -238,6 +240,27 @@ describe('toNodeHandler in frameworks', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('serves the API from Hono, which takes the fetch handler as it is', async () => {
+    const app = new Hono();
+    app.all('/api/seats/*', (c) => seats(c.req.raw));
+    const created = await app.request('/api/seats/v1/members', {
+      method: 'POST',
+      headers: {
+        'x-seats-account': account,
+        'x-seats-role': 'System Admin',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        name: 'Hono',
+        email: 'hono@example.com',
+        status: 'Inactive',
+        role: 'Standard User',
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect((await app.request('/api/seats/v1/health')).status).toBe(200);
   });
 
   it('serves the API from Fastify, its body left for the kit to read', async () => {
