@@ -37,6 +37,8 @@ function applyPageGlobals(globals: Record<string, unknown>, locale: string): voi
   // The page paints the theme's background, so that text outside the widgets keeps its contrast.
   document.body.style.background = styled ? 'var(--seats-bg)' : '';
   document.body.style.color = styled ? 'var(--seats-fg)' : '';
+  // The widgets inherit the host's font: the page sets one, as a host's does.
+  document.body.style.fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   root.lang = locale;
   root.dir = globals.dir === 'rtl' ? 'rtl' : 'ltr';
 }
