@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { advanceAccount } from '@seats/core';
+import { addUtcMonths, advanceAccount } from '@seats/core';
 import {
   type BillingProvider,
   type BillingRequest,
@@ -166,18 +166,6 @@ async function nextInvoice(accountId: string) {
   };
 }
 
-/** The same day `months` later, or that month's last day (Jan 31 + 1 month is Feb 28). */
-function addUtcMonths(at: Date, months: number): Date {
-  const moved = new Date(at);
-  moved.setUTCDate(1);
-  moved.setUTCMonth(moved.getUTCMonth() + months);
-  const lastDay = new Date(
-    Date.UTC(moved.getUTCFullYear(), moved.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  moved.setUTCDate(Math.min(at.getUTCDate(), lastDay));
-  return moved;
-}
-
 /**
  * Development-only endpoints: the demo accounts, the e-signature outbox, the payment failure switch,
  * the clock (moved forward, then the period-end job runs) and what the development provider billed.
@@ -224,7 +212,12 @@ async function dev(request: Request): Promise<Response> {
     const target =
       body.to !== undefined
         ? new Date(body.to)
-        : addUtcMonths(new Date(from.getTime() + (body.days ?? 0) * 86_400_000), body.months ?? 0);
+        : new Date(
+            addUtcMonths(
+              new Date(from.getTime() + (body.days ?? 0) * 86_400_000).toISOString(),
+              body.months ?? 0,
+            ),
+          );
     if (Number.isNaN(target.getTime()) || target.getTime() < from.getTime()) {
       return Response.json({ error: 'The clock only moves forward.' }, { status: 400 });
     }

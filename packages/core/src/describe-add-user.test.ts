@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultNewMember, describeAddUser } from './describe-add-user';
+import {
+  type AddUserAvailability,
+  addUserAvailabilityAt,
+  defaultNewMember,
+  describeAddUser,
+} from './describe-add-user';
 import { describeUsage } from './describe-usage';
 import type { Account, Pool } from './domain';
 import { signedContractLicenceTypes } from './presets';
@@ -59,5 +64,24 @@ describe('describeAddUser', () => {
       role: 'engineer',
       poolId: 'contracted',
     });
+  });
+});
+
+describe('addUserAvailabilityAt', () => {
+  const atZero: AddUserAvailability = {
+    outcome: 'needs-licence',
+    remedies: [{ kind: 'continue' }, { kind: 'ask-admin', roles: ['System Admin'] }],
+  };
+
+  it('keeps going on past the warning as the form opens', () => {
+    expect(addUserAvailabilityAt(atZero, 'open')).toEqual(atZero);
+  });
+
+  it('drops it on saving, which is the check it defers to', () => {
+    expect(addUserAvailabilityAt(atZero, 'save')).toEqual({
+      outcome: 'needs-licence',
+      remedies: [{ kind: 'ask-admin', roles: ['System Admin'] }],
+    });
+    expect(addUserAvailabilityAt({ outcome: 'allowed' }, 'save')).toEqual({ outcome: 'allowed' });
   });
 });

@@ -77,3 +77,18 @@ export function describeAddUser({
       return { outcome: 'allowed' };
   }
 }
+
+/**
+ * `describeAddUser`'s answer, which holds as a new member's form opens, for a check at `stage`:
+ * on saving, the `continue` remedy is not offered, as the save is the check it defers to.
+ */
+export function addUserAvailabilityAt(
+  availability: AddUserAvailability,
+  stage: 'open' | 'save',
+): AddUserAvailability {
+  if (stage === 'open' || availability.outcome !== 'needs-licence') return availability;
+  return {
+    ...availability,
+    remedies: availability.remedies.filter((remedy) => remedy.kind !== 'continue'),
+  };
+}

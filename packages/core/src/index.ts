@@ -38,7 +38,7 @@ export type {
 export { decideMemberChange } from './decide-member-change';
 export { decreaseLockedUntil, decreasesAtRenewal } from './decrease-locked-until';
 export type { AddUserAvailability, DescribeAddUserInput } from './describe-add-user';
-export { defaultNewMember, describeAddUser } from './describe-add-user';
+export { addUserAvailabilityAt, defaultNewMember, describeAddUser } from './describe-add-user';
 export type {
   DescribePlanPriceInput,
   PlanPrice,
@@ -129,6 +129,7 @@ export type { PeriodFraction } from './proration';
 export { prorate, remainingFraction } from './proration';
 export type { ContractEnd, NoticeDecision } from './renew-contract';
 export {
+  addUtcMonths,
   contractRenewal,
   giveNotice,
   noticeDeadline,

@@ -2,6 +2,7 @@ import type { ContractRenewal, ContractTerm, Instant } from './domain';
 
 const dayMilliseconds = 86_400_000;
 
+/** The same day `months` later, or that month's last day (Jan 31 + 1 month is Feb 28), in UTC. */
 function addUtcMonths(at: Instant, months: number): Instant {
   const date = new Date(at);
   const day = date.getUTCDate();

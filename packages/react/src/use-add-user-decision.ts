@@ -1,6 +1,7 @@
 import type { Summary } from '@seats/client';
 import {
   type AddUserAvailability,
+  addUserAvailabilityAt,
   decideMemberChange,
   defaultNewMember as defaultNewMemberOf,
   type MemberAssignment,
@@ -54,15 +55,7 @@ export function decideAddUser(
   before: MemberAssignment | null,
   stage: 'open' | 'save' = 'save',
 ): AddUserDecision {
-  if (summary.access === 'limited') {
-    // The server answers for a form that opens; a save is not offered to go on unchecked.
-    const { addUser } = summary;
-    if (stage === 'open' || addUser.outcome !== 'needs-licence') return addUser;
-    return {
-      ...addUser,
-      remedies: addUser.remedies.filter((remedy) => remedy.kind !== 'continue'),
-    };
-  }
+  if (summary.access === 'limited') return addUserAvailabilityAt(summary.addUser, stage);
   return decideMemberChange({
     policy: summary.policy,
     usage: summary.usage,

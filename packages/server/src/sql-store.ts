@@ -475,17 +475,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         `UPDATE seats_accounts SET name = $2, plan = $3, currency = $4, period_start = $5,
            period_end = $6, contract = $7, storage_used_bytes = $8, policy = $9
          WHERE id = $1`,
-        [
-          account.id,
-          account.name,
-          account.plan,
-          account.currency,
-          account.billingPeriod.start,
-          account.billingPeriod.end,
-          JSON.stringify(account.contract),
-          account.storageUsedBytes ?? null,
-          JSON.stringify(policy),
-        ],
+        accountValues(account, policy),
       );
       // The same rule as core's decideConsumption, over every member at once.
       await tx.query(
@@ -609,18 +599,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
             `INSERT INTO seats_accounts (id, name, plan, currency, period_start, period_end, contract,
              storage_used_bytes, policy, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
-            [
-              account.id,
-              account.name,
-              account.plan,
-              account.currency,
-              account.billingPeriod.start,
-              account.billingPeriod.end,
-              JSON.stringify(account.contract),
-              account.storageUsedBytes ?? null,
-              JSON.stringify(policy),
-              now,
-            ],
+            [...accountValues(account, policy), now],
           );
           if (inserted.length === 0) return false;
           const used: Record<string, number> = {};
@@ -1025,6 +1004,21 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
     },
     close: () => db.close(),
   };
+}
+
+/** An account's row values, `$1`–`$9` of the statements that write it. */
+function accountValues(account: Account, policy: SeatPolicy): unknown[] {
+  return [
+    account.id,
+    account.name,
+    account.plan,
+    account.currency,
+    account.billingPeriod.start,
+    account.billingPeriod.end,
+    JSON.stringify(account.contract),
+    account.storageUsedBytes ?? null,
+    JSON.stringify(policy),
+  ];
 }
 
 class NoLicence extends Error {}
