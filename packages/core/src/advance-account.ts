@@ -113,7 +113,10 @@ function chargesFor(
 }
 
 /** Whether a pool's licences are bound by the account's main contract when it has one. */
-export function coveredByContract(pool: Pick<Pool, 'term'>, policy: SeatPolicy): boolean {
+export function coveredByContract(
+  pool: Pick<Pool, 'term'>,
+  policy: Pick<SeatPolicy, 'contractLocksDecrease'>,
+): boolean {
   return pool.term === 'contracted' || policy.contractLocksDecrease === 'all-pools';
 }
 

@@ -219,6 +219,8 @@ export const AccountUsageSchema: z.ZodMiniType<AccountUsage> = z.object({
   viewer: ViewerPermissionsSchema,
 });
 
+const span = z.object({ start: InstantSchema, end: InstantSchema });
+
 const fraction = z.object({
   unit: z.enum(['none', 'day', 'second']),
   remaining: count,
@@ -232,6 +234,8 @@ export const PriceLineSchema: z.ZodMiniType<PriceLine> = z.discriminatedUnion('k
     unitPrice: count,
     fraction,
     amount: z.int(),
+    term: z.optional(span),
+    until: z.optional(InstantSchema),
   }),
   z.object({
     kind: z.literal('prorated-credit'),
@@ -239,6 +243,8 @@ export const PriceLineSchema: z.ZodMiniType<PriceLine> = z.discriminatedUnion('k
     unitPrice: count,
     fraction,
     amount: z.int(),
+    term: z.optional(span),
+    until: z.optional(InstantSchema),
   }),
   z.object({
     kind: z.literal('term-charge'),
@@ -254,6 +260,7 @@ export const PriceLineSchema: z.ZodMiniType<PriceLine> = z.discriminatedUnion('k
     unitPrice: count,
     per: z.enum(['period', 'day', 'term']),
     amount: z.int(),
+    term: z.optional(span),
   }),
   z.object({ kind: z.literal('restore'), quantity: count, amount: z.literal(0) }),
   z.object({

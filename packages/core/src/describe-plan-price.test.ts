@@ -90,10 +90,42 @@ describe('describePlanPrice', () => {
   });
 
   it('prices one licence per month, or per day for a daily licence type', () => {
-    expect(describeUnitPrice({ unitPrice: 4900, term: 'monthly' }, november)).toEqual({
+    const account = { billingPeriod: november, contract: { kind: 'self-serve' } } as const;
+    const policy = {
+      proration: { unit: 'day', rounding: 'half-up' },
+      contractLocksDecrease: 'contracted-pools',
+    } as const;
+    expect(describeUnitPrice({ unitPrice: 4900, term: 'monthly' }, account, policy)).toEqual({
       unitPrice: 4900,
       per: 'month',
     });
-    expect(describeUnitPrice({ unitPrice: 150, term: 'daily' }, november).per).toBe('day');
+    expect(describeUnitPrice({ unitPrice: 150, term: 'daily' }, account, policy).per).toBe('day');
+  });
+
+  it('prices one licence per year where the policy prorates over an annual main contract', () => {
+    const account = {
+      billingPeriod: november,
+      contract: {
+        kind: 'contracted',
+        start: '2026-01-01T00:00:00.000Z',
+        end: '2027-01-01T00:00:00.000Z',
+        payment: 'upfront',
+      },
+    } as const;
+    const overTerm = {
+      proration: { unit: 'day', rounding: 'half-up', over: 'contract-term' },
+      contractLocksDecrease: 'contracted-pools',
+    } as const;
+    expect(describeUnitPrice({ unitPrice: 1290, term: 'contracted' }, account, overTerm)).toEqual({
+      unitPrice: 15_480,
+      per: 'year',
+    });
+    const overPeriod = { ...overTerm, proration: { unit: 'day', rounding: 'half-up' } } as const;
+    expect(describeUnitPrice({ unitPrice: 1290, term: 'contracted' }, account, overPeriod)).toEqual(
+      {
+        unitPrice: 1290,
+        per: 'month',
+      },
+    );
   });
 });

@@ -1,7 +1,10 @@
+import { coveredByContract } from './advance-account';
 import type { PoolUsage } from './describe-usage';
-import type { BillingPeriod, Instant } from './domain';
+import type { Account, BillingPeriod, Instant } from './domain';
 import { periodMonths } from './next-billing-period';
-import type { AllowancePlan, PriceLine } from './plan-allowance-change';
+import type { AllowancePlan, ContractSpan, PriceLine } from './plan-allowance-change';
+import type { SeatPolicy } from './policy';
+import { contractTermPrice } from './price-span';
 import { unitsBetween } from './proration';
 
 /** What one unit price pays for, in words a reader knows: never seconds or "per period". */
@@ -35,7 +38,7 @@ export interface PlanPrice {
   dueNow: {
     rows: PlanPriceRow[];
     total: number;
-    /** The prorated days charged now, when some are. */
+    /** The stretch charged now, when some of it is prorated: to the period's or the term's end. */
     from: Instant | null;
     until: Instant | null;
   };
@@ -43,7 +46,10 @@ export interface PlanPrice {
     at: Instant;
     rows: PlanPriceRow[];
     change: number;
-    /** The pool's recurring amount on the next invoice before and after; `null` for a contract term. */
+    /**
+     * The pool's recurring amount on the next invoice before and after (the renewal's, for a
+     * contract paid in advance); `null` when unknown.
+     */
     before: number | null;
     after: number | null;
   };
@@ -59,12 +65,36 @@ export function periodUnit(period: BillingPeriod): PriceUnit {
   return 'period';
 }
 
-/** The price of one licence of `pool` and what it pays for, shown before anyone types. */
+/** The word for a contract term: a month, quarter or year when it is one, else the term. */
+export function termUnit(term: ContractSpan): PriceUnit {
+  const unit = periodUnit(term);
+  return unit === 'period' ? 'term' : unit;
+}
+
+/**
+ * The price of one licence of `pool` and what it pays for, shown before anyone types: per billing
+ * period, per day for a daily licence type, or per contract term where the policy prorates over the
+ * main contract's term (factro), in the unit the price lines then use.
+ */
 export function describeUnitPrice(
   pool: Pick<PoolUsage, 'unitPrice' | 'term'>,
-  period: BillingPeriod,
+  account: Pick<Account, 'billingPeriod' | 'contract'>,
+  policy: Pick<SeatPolicy, 'proration' | 'contractLocksDecrease'>,
 ): { unitPrice: number; per: PriceUnit } {
-  return { unitPrice: pool.unitPrice, per: pool.term === 'daily' ? 'day' : periodUnit(period) };
+  if (pool.term === 'daily') return { unitPrice: pool.unitPrice, per: 'day' };
+  const { contract, billingPeriod } = account;
+  if (
+    contract.kind === 'contracted' &&
+    policy.proration.over === 'contract-term' &&
+    coveredByContract(pool, policy)
+  ) {
+    const { unit, rounding } = policy.proration;
+    return {
+      unitPrice: contractTermPrice(billingPeriod, contract, pool.unitPrice, unit, rounding),
+      per: termUnit(contract),
+    };
+  }
+  return { unitPrice: pool.unitPrice, per: periodUnit(billingPeriod) };
 }
 
 export interface DescribePlanPriceInput {
@@ -108,7 +138,8 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
                 }
               : // Not prorated: the whole current period is charged.
                 { days: null, ofDays: null, from: period.start, until: period.end };
-        charged.push(row(line, { unitPrice: line.unitPrice, per: unit, ...days }));
+        const per = line.term === undefined ? unit : termUnit(line.term);
+        charged.push(row(line, { unitPrice: line.unitPrice, per, ...days }));
         break;
       }
       case 'term-charge':
@@ -124,7 +155,12 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
         recurring.push(
           row(line, {
             unitPrice: line.unitPrice,
-            per: line.per === 'period' ? unit : line.per,
+            per:
+              line.per === 'period'
+                ? unit
+                : line.per === 'term' && line.term !== undefined
+                  ? termUnit(line.term)
+                  : line.per,
             ...(perDay ? { days: periodDays, ofDays: periodDays } : {}),
             amount: perDay ? line.amount * periodDays : line.amount,
           }),
@@ -143,22 +179,30 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
       ? charged
       : charged.filter((r) => r.kind === 'restore');
   const deferred = dueNowRows === charged ? [] : charged.filter((r) => r.kind !== 'restore');
-  const prorated = dueNowRows.some(
-    (r) => r.kind === 'prorated-charge' || r.kind === 'prorated-credit',
+  const proratedLine = plan.lines.find(
+    (line) => line.kind === 'prorated-charge' || line.kind === 'prorated-credit',
   );
+  const prorated =
+    proratedLine !== undefined &&
+    dueNowRows.some((r) => r.kind === 'prorated-charge' || r.kind === 'prorated-credit');
   const recurringLine = plan.lines.find((line) => line.kind === 'recurring-change');
-  const perPeriod = recurringLine !== undefined && recurringLine.per !== 'term';
-  const before = perPeriod ? plan.from * recurringLine.unitPrice * (perDay ? periodDays : 1) : null;
+  // A contract paid in advance is invoiced again at its renewal, for the whole next term.
+  const renewal =
+    recurringLine?.per === 'term' && deferred.length === 0 ? recurringLine.term : undefined;
+  const before =
+    recurringLine === undefined || (recurringLine.per === 'term' && renewal === undefined)
+      ? null
+      : plan.from * recurringLine.unitPrice * (perDay ? periodDays : 1);
   return {
     currency: plan.dueNow.currency,
     dueNow: {
       rows: dueNowRows,
       total: plan.dueNow.amount,
       from: prorated ? plan.effectiveAt : null,
-      until: prorated ? period.end : null,
+      until: prorated ? (proratedLine.until ?? period.end) : null,
     },
     nextInvoice: {
-      at: period.end,
+      at: renewal?.start ?? period.end,
       rows: [...deferred, ...recurring],
       change: plan.nextInvoiceChange.amount,
       before,

@@ -10,6 +10,8 @@ import {
   countConsumingMembers,
   decideConsumption,
   decideMemberChange,
+  describePlanPrice,
+  describeUnitPrice,
   describeUsage,
   explainConsumption,
   type MemberAssignment,
@@ -168,6 +170,9 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
         fraction: { unit: 'day', remaining: 183, total: 365 },
         // 2 x 144.00 x 183 / 365 = 144.3945..., rounded half-up
         amount: 14_439,
+        term,
+        // Paid in advance: the charge runs to the end of the main contract, not of the month.
+        until: term.end,
       });
       expect(decision.plan.dueNow).toEqual({ amount: 14_439, currency: 'EUR' });
       // The renewal's invoice, the next for these licences, grows by a year of two licences.
@@ -250,6 +255,59 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
       expect(price('2026-12-31T23:00:00.000Z')).toBe(39);
       expect(price('2026-07-02T00:00:00.000Z')).toBe(price('2026-07-02T23:59:59.000Z'));
       expect(price('2026-07-02T00:00:00.000Z')).toBeGreaterThan(price('2026-07-03T00:00:00.000Z'));
+    });
+  });
+
+  describe('The price shown in the accounting method of the main contract', () => {
+    // The demo cloud: 10 named licences at 12.90 a month, so 154.80 for the year of the main
+    // contract; two are added on 29 November, 33 of the contract's 365 days before it ends.
+    const november = '2026-11-29T10:00:00.000Z';
+    const demo = accountAt(november);
+    const named: Pool = { ...licences, purchased: 10, unitPrice: 1_290 };
+    const quoted = () => {
+      const decision = planAllowanceChange({
+        account: demo,
+        pool: named,
+        used: 7,
+        policy,
+        viewerRole: 'owner',
+        request: { poolId: 'named', total: 12 },
+        now: november,
+      });
+      if (decision.status !== 'planned') throw new Error(decision.status);
+      return describePlanPrice({ plan: decision.plan, period: demo.billingPeriod });
+    };
+
+    it('prices one licence per year of the main contract, the unit its lines use', () => {
+      expect(describeUnitPrice(named, demo, policy)).toEqual({ unitPrice: 15_480, per: 'year' });
+      const price = quoted();
+      expect(price.dueNow.rows).toEqual([
+        expect.objectContaining({ unitPrice: 15_480, per: 'year', days: 33, ofDays: 365 }),
+      ]);
+      expect(price.nextInvoice.rows).toEqual([
+        expect.objectContaining({ unitPrice: 15_480, per: 'year', quantity: 2 }),
+      ]);
+    });
+
+    it('charges today the days from now to the end of the main contract, not of the month', () => {
+      const { dueNow } = quoted();
+      expect(dueNow).toMatchObject({
+        from: november,
+        until: '2027-01-01T00:00:00.000Z',
+        // 2 x 154.80 x 33 / 365 = 27.9912..., rounded half-up
+        total: 2_799,
+      });
+      expect(dueNow.rows.map((row) => row.amount)).toEqual([2_799]);
+    });
+
+    it('invoices the added licences next at the renewal, for the whole next year', () => {
+      const { nextInvoice } = quoted();
+      expect(nextInvoice).toMatchObject({
+        at: '2027-01-01T00:00:00.000Z',
+        change: 2 * 15_480,
+        before: 10 * 15_480,
+        after: 12 * 15_480,
+      });
     });
   });
 

@@ -45,7 +45,7 @@ export type {
   PlanPriceRow,
   PriceUnit,
 } from './describe-plan-price';
-export { describePlanPrice, describeUnitPrice, periodUnit } from './describe-plan-price';
+export { describePlanPrice, describeUnitPrice, periodUnit, termUnit } from './describe-plan-price';
 export type {
   AccountUsage,
   AdjustVisibility,
@@ -91,6 +91,7 @@ export type {
   AllowancePlanDecision,
   AllowanceRequest,
   ChangeResult,
+  ContractSpan,
   PlanAllowanceChangeInput,
   PlanIssue,
   PlanIssueCode,

@@ -5,7 +5,7 @@ import type { Account, ContractTerm, Instant, Pool } from './domain';
 import { divideRounded, type Money, type Rounding } from './money';
 import { resolvePermissions } from './permissions';
 import type { Confirmation, ProrationUnit, SeatPolicy } from './policy';
-import { priceSpan, stretchFraction } from './price-span';
+import { contractTermPrice, priceSpan, stretchFraction } from './price-span';
 import { type PeriodFraction, prorate, remainingFraction, unitsBetween } from './proration';
 import { renewContract } from './renew-contract';
 
@@ -26,6 +26,10 @@ export type PriceLine =
       unitPrice: number;
       fraction: PeriodFraction;
       amount: number;
+      /** The contract term whose price `unitPrice` is, when the policy prorates over it. */
+      term?: ContractSpan | undefined;
+      /** Where the stretch charged ends when not at the period's end: the term's end, paid upfront. */
+      until?: Instant | undefined;
     }
   /** Credited for removed licences for the part of the period still to run. */
   | {
@@ -34,6 +38,8 @@ export type PriceLine =
       unitPrice: number;
       fraction: PeriodFraction;
       amount: number;
+      term?: ContractSpan | undefined;
+      until?: Instant | undefined;
     }
   /**
    * Charged now for the whole billing periods (and a partial last one) from the current period's
@@ -57,6 +63,8 @@ export type PriceLine =
       unitPrice: number;
       per: 'period' | 'day' | 'term';
       amount: number;
+      /** The term `unitPrice` pays for, with `per: 'term'`: its start is the invoice that changes. */
+      term?: ContractSpan | undefined;
     }
   /** Licences scheduled for removal that are kept instead; never charged. */
   | { kind: 'restore'; quantity: number; amount: 0 }
@@ -65,6 +73,12 @@ export type PriceLine =
    * calendar: the rest of this period, every whole period at its whole price, a partial last one.
    */
   | { kind: 'commitment'; quantity: number; until: Instant; amount: number };
+
+/** A contract term's first and last instant. */
+export interface ContractSpan {
+  start: Instant;
+  end: Instant;
+}
 
 export type ChangeResult = 'applied' | 'scheduled' | 'pending-signature';
 
@@ -188,7 +202,9 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
         ? account.contract
         : null;
     const termPrice =
-      contract === null ? pool.unitPrice : termPriceOf(account, contract, pool, unit, rounding);
+      contract === null
+        ? pool.unitPrice
+        : contractTermPrice(account.billingPeriod, contract, pool.unitPrice, unit, rounding);
     const lines: PriceLine[] = [];
     if (restored > 0) lines.push({ kind: 'restore', quantity: restored, amount: 0 });
     let dueNow = 0;
@@ -208,13 +224,20 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
     let line = recurring(delta);
     const renewal = contract?.payment === 'upfront' ? renewContract(contract) : null;
     if (renewal?.outcome === 'renewed') {
-      const nextTermPrice = termPriceOf(account, renewal.contract, pool, unit, rounding);
+      const nextTermPrice = contractTermPrice(
+        account.billingPeriod,
+        renewal.contract,
+        pool.unitPrice,
+        unit,
+        rounding,
+      );
       line = {
         kind: 'recurring-change',
         quantity: delta,
         unitPrice: nextTermPrice,
         per: 'term',
         amount: delta * nextTermPrice,
+        term: { start: renewal.contract.start, end: renewal.contract.end },
       };
     }
     lines.push(line);
@@ -355,25 +378,6 @@ export function settlePeriodEnd(pool: Pool): Pool {
   return { ...pool, purchased: pool.purchased - pool.scheduledRemoval, scheduledRemoval: 0 };
 }
 
-/** The price of one licence over a whole contract term, period by period of the calendar. */
-function termPriceOf(
-  account: Account,
-  term: { start: Instant; end: Instant },
-  pool: Pool,
-  unit: ProrationUnit,
-  rounding: Rounding,
-): number {
-  return priceSpan({
-    period: account.billingPeriod,
-    from: term.start,
-    to: term.end,
-    quantity: 1,
-    unitPrice: pool.unitPrice,
-    unit,
-    rounding,
-  }).amount;
-}
-
 /** `quantity x termPrice x share of the term from `from` to `to``, rounded once. */
 function termShare(
   contract: ContractTerm,
@@ -408,7 +412,17 @@ function chargeLines(
   if (contract !== null && policy.proration.over === 'contract-term') {
     const until = contract.payment === 'upfront' ? contract.end : period.end;
     const { fraction, amount } = termShare(contract, added, termPrice, now, until, unit, rounding);
-    return [{ kind: 'prorated-charge', quantity: added, unitPrice: termPrice, fraction, amount }];
+    return [
+      {
+        kind: 'prorated-charge',
+        quantity: added,
+        unitPrice: termPrice,
+        fraction,
+        amount,
+        term: { start: contract.start, end: contract.end },
+        until,
+      },
+    ];
   }
   const fraction =
     pool.term === 'daily' ? { unit, remaining: 1, total: 1 } : remainingFraction(period, now, unit);

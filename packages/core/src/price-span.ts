@@ -152,3 +152,22 @@ export function priceSpan(input: PriceSpanInput): SpanPrice {
   }
   return { amount, parts };
 }
+
+/** The price of one licence over a whole contract term, period by period of the calendar. */
+export function contractTermPrice(
+  period: BillingPeriod,
+  term: { start: Instant; end: Instant },
+  unitPrice: number,
+  unit: ProrationUnit,
+  rounding: Rounding,
+): number {
+  return priceSpan({
+    period,
+    from: term.start,
+    to: term.end,
+    quantity: 1,
+    unitPrice,
+    unit,
+    rounding,
+  }).amount;
+}

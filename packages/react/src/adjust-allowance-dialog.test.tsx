@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { expectNoAxeViolations } from '../test/axe';
 import { api, clientFor, worker } from '../test/mock-api';
-import { AdjustAllowanceDialog, fr, SeatMeter, SeatsProvider } from './index';
+import { AdjustAllowanceDialog, createFormat, fr, SeatMeter, SeatsProvider } from './index';
 
 // `hidden`: while a dialog is open, Radix hides the rest of the page from assistive technology.
 const valueText = (name: RegExp) =>
@@ -379,6 +379,20 @@ describe('AdjustAllowanceDialog', () => {
     expect(
       await within(dialog).findByText(/^2 licences × [\d,]+\s€, \d+ of \d+ days$/),
     ).toBeTruthy();
+    // Billed per day of the annual main contract (12 x 12.90 = 154.80 a year), paid in advance:
+    // one unit throughout, today's charge runs to the contract's end, the renewal is invoiced next.
+    const f = createFormat('de');
+    const contractEnd = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 1));
+    // As the queries normalise it, the no-break space of the amount a plain one.
+    const yearly = f.money({ amount: 15_480, currency: 'EUR' }).replace(/\s/g, ' ');
+    expect(within(dialog).getByText(`${yearly} per licence per year`)).toBeTruthy();
+    expect(within(dialog).getByText(`2 licences × ${yearly} per year`)).toBeTruthy();
+    const [dueToday, nextInvoice] = within(dialog).getAllByRole('heading', { level: 3 });
+    expect(dueToday?.textContent).toMatch(/^Due today \(prorated .+\)$/);
+    expect(dueToday?.textContent?.endsWith(` – ${f.date(contractEnd)})`)).toBe(true);
+    expect(nextInvoice?.textContent).toBe(
+      `Next invoice on ${f.date(contractEnd)}: ${f.money({ amount: 154_800, currency: 'EUR' })} → ${f.money({ amount: 185_760, currency: 'EUR' })}`,
+    );
     const password = within(dialog).getByLabelText('Confirm with your password');
     const submit = within(dialog).getByRole('button', { name: 'Bestätigen' });
     expect(
@@ -526,9 +540,7 @@ describe('AdjustAllowanceDialog', () => {
     const input = within(dialog).getByLabelText('Nouveau total');
     await user.clear(input);
     await user.type(input, '11');
-    const recurring = await within(dialog).findByText(
-      /^1 licence × 154,80\s€ par durée du contrat$/,
-    );
+    const recurring = await within(dialog).findByText(/^1 licence × 154,80\s€ par an$/);
     expect(recurring.nextElementSibling?.textContent).toMatch(/^154,80\s€$/);
     expect(within(dialog).getByText(/^À payer aujourd’hui \(au prorata, /)).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Confirmer l’achat' })).toBeTruthy();

@@ -423,7 +423,7 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
         <p data-part={part('unit-price')}>
           {t.unitPrice(
             {
-              ...describeUnitPrice(pool, summary.account.billingPeriod),
+              ...describeUnitPrice(pool, summary.account, summary.policy),
               currency: summary.account.currency,
             },
             format,
