@@ -20,7 +20,13 @@ export default defineProject({
   // PGlite loads its WebAssembly and data files next to its module; pre-bundling would move them.
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   publicDir: 'test/public',
-  define: { __REACT_MAJOR__: JSON.stringify('19') },
+  define: {
+    __REACT_MAJOR__: JSON.stringify('19'),
+    __CHROMIUM__: JSON.stringify({
+      executablePath: browser.executablePath,
+      source: browser.source,
+    }),
+  },
   test: {
     name: 'react',
     include: ['src/**/*.test.tsx'],

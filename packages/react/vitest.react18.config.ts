@@ -22,7 +22,13 @@ export default defineProject({
   },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   publicDir: 'test/public',
-  define: { __REACT_MAJOR__: JSON.stringify('18') },
+  define: {
+    __REACT_MAJOR__: JSON.stringify('18'),
+    __CHROMIUM__: JSON.stringify({
+      executablePath: browser.executablePath,
+      source: browser.source,
+    }),
+  },
   test: {
     name: 'react-18',
     include: ['src/**/*.test.tsx'],
