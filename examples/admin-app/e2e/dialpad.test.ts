@@ -112,8 +112,12 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
 
   it('restores the rest of a scheduled removal from the pending changes', async () => {
     const pending = page.getByRole('list', { name: 'Pending changes' });
+    await pending.getByText(/remove 1 of the 3 scheduled on .* \(2 kept by a purchase\)/).waitFor();
     await pending.getByRole('button', { name: 'Restore 1' }).click();
     await page.getByText('Nothing is scheduled or waiting for a signature.').waitFor();
+    // The history keeps the removal as it was asked, with what the purchase kept of it.
+    const removal = page.getByRole('row', { name: /remove 3 \(20 → 17\)/ });
+    await removal.getByText('cancelled · 2 of 3 kept by a purchase').waitFor();
     const dialpad = card('Dialpad licences');
     await dialpad.getByText(t.usage({ used: 15, purchased: 20 }, f)).waitFor();
     expect(await dialpad.locator('[data-part="scheduled-removal"]').count()).toBe(0);

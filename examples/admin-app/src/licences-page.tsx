@@ -1,5 +1,5 @@
 import type { Change, SeatsClient } from '@seats/client';
-import { cancellableQuantity } from '@seats/core';
+import { cancellableQuantity, removalLeft } from '@seats/core';
 import {
   AdjustAllowanceDialog,
   changesQueryOptions,
@@ -37,7 +37,7 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
   // A removal partly restored through the dialog keeps its row; cancelling it restores what is left.
   const restorable = (change: Change) =>
     cancellableQuantity(
-      change.plan,
+      change,
       pools.find((pool) => pool.id === change.poolId),
     );
 
@@ -71,7 +71,7 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
         <ul className="app-list" aria-label="Pending changes">
           {pendingChanges.map((change) => (
             <li key={change.id}>
-              {describe(change, poolName(change.poolId))}
+              {describePending(change, poolName(change.poolId))}
               {change.status === 'scheduled' && (
                 <button
                   type="button"
@@ -106,9 +106,9 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
           {history.data?.items.map((change) => (
             <tr key={change.id}>
               <td>{new Date(change.createdAt).toLocaleString('en')}</td>
-              <td>{change.actor.role}</td>
+              <td>{actorName(change)}</td>
               <td>{describe(change, poolName(change.poolId))}</td>
-              <td>{change.status}</td>
+              <td>{statusText(change)}</td>
               <td>
                 {change.charged === null
                   ? '—'
@@ -136,6 +136,27 @@ function describe(change: Change, pool: string): string {
   if (plan.kind === 'restore')
     return `${pool}: restore ${plan.restored} (${plan.from} → ${plan.to})`;
   return `${pool}: add ${plan.added} (${plan.from} → ${plan.to})`;
+}
+
+/** A pending change as it stands now: a removal partly restored by a purchase says what is left. */
+function describePending(change: Change, pool: string): string {
+  if (change.plan.kind !== 'decrease' || change.restored === 0) return describe(change, pool);
+  return `${pool}: remove ${removalLeft(change)} of the ${change.plan.removed} scheduled on ${date(change.plan.effectiveAt)} (${change.restored} kept by a purchase)`;
+}
+
+/** Who acted, by name as they were called then; the admin API's actor names itself. */
+function actorName(change: Change): string {
+  const role = change.actor.role.replaceAll('-', ' ');
+  return change.actor.name === null ? role : `${change.actor.name} (${role})`;
+}
+
+/** Where the change stands, with what later purchases gave back of a removal. */
+function statusText(change: Change): string {
+  const status = change.status.replaceAll('-', ' ');
+  if (change.restored === 0) return status;
+  if (change.status === 'cancelled' && change.restored >= change.plan.removed)
+    return 'cancelled: kept by a purchase';
+  return `${status} · ${change.restored} of ${change.plan.removed} kept by a purchase`;
 }
 
 /** Saves the PDF of a signed purchase (Commusoft: "a PDF copy of your signed contracts"). */

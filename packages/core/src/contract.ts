@@ -429,7 +429,16 @@ export const ChangeSchema = z.object({
   poolId: id,
   status: ChangeStatusSchema,
   plan: AllowancePlanSchema,
-  actor: z.object({ memberId: z.nullable(id), role: text }),
+  /**
+   * Who made it: their member id and role, and their name as it was when they acted (`null` for a
+   * change made through the admin API, whose `role` names the actor).
+   */
+  actor: z.object({ memberId: z.nullable(id), role: text, name: z.nullable(z.string()) }),
+  /**
+   * Licences of a scheduled removal that later purchases gave back; `plan` keeps what was asked,
+   * so the removal still takes away `plan.removed − restored` (core's `removalLeft`).
+   */
+  restored: z.number().check(z.int(), z.nonnegative()),
   createdAt: InstantSchema,
   effectiveAt: z.nullable(InstantSchema),
   signedAt: z.nullable(InstantSchema),

@@ -138,6 +138,11 @@ export {
   termMonths,
 } from './renew-contract';
 export type { RestoredShare } from './share-restored-licences';
-export { cancellableQuantity, shareRestoredLicences } from './share-restored-licences';
+export {
+  cancellableQuantity,
+  type RecordedRemoval,
+  removalLeft,
+  shareRestoredLicences,
+} from './share-restored-licences';
 export type { Vocabulary, VocabularyKey } from './vocabulary';
 export { fillTemplate, vocabularyKeys } from './vocabulary';

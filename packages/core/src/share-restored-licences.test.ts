@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancellableQuantity, shareRestoredLicences } from './index';
+import { cancellableQuantity, removalLeft, shareRestoredLicences } from './index';
 
 describe('shareRestoredLicences', () => {
   it('gives back the newest scheduled removal first and leaves the older ones whole', () => {
@@ -36,10 +36,25 @@ describe('shareRestoredLicences', () => {
   });
 });
 
+describe('removalLeft', () => {
+  it('is what the removal asked for less what purchases gave back, never below 0', () => {
+    expect(removalLeft({ plan: { removed: 3 }, restored: 0 })).toBe(3);
+    expect(removalLeft({ plan: { removed: 3 }, restored: 1 })).toBe(2);
+    expect(removalLeft({ plan: { removed: 3 }, restored: 4 })).toBe(0);
+  });
+});
+
 describe('cancellableQuantity', () => {
-  it('gives back what a removal removes, at most what the pool still has scheduled', () => {
-    expect(cancellableQuantity({ removed: 3 }, { scheduledRemoval: 5 })).toBe(3);
-    expect(cancellableQuantity({ removed: 3 }, { scheduledRemoval: 1 })).toBe(1);
-    expect(cancellableQuantity({ removed: 3 }, undefined)).toBe(0);
+  const removal = (removed: number, restored = 0) => ({ plan: { removed }, restored });
+
+  it('gives back what a removal still removes, at most what the pool still has scheduled', () => {
+    expect(cancellableQuantity(removal(3), { scheduledRemoval: 5 })).toBe(3);
+    expect(cancellableQuantity(removal(3), { scheduledRemoval: 1 })).toBe(1);
+    expect(cancellableQuantity(removal(3), undefined)).toBe(0);
+  });
+
+  it('leaves out what a purchase already restored', () => {
+    expect(cancellableQuantity(removal(3, 1), { scheduledRemoval: 5 })).toBe(2);
+    expect(cancellableQuantity(removal(3, 3), { scheduledRemoval: 5 })).toBe(0);
   });
 });

@@ -27,13 +27,24 @@ export function shareRestoredLicences(
   return shares;
 }
 
+/** A scheduled removal as recorded: what was asked, and what purchases gave back since. */
+export interface RecordedRemoval {
+  plan: { removed: number };
+  restored: number;
+}
+
+/** Licences a scheduled removal still takes away at the period end. */
+export function removalLeft(removal: RecordedRemoval): number {
+  return Math.max(0, removal.plan.removed - removal.restored);
+}
+
 /**
- * Licences that cancelling one scheduled removal gives back: what it removes, at most what the
- * pool still has scheduled (a removal partly restored through a purchase keeps only its rest).
+ * Licences that cancelling one scheduled removal gives back: what it still removes, at most what
+ * the pool still has scheduled.
  */
 export function cancellableQuantity(
-  removal: { removed: number },
+  removal: RecordedRemoval,
   pool: { scheduledRemoval: number } | undefined,
 ): number {
-  return Math.max(0, Math.min(removal.removed, pool?.scheduledRemoval ?? 0));
+  return Math.max(0, Math.min(removalLeft(removal), pool?.scheduledRemoval ?? 0));
 }

@@ -72,7 +72,7 @@ export async function cancelRemovalRoute(
       policy: state.policy,
       viewerRole: context.identity.role,
       now: context.now,
-      quantity: cancellableQuantity(scheduled.plan, pool),
+      quantity: cancellableQuantity(scheduled, pool),
     });
     if (decision.status === 'forbidden') throw forbidden('Your role may not change licences.');
     if (decision.status === 'invalid') {

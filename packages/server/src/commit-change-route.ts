@@ -132,13 +132,11 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
     const charges = plan.result === 'applied' && plan.dueNow.amount !== 0;
     await savePoolChange(tx, {
       accountId,
-      state,
       before: pool,
       after:
         charges && plan.dueNow.amount > 0
           ? { ...pool, pendingSignature: pool.pendingSignature + plan.added }
           : applyAllowancePlan(pool, plan),
-      viewerRole: context.identity.role,
       now: context.now,
     });
     const inserted = await tx.insertChange({

@@ -1,5 +1,6 @@
-import { definePolicy, missingConfirmations } from '@seats/core';
+import { definePolicy, missingConfirmations, removalLeft } from '@seats/core';
 import {
+  type Change,
   type FullSummary,
   type MemberRecord,
   ProblemSchema,
@@ -48,7 +49,11 @@ beforeEach(async () => {
     identify: (request) => {
       const accountId = request.headers.get('x-account');
       if (accountId === null) return null;
-      return { accountId, memberId: null, role: request.headers.get('x-role') ?? 'owner' };
+      return {
+        accountId,
+        memberId: request.headers.get('x-member'),
+        role: request.headers.get('x-role') ?? 'owner',
+      };
     },
     verifyPassword: (_identity, password) => password === demoPassword,
     requestSignature: ({ changeId, token }) => {
@@ -107,7 +112,11 @@ async function quote(who: Call, request: object): Promise<Quote> {
 }
 
 function commit(who: Call, body: object, key: string = crypto.randomUUID()) {
-  return call('POST', '/changes', { ...who, body, headers: { 'idempotency-key': key } });
+  return call('POST', '/changes', {
+    ...who,
+    body,
+    headers: { ...who.headers, 'idempotency-key': key },
+  });
 }
 
 describe('summary', () => {
@@ -523,6 +532,40 @@ describe('quotes and changes', () => {
   });
 });
 
+describe('history', () => {
+  it('names who made each change as they were called then, and never rewrites what was asked', async () => {
+    const members = (await call('GET', '/members?limit=200', dialpad)).body.items as MemberRecord[];
+    const admin = members.find((member) => member.role === 'company-admin');
+    if (admin === undefined) throw new Error('the Dialpad demo account has no company admin');
+    const asAdmin = { ...dialpad, headers: { 'x-member': admin.id } };
+    const removal = await quote(asAdmin, { poolId: 'standard', delta: -3 });
+    const scheduled = await commit(asAdmin, { quoteId: removal.id });
+    expect(scheduled.body.actor).toEqual({
+      memberId: admin.id,
+      role: 'company-admin',
+      name: admin.name,
+    });
+
+    const renamed = await call('PATCH', `/members/${admin.id}`, {
+      ...asAdmin,
+      body: { name: 'Renamed Later' },
+    });
+    expect(renamed.status).toBe(200);
+    const restore = await quote(dialpad, { poolId: 'standard', delta: 1 });
+    expect((await commit(dialpad, { quoteId: restore.id })).status).toBe(201);
+
+    const history = (await call('GET', '/changes', dialpad)).body.items as Change[];
+    const row = history.find((change) => change.id === scheduled.body.id);
+    expect(row).toMatchObject({
+      status: 'scheduled',
+      actor: { memberId: admin.id, name: admin.name },
+      plan: { kind: 'decrease', from: 20, to: 17, removed: 3 },
+      restored: 1,
+    });
+    expect(history[0]?.actor).toEqual({ memberId: null, role: 'company-admin', name: null });
+  });
+});
+
 describe('purchases that restore scheduled removals', () => {
   async function schedule(who: Call, delta: number) {
     const answer = await commit(who, {
@@ -548,22 +591,18 @@ describe('purchases that restore scheduled removals', () => {
       cancelledAt: null,
       effectiveAt: '2026-04-01T00:00:00.000Z',
     });
-    expect(rest?.plan).toMatchObject({
-      kind: 'decrease',
-      from: 20,
-      to: 19,
-      delta: -1,
-      removed: 1,
-      result: 'scheduled',
-      nextInvoiceChange: { amount: -2_700, currency: 'USD' },
-    });
-    expect(rest?.plan.lines).toEqual([
-      { kind: 'recurring-change', quantity: -1, unitPrice: 2_700, per: 'period', amount: -2_700 },
-    ]);
+    // The removal keeps what was asked and counts what the purchase gave back.
+    expect(rest?.plan).toMatchObject({ kind: 'decrease', from: 20, to: 17, removed: 3 });
+    expect(rest?.restored).toBe(2);
+    expect(removalLeft(rest as Change)).toBe(1);
 
     const cancelled = await call('POST', `/changes/${scheduled.id}/cancel`, dialpad);
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', plan: { removed: 1 } });
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      plan: { removed: 3 },
+      restored: 2,
+    });
     const history = await call('GET', '/changes', dialpad);
     expect(history.body.items[0].plan).toMatchObject({ kind: 'restore', restored: 1, from: 19 });
     const done = await summary(dialpad);
@@ -592,6 +631,7 @@ describe('purchases that restore scheduled removals', () => {
       status: 'cancelled',
       cancelledAt: now.toISOString(),
       plan: { removed: 3 },
+      restored: 3,
     });
     const again = await call('POST', `/changes/${scheduled.id}/cancel`, dialpad);
     expect(again.status).toBe(409);
@@ -607,14 +647,18 @@ describe('purchases that restore scheduled removals', () => {
     expect((await commit(dialpad, { quoteId: restore.id })).status).toBe(201);
     const after = await summary(dialpad);
     expect(after.usage.pools[0]).toMatchObject({ scheduledRemoval: 1, nextPeriod: 19 });
-    expect(after.pendingChanges.map((change) => [change.id, change.plan.removed])).toEqual([
-      [older.id, 1],
-    ]);
-    expect(after.pendingChanges[0]?.plan).toMatchObject({ from: 20, to: 19 });
+    // Each removal keeps what was asked; what the purchase gave back is counted beside it.
+    expect(
+      after.pendingChanges.map((change) => [change.id, change.plan.removed, change.restored]),
+    ).toEqual([[older.id, 2, 1]]);
+    expect(after.pendingChanges[0]?.plan).toMatchObject({ from: 20, to: 18 });
+    expect(removalLeft(after.pendingChanges[0] as Change)).toBe(1);
     const history = (await call('GET', '/changes', dialpad)).body.items;
-    expect(history.find((change: { id: string }) => change.id === newer.id).status).toBe(
-      'cancelled',
-    );
+    expect(history.find((change: { id: string }) => change.id === newer.id)).toMatchObject({
+      status: 'cancelled',
+      plan: { removed: 3 },
+      restored: 3,
+    });
 
     const buy = await quote(dialpad, { poolId: 'standard', delta: 3 });
     expect(buy.plan).toMatchObject({ kind: 'increase', restored: 1, added: 2 });

@@ -605,7 +605,7 @@ async function checkInvariants(
     unbalancedRemovals: await count(
       `SELECT count(*) FROM ${schema}.seats_pools p
        WHERE p.scheduled_removal <> COALESCE((
-         SELECT sum((c.plan->>'removed')::int) FROM ${schema}.seats_changes c
+         SELECT sum((c.plan->>'removed')::int - c.restored) FROM ${schema}.seats_changes c
          WHERE c.account_id = p.account_id AND c.pool_id = p.id AND c.status = 'scheduled'), 0)`,
     ),
     keysWithSeveralChanges: await count(

@@ -92,8 +92,12 @@ export interface StoredChange {
   quoteId: string | null;
   poolId: string;
   status: ChangeStatus;
+  /** What was asked, as committed; never rewritten. */
   plan: AllowancePlan;
-  actor: { memberId: string | null; role: string };
+  /** `name` is the member's name when they acted, kept by the store at insert. */
+  actor: { memberId: string | null; role: string; name: string | null };
+  /** Licences of a scheduled removal that later purchases gave back. */
+  restored: number;
   createdAt: Instant;
   effectiveAt: Instant | null;
   signedAt: Instant | null;
@@ -108,7 +112,9 @@ export interface StoredChange {
   reason?: string | null | undefined;
 }
 
-export type NewChange = Omit<StoredChange, 'seq'>;
+export type NewChange = Omit<StoredChange, 'seq' | 'actor' | 'restored'> & {
+  actor: { memberId: string | null; role: string };
+};
 
 /**
  * Where the charge of a period end stands: `none` owes nothing; `due` waits for the job;
@@ -209,7 +215,7 @@ export interface SeatsTransaction {
       Pick<
         StoredChange,
         | 'status'
-        | 'plan'
+        | 'restored'
         | 'effectiveAt'
         | 'signedAt'
         | 'cancelledAt'

@@ -104,10 +104,8 @@ export function recordCharge(
       }
       await savePoolChange(tx, {
         accountId,
-        state,
         before: pool,
         after: next(pool),
-        viewerRole: change.actor.role,
         now: origin.now,
       });
     };

@@ -81,10 +81,8 @@ export async function signChangeRoute(deps: RouteDeps, context: RouteContext): P
       }
       await savePoolChange(tx, {
         accountId,
-        state,
         before: pool,
         after: completeSignature(pool, pending.plan),
-        viewerRole: context.identity.role,
         now: context.now,
       });
       const applied = await tx.updateChange(accountId, changeId, {

@@ -82,7 +82,9 @@ function toChange(row: Row): StoredChange {
     actor: {
       memberId: (row.actor_member_id as string | null) ?? null,
       role: row.actor_role as string,
+      name: (row.actor_name as string | null) ?? null,
     },
+    restored: Number(row.restored ?? 0),
     createdAt: iso(row.created_at),
     effectiveAt: isoOrNull(row.effective_at),
     signedAt: isoOrNull(row.signed_at),
@@ -179,7 +181,7 @@ const changeStatuses: readonly ChangeStatus[] = [
   'failed',
 ];
 const changeColumns =
-  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id, charge_started_at, idempotency_key, reason';
+  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, actor_name, restored, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id, charge_started_at, idempotency_key, reason';
 const memberColumns =
   'id, external_id, seq, name, email, status, role, pool_id, consumes, revision, created_at, updated_at';
 
@@ -313,8 +315,9 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       const rows = await tx.query(
         `INSERT INTO seats_changes (id, account_id, quote_id, pool_id, status, plan, actor_member_id,
            actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount,
-           charged_currency, charge_id, idempotency_key, charge_started_at, reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+           charged_currency, charge_id, idempotency_key, charge_started_at, reason, actor_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+           (SELECT name FROM seats_members WHERE account_id = $2 AND id = $7))
          RETURNING ${changeColumns}`,
         [
           change.id,
@@ -347,7 +350,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         sets.push(`${column} = $${params.length}`);
       };
       if (fields.status !== undefined) set('status', fields.status);
-      if (fields.plan !== undefined) set('plan', JSON.stringify(fields.plan));
+      if (fields.restored !== undefined) set('restored', fields.restored);
       if (fields.effectiveAt !== undefined) set('effective_at', fields.effectiveAt);
       if (fields.signedAt !== undefined) set('signed_at', fields.signedAt);
       if (fields.cancelledAt !== undefined) set('cancelled_at', fields.cancelledAt);

@@ -27,6 +27,7 @@ export function changeToWire(change: StoredChange): Change {
     status: change.status,
     plan: change.plan,
     actor: change.actor,
+    restored: change.restored,
     createdAt: change.createdAt,
     effectiveAt: change.effectiveAt,
     signedAt: change.signedAt,
