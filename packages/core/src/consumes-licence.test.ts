@@ -3,6 +3,7 @@ import {
   countConsumingMembers,
   dailyProratedWithPassword,
   decideConsumption,
+  decideGroupConsumption,
   definePolicy,
   explainConsumption,
   type MemberAssignment,
@@ -119,5 +120,24 @@ describe('countConsumingMembers', () => {
     );
     expect(counts.toString).toBe(1);
     expect(Object.keys(counts).sort()).toEqual(['__proto__', 'toString']);
+  });
+});
+
+describe('decideGroupConsumption', () => {
+  it('decides members counted by status, role and pool as one by one, and counts them per pool', () => {
+    const groups = [
+      { status: 'active', role: 'member', poolId: 'seats', count: 4 },
+      { status: 'locked', role: 'owner', poolId: 'seats', count: 1 },
+      { status: 'active', role: 'guest', poolId: 'seats', count: 3 },
+      { status: 'inactive', role: 'member', poolId: 'seats', count: 2 },
+      { status: 'active', role: 'member', poolId: 'add-on', count: 2 },
+      { status: 'active', role: 'member', poolId: null, count: 5 },
+    ];
+    const { groups: decided, usedByPool } = decideGroupConsumption(groups, policy);
+    expect(decided.map((group) => group.consumes)).toEqual([true, true, false, false, true, false]);
+    expect(decided.map(({ consumes, ...group }) => group)).toEqual(groups);
+    const members = groups.flatMap(({ count, ...member }) => Array(count).fill(member));
+    expect(usedByPool).toEqual(countConsumingMembers(members, policy));
+    expect(usedByPool).toEqual({ seats: 5, 'add-on': 2 });
   });
 });

@@ -60,3 +60,33 @@ export function countHoldingMembers(
   }
   return counts;
 }
+
+/** Members sharing a status, a role and a pool, and how many they are. */
+export interface MemberGroup extends MemberAssignment {
+  count: number;
+}
+
+/** Each group with whether its members consume a licence, and the consuming members per pool. */
+export interface GroupConsumption<Group extends MemberGroup> {
+  groups: Array<Group & { consumes: boolean }>;
+  usedByPool: Record<string, number>;
+}
+
+/**
+ * `decideConsumption` for members counted by status, role and pool: what a store applies to its
+ * rows when a policy changes, so that it keeps no rule of its own about who consumes a licence.
+ */
+export function decideGroupConsumption<Group extends MemberGroup>(
+  groups: Iterable<Group>,
+  policy: Pick<SeatPolicy, 'consumingStatuses' | 'nonConsumingRoles'>,
+): GroupConsumption<Group> {
+  const decided: Array<Group & { consumes: boolean }> = [];
+  const usedByPool: Record<string, number> = Object.create(null);
+  for (const group of groups) {
+    const decision = decideConsumption(group, policy);
+    decided.push({ ...group, consumes: decision.consumes });
+    if (decision.consumes)
+      usedByPool[decision.poolId] = (usedByPool[decision.poolId] ?? 0) + group.count;
+  }
+  return { groups: decided, usedByPool };
+}

@@ -27,8 +27,18 @@ export {
 } from './allowance-draft';
 export type { AllowanceChangeCheck, AllowanceChangeCheckResult } from './check-allowance-change';
 export { checkAllowanceChange } from './check-allowance-change';
-export type { ConsumptionDecision, ConsumptionReason } from './consumes-licence';
-export { countConsumingMembers, countHoldingMembers, decideConsumption } from './consumes-licence';
+export type {
+  ConsumptionDecision,
+  ConsumptionReason,
+  GroupConsumption,
+  MemberGroup,
+} from './consumes-licence';
+export {
+  countConsumingMembers,
+  countHoldingMembers,
+  decideConsumption,
+  decideGroupConsumption,
+} from './consumes-licence';
 export type {
   MemberChangeDecision,
   MemberChangeInput,

@@ -2,6 +2,7 @@ import type {
   Account,
   AllowancePlan,
   Instant,
+  MemberGroup,
   Money,
   PasswordFailures,
   Pool,
@@ -152,12 +153,7 @@ export interface PruneCounts {
   events: number;
 }
 /** Members of an account with one status, role and pool, as the admin API checks a new policy. */
-export interface MemberGroup {
-  status: string;
-  role: string;
-  poolId: string | null;
-  count: number;
-}
+export type { MemberGroup };
 
 /** A member to insert: its fields, its id, and the host's own id for it when given. */
 export type NewMember = MemberFields & { id: string; externalId?: string | null | undefined };

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { definePolicy } from '@seats/core';
+import { decideConsumption, definePolicy } from '@seats/core';
 import type { FullSummary, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteExecutor } from './create-pglite-store';
@@ -270,6 +270,73 @@ for (const driver of drivers) {
         expect(round.statuses[1]).toBe(200);
         expect(round).toMatchObject({ scheduledRemoval: 0, purchased: 10, open: 0 });
       }
+    });
+
+    it("recounts who consumes a licence by core's rule when the policy changes", async () => {
+      const [store] = database.stores;
+      const before = definePolicy({
+        name: 'before',
+        statuses: ['active', 'locked', 'inactive'],
+        consumingStatuses: ['active'],
+        roles: ['owner', 'member', 'guest'],
+      });
+      const after = definePolicy({
+        ...before,
+        name: 'after',
+        consumingStatuses: ['active', 'locked'],
+        nonConsumingRoles: ['guest'],
+      });
+      const kinds: [status: string, role: string, poolId: string | null][] = [
+        ['active', 'member', 'seats'],
+        ['active', 'guest', 'seats'],
+        ['locked', 'member', 'seats'],
+        ['locked', 'owner', 'add-on'],
+        ['inactive', 'member', 'seats'],
+        ['active', 'member', null],
+      ];
+      const members = kinds.flatMap(([status, role, poolId], kind) =>
+        [0, 1].map((n) => ({
+          id: `m-${kind}-${n}`,
+          name: `Member ${kind}-${n}`,
+          email: `m-${kind}-${n}@example.test`,
+          status,
+          role,
+          poolId,
+          consumes: decideConsumption({ status, role, poolId }, before).consumes,
+        })),
+      );
+      const pool = (id: string) => ({
+        id,
+        name: id,
+        term: 'monthly' as const,
+        purchased: 20,
+        scheduledRemoval: 0,
+        pendingSignature: 0,
+        unitPrice: 3_000,
+      });
+      const account = {
+        id: 'recount',
+        name: 'recount',
+        plan: 'Team',
+        currency: 'EUR',
+        billingPeriod: { start: periodStart, end: '2026-07-01T00:00:00.000Z' },
+        contract: { kind: 'self-serve' as const },
+      };
+      await store.createAccount({
+        account,
+        policy: before,
+        pools: [pool('seats'), pool('add-on')],
+        members,
+        now: periodStart,
+      });
+      expect((await store.loadAccount('recount'))?.usedByPool).toEqual({ seats: 4, 'add-on': 0 });
+
+      await store.transaction((tx) => tx.saveAccount(account, after));
+      const stored = await store.listMembers('recount', { limit: 100 });
+      expect(stored.map((member) => [member.id, member.consumes])).toEqual(
+        members.map((member) => [member.id, decideConsumption(member, after).consumes]),
+      );
+      expect((await store.loadAccount('recount'))?.usedByPool).toEqual({ seats: 4, 'add-on': 2 });
     });
 
     it('creates an account only once', async () => {

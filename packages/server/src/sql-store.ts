@@ -1,4 +1,10 @@
-import type { Account, AllowancePlan, Pool, SeatPolicy } from '@seats/core';
+import {
+  type Account,
+  type AllowancePlan,
+  decideGroupConsumption,
+  type Pool,
+  type SeatPolicy,
+} from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
 import { duplicateMemberOf } from './duplicate-member-error';
 import type { RecordedSeatsEvent } from './seats-event';
@@ -6,6 +12,7 @@ import type {
   AccountState,
   MemberFields,
   MemberFilter,
+  MemberGroup,
   MemberWrite,
   NewAccount,
   NewChange,
@@ -192,6 +199,20 @@ async function openChanges(db: SqlQueryable, accountId: string): Promise<StoredC
     [accountId],
   );
   return rows.map(toChange);
+}
+
+async function memberGroupsOf(db: SqlQueryable, accountId: string): Promise<MemberGroup[]> {
+  const rows = await db.query(
+    `SELECT status, role, pool_id, count(*) AS members FROM seats_members
+     WHERE account_id = $1 GROUP BY status, role, pool_id`,
+    [accountId],
+  );
+  return rows.map((row) => ({
+    status: row.status as string,
+    role: row.role as string,
+    poolId: (row.pool_id as string | null) ?? null,
+    count: Number(row.members),
+  }));
 }
 
 function transactionOf(tx: SqlQueryable): SeatsTransaction {
@@ -480,18 +501,30 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
          WHERE id = $1`,
         accountValues(account, policy),
       );
-      // The same rule as core's decideConsumption, over every member at once.
-      await tx.query(
-        `UPDATE seats_members SET consumes = NOT consumes
-         WHERE account_id = $1 AND consumes IS DISTINCT FROM
-           (status = ANY($2::text[]) AND NOT role = ANY($3::text[]) AND pool_id IS NOT NULL)`,
-        [account.id, policy.consumingStatuses, policy.nonConsumingRoles],
+      // Core decides each group of members alike (status, role, pool); the rows only follow.
+      const { groups, usedByPool } = decideGroupConsumption(
+        await memberGroupsOf(tx, account.id),
+        policy,
       );
       await tx.query(
-        `UPDATE seats_pools AS p SET used = (SELECT count(*) FROM seats_members AS m
-           WHERE m.account_id = p.account_id AND m.pool_id = p.id AND m.consumes)
+        `UPDATE seats_members AS m SET consumes = g.consumes
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[])
+           AS g (status, role, pool_id, consumes)
+         WHERE m.account_id = $1 AND m.status = g.status AND m.role = g.role
+           AND m.pool_id IS NOT DISTINCT FROM g.pool_id AND m.consumes IS DISTINCT FROM g.consumes`,
+        [
+          account.id,
+          groups.map((group) => group.status),
+          groups.map((group) => group.role),
+          groups.map((group) => group.poolId),
+          groups.map((group) => group.consumes),
+        ],
+      );
+      await tx.query(
+        `UPDATE seats_pools AS p SET used = coalesce(
+           (SELECT u.used FROM unnest($2::text[], $3::int[]) AS u (id, used) WHERE u.id = p.id), 0)
          WHERE p.account_id = $1`,
-        [account.id],
+        [account.id, Object.keys(usedByPool), Object.values(usedByPool)],
       );
     },
     async insertPool(accountId, pool) {
@@ -538,19 +571,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         poolId,
       ]);
     },
-    async memberGroups(accountId) {
-      const rows = await tx.query(
-        `SELECT status, role, pool_id, count(*) AS members FROM seats_members
-         WHERE account_id = $1 GROUP BY status, role, pool_id`,
-        [accountId],
-      );
-      return rows.map((row) => ({
-        status: row.status as string,
-        role: row.role as string,
-        poolId: (row.pool_id as string | null) ?? null,
-        count: Number(row.members),
-      }));
-    },
+    memberGroups: (accountId) => memberGroupsOf(tx, accountId),
     async appendEvents(events) {
       if (events.length === 0) return [];
       const identified = eventsWithIds(events);
