@@ -1,11 +1,13 @@
 // What a host team does with the published packages, outside the workspace: pack every package,
 // install the tarballs with npm into a fresh Vite + React app, provision an account and sync the
 // host's users through the admin API, drive the widgets in Chromium, then build a fresh Next.js app
-// from the same tarballs with `next build` and no configuration of the kit's. Run after
+// from the same tarballs with `next build` (Turbopack, then webpack) and no configuration of the
+// kit's, and ask each build's `next start` for the health route. Run after
 // `pnpm build`; exits 1 on the first failure. `--keep` leaves the apps in the temporary folder.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +84,8 @@ const reactVersions = {
   '@tanstack/react-query': versionOf('examples/admin-app', '@tanstack/react-query'),
 };
 
-// The host's own code, as its README would have it written: its users, its session, the kit.
+// The host's own code, as the README's "From your users to a working widget" has it written: its
+// users, its session, the kit (steps 2 to 5: provision, sync, identify, mount).
 const hostServer = `
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -200,7 +203,8 @@ import { createRoot } from 'react-dom/client';
 
 const client = createSeatsClient({ baseUrl: '/api/seats' });
 
-// The add-user sequence: the guard, the host's own form and user, then the licences refreshed.
+// The README's "Use it" widgets, and its add-user sequence (step 6): the guard, the host's own form
+// and user, then the licences refreshed.
 function AddUser() {
   const queryClient = useQueryClient();
   return (
@@ -378,13 +382,53 @@ export const seats = createSeatsHandler({
   identify: async () => null,
 });
 `,
+    // The `@seats/server` README's Next.js route, under "Mount it".
     'app/api/seats/[...path]/route.ts':
       "export { seats as DELETE, seats as GET, seats as PATCH, seats as POST } from '../../../seats';\n",
   });
   npmInstall(dir);
-  log('Next.js app: next build');
-  run('npx', ['next', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
-  log('Next.js app: built');
+  // Next 16 builds with Turbopack by default; `--webpack` is the other bundler a host may use.
+  for (const bundler of ['turbopack', 'webpack']) {
+    log(`Next.js app: next build (${bundler})`);
+    run('npx', ['next', 'build', ...(bundler === 'webpack' ? ['--webpack'] : [])], dir, {
+      NEXT_TELEMETRY_DISABLED: '1',
+    });
+    await nextServes(dir, bundler);
+  }
+}
+
+/** Starts the built app and asks the mounted handler for its health, which opens the store. */
+async function nextServes(dir, bundler) {
+  const port = await new Promise((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  try {
+    let answer = null;
+    for (let attempt = 0; attempt < 120 && answer === null; attempt++) {
+      answer = await fetch(`http://127.0.0.1:${port}/api/seats/v1/health`).catch(() => null);
+      if (answer === null) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (answer === null) throw new Error(`next start (${bundler}) did not answer`);
+    const body = await answer.text();
+    if (answer.status !== 200)
+      throw new Error(
+        `next start (${bundler}): /api/seats/v1/health answered ${answer.status} ${body}`,
+      );
+    log(`Next.js app (${bundler}): built; next start answers the health route ${body}`);
+  } finally {
+    process.kill(-server.pid, 'SIGTERM');
+    await exited;
+  }
 }
 
 try {

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { applyMigrations } from './migrate';
 import type { SeatsStore } from './seats-store';
 import { type SqlExecutor, type SqlQueryable, toRequestError } from './sql-executor';
@@ -85,12 +85,20 @@ function createDataDir(dataDir: string): void {
   fs?.mkdirSync(dataDir, { recursive: true });
 }
 
-/** The store on an embedded PGlite database (zero set-up); migrations are applied before it resolves. */
-export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<SeatsStore> {
+/** How a store loads PGlite when it opens a database itself. */
+export type LoadPglite = () => Promise<{ PGlite: typeof PGlite }>;
+
+/** The store on an embedded PGlite database, loaded by `load`; migrations are applied before it resolves. */
+export async function openPgliteStore(
+  options: PgliteStoreOptions,
+  load: LoadPglite,
+): Promise<SeatsStore> {
   if (options.db === undefined && options.dataDir !== undefined) createDataDir(options.dataDir);
   const db =
     options.db ??
-    (await PGlite.create({
+    (await (
+      await load()
+    ).PGlite.create({
       ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
       postgresqlconf: pgliteSettings,
     }));

@@ -581,6 +581,82 @@ for (const driver of drivers) {
         expect(await database.rows('seats_members', account)).toBe(0);
       });
 
+      it('attaches an externalId to a member that has none, found by its id or its email', async () => {
+        await admin.createAccount(accountInput('attach'));
+        // Members added in the widgets, before the host synced: kit ids, no externalId.
+        const byId = await admin.upsertMember('attach', {
+          id: 'mem_widget_1',
+          name: 'Ada',
+          email: 'ada@host.example',
+          status: 'active',
+          role: 'member',
+        });
+        await admin.upsertMember('attach', {
+          id: 'mem_widget_2',
+          name: 'Bo',
+          email: 'bo@host.example',
+          status: 'active',
+          role: 'member',
+        });
+
+        const attached = await admin.upsertMember('attach', {
+          id: byId.member.id,
+          externalId: 'host-ada',
+          name: 'Ada',
+          email: 'ada@host.example',
+          status: 'active',
+          role: 'member',
+        });
+        expect(attached).toMatchObject({
+          outcome: 'updated',
+          member: { id: 'mem_widget_1', externalId: 'host-ada' },
+        });
+        const byEmail = await admin.upsertMember('attach', {
+          externalId: 'host-bo',
+          name: 'Bo',
+          email: 'BO@host.example',
+          status: 'active',
+          role: 'member',
+        });
+        expect(byEmail).toMatchObject({
+          outcome: 'updated',
+          member: { id: 'mem_widget_2', externalId: 'host-bo' },
+        });
+        expect(await admin.getMember('attach', { externalId: 'host-bo' })).toMatchObject({
+          id: 'mem_widget_2',
+        });
+        expect(await database.rows('seats_members', 'attach')).toBe(2);
+        expect((await admin.getAccount('attach'))?.usedByPool).toEqual({ users: 2 });
+
+        const taken = await refusal(
+          admin.upsertMember('attach', {
+            id: 'mem_widget_3',
+            externalId: 'host-ada',
+            name: 'Cy',
+            email: 'cy@host.example',
+            status: 'active',
+            role: 'member',
+          }),
+        );
+        expect(taken).toBeInstanceOf(AdminInputError);
+        expect(taken).toMatchObject({ field: 'externalId', code: 'duplicate' });
+        const changed = await refusal(
+          admin.upsertMember('attach', {
+            id: 'mem_widget_1',
+            externalId: 'host-other',
+            name: 'Ada',
+            email: 'ada@host.example',
+            status: 'active',
+            role: 'member',
+          }),
+        );
+        expect(changed).toMatchObject({ field: 'externalId', code: 'immutable' });
+        expect(await database.rows('seats_members', 'attach')).toBe(2);
+        expect(await admin.getMember('attach', { externalId: 'host-ada' })).toMatchObject({
+          id: 'mem_widget_1',
+        });
+      });
+
       it('refuses a second member with the same email, whatever its case', async () => {
         await admin.createAccount(accountInput('duplicate-email'));
         await admin.upsertMember('duplicate-email', user(1));
@@ -774,6 +850,81 @@ for (const driver of drivers) {
         const deleted = await admin.reconcile('sync-delete', [user(1)], { missing: 'delete' });
         expect(deleted.deleted.map((entry) => entry.externalId)).toEqual(['host-2']);
         expect(await database.rows('seats_members', 'sync-delete')).toBe(1);
+      });
+
+      it('a run that fails part-way changes nothing, and the next run does it whole', async () => {
+        await admin.createAccount(
+          accountInput('sync-atomic', {
+            pools: [{ id: 'users', name: 'U', term: 'monthly', purchased: 5, unitPrice: 1 }],
+          }),
+        );
+        await admin.upsertMember('sync-atomic', user(1));
+        await admin.upsertMember('sync-atomic', user(2));
+        const members = await database.store.listMembers('sync-atomic', { limit: 50 });
+        const account = await admin.getAccount('sync-atomic');
+        const eventsBefore = events.length;
+        // The database fails on the run's third write, two having been written before it.
+        let writes = 0;
+        const failing: SeatsStore = {
+          ...database.store,
+          transaction: (work) =>
+            database.store.transaction((tx) => {
+              writes = 0;
+              const failThird =
+                <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+                async (...args: A) => {
+                  writes++;
+                  if (writes === 3) throw new Error('connection lost');
+                  return write(...args);
+                };
+              return work({
+                ...tx,
+                createMember: failThird(tx.createMember),
+                updateMember: failThird(tx.updateMember),
+              });
+            }),
+        };
+        const failingAdmin = createSeatsAdmin({
+          store: failing,
+          clock: () => now,
+          onEvent: (event) => events.push(event),
+        });
+        const users = [user(1, { name: 'Renamed' }), user(3), user(4)];
+
+        await expect(failingAdmin.reconcile('sync-atomic', users)).rejects.toThrow(
+          'connection lost',
+        );
+        expect(writes).toBe(3);
+        expect(await database.store.listMembers('sync-atomic', { limit: 50 })).toEqual(members);
+        expect(await admin.getAccount('sync-atomic')).toEqual(account);
+        expect(events.length).toBe(eventsBefore);
+
+        const result = await admin.reconcile('sync-atomic', users);
+        expect(result.created.map((entry) => entry.externalId)).toEqual(['host-3', 'host-4']);
+        expect(result.updated.map((entry) => entry.externalId)).toEqual(['host-1']);
+        expect(result.deactivated.map((entry) => entry.externalId)).toEqual(['host-2']);
+        expect((await admin.reconcile('sync-atomic', users)).unchanged).toBe(3);
+      });
+
+      it('attaches the externalId to a member without one that has the user email', async () => {
+        await admin.createAccount(accountInput('sync-adopt'));
+        await admin.upsertMember('sync-adopt', {
+          id: 'mem_widget',
+          name: 'Ada',
+          email: 'user.1@host.example',
+          status: 'active',
+          role: 'member',
+        });
+        const result = await admin.reconcile('sync-adopt', [user(1), user(2)]);
+        expect(result.updated).toEqual([
+          expect.objectContaining({ memberId: 'mem_widget', externalId: 'host-1' }),
+        ]);
+        expect(result.created.map((entry) => entry.externalId)).toEqual(['host-2']);
+        expect(await admin.getMember('sync-adopt', { externalId: 'host-1' })).toMatchObject({
+          id: 'mem_widget',
+          name: 'User 1',
+        });
+        expect((await admin.reconcile('sync-adopt', [user(1), user(2)])).unchanged).toBe(2);
       });
 
       it('refuses a list with an invalid user, naming each, and writes nothing', async () => {

@@ -102,7 +102,8 @@ export interface SeatsAdmin {
   /**
    * Creates the member, or updates the one with the same key, claiming and releasing licences as
    * core decides; throws `SeatsAdminError` `no_licence_available` when it needs a licence and none
-   * is free.
+   * is free. An `externalId` is attached to a member that has none, found by its `id` or, when the
+   * `externalId` is new, by its email; another member's is an `AdminInputError` on `externalId`.
    */
   upsertMember(accountId: string, input: MemberInput): Promise<UpsertMemberResult>;
   getMember(accountId: string, key: MemberKey): Promise<AdminMember | null>;
@@ -112,7 +113,8 @@ export interface SeatsAdmin {
    * Brings the account's members in line with the host's users: creates, updates, and
    * deactivates (or deletes) the members missing from `users`, freeing licences before claiming
    * any. A user that needs a licence when none is free is refused with the reason, the others
-   * still written. Repeating it answers an empty diff; `dryRun` answers the diff and writes nothing.
+   * still written. One transaction under the account's lock: it commits whole or not at all.
+   * Repeating it answers an empty diff; `dryRun` answers the diff and writes nothing.
    */
   reconcile(
     accountId: string,
@@ -329,6 +331,11 @@ function changedFields(before: MemberFields, after: MemberFields): MemberField[]
   return memberFieldNames.filter((field) => before[field] !== after[field]);
 }
 
+/** Whether writing `input` sets an externalId on a member that has none. */
+function attaches(existing: StoredMember, input: MemberInput): boolean {
+  return existing.externalId === null && input.externalId !== undefined;
+}
+
 function duplicateError(error: DuplicateMemberError, prefix: string): AdminInputError {
   return new AdminInputError([
     {
@@ -451,23 +458,28 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     if (
       existing !== null &&
       input.externalId !== undefined &&
+      existing.externalId !== null &&
       existing.externalId !== input.externalId
     ) {
       fail(
         field === '' ? 'externalId' : `${field}.externalId`,
         'immutable',
-        `The member "${existing.id}" has ${existing.externalId === null ? 'no externalId' : `the externalId "${existing.externalId}"`}; an externalId is set once, when the member is created.`,
+        `The member "${existing.id}" has the externalId "${existing.externalId}"; an externalId is set once.`,
       );
     }
   }
 
   type WriteOutcome =
-    | { status: 'written'; member: StoredMember }
+    | { status: 'written'; member: StoredMember; events: RecordedSeatsEvent[] }
     | { status: 'no-licence' }
     | { status: 'conflict' };
 
-  /** One member write as core decided it; the database re-checks the claim. */
+  /**
+   * One member write as core decided it, through the store or a transaction's writes; the database
+   * re-checks the claim. An `externalId` is attached to an existing member that has none.
+   */
   async function writeMember(
+    writer: Pick<SeatsStore, 'createMember' | 'updateMember'>,
     accountId: string,
     existing: StoredMember | null,
     key: MemberKey,
@@ -481,26 +493,24 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     try {
       const written =
         existing === null
-          ? await store.createMember(
+          ? await writer.createMember(
               accountId,
               { id: memberId, externalId, ...fields } satisfies NewMember,
               move.claims,
               now,
               seatEvents(accountId, memberId, move),
             )
-          : await store.updateMember(
+          : await writer.updateMember(
               accountId,
               existing.id,
               existing.revision,
-              fields,
+              { ...fields, externalId: existing.externalId === null ? externalId : null },
               move,
               now,
               seatEvents(accountId, memberId, move),
             );
-      if (written.status === 'written') {
-        emit(written.events);
-        return { status: 'written', member: written.member };
-      }
+      if (written.status === 'written')
+        return { status: 'written', member: written.member, events: written.events };
       return written;
     } catch (error) {
       if (error instanceof DuplicateMemberError) throw duplicateError(error, prefix);
@@ -571,12 +581,16 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     const key = keyOf(input, '');
     for (let attempt = 0; attempt < memberRetries; attempt++) {
       const state = await requireAccount(accountId);
-      const existing = await findMember(accountId, key);
+      const existing = (await findMember(accountId, key)) ?? (await adoptable(accountId, input));
       checkExternalId(input, existing, '');
       const fields = fieldsOf(state, input, existing);
       const errors = assignmentErrors(state, fields, '');
       if (errors.length > 0) throw new AdminInputError(errors);
-      if (existing !== null && changedFields(existing, fields).length === 0)
+      if (
+        existing !== null &&
+        changedFields(existing, fields).length === 0 &&
+        !attaches(existing, input)
+      )
         return { outcome: 'unchanged', member: toAdminMember(existing) };
       const decision = decideMemberChange({
         policy: state.policy,
@@ -588,6 +602,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         throw new SeatsAdminError('no_licence_available', needsLicenceMessage(decision), decision);
       if (decision.outcome !== 'allowed') throw new Error(`unexpected ${decision.outcome}`);
       const written = await writeMember(
+        store,
         accountId,
         existing,
         key,
@@ -597,6 +612,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         '',
       );
       if (written.status === 'written') {
+        emit(written.events);
         return {
           outcome: existing === null ? 'created' : 'updated',
           member: toAdminMember(written.member),
@@ -610,11 +626,28 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     );
   }
 
-  async function allMembers(accountId: string): Promise<StoredMember[]> {
+  /**
+   * A member the host names by a new `externalId` that exists already without one, found by its
+   * email (e.g. one added in the widgets): the upsert attaches the externalId to it.
+   */
+  async function adoptable(accountId: string, input: MemberInput): Promise<StoredMember | null> {
+    if (input.id !== undefined || input.externalId === undefined) return null;
+    const found = (await store.listMembers(accountId, { search: input.email, limit: 50 })).find(
+      (candidate) => candidate.email.toLowerCase() === input.email.toLowerCase(),
+    );
+    if (found === undefined || found.externalId !== null) return null;
+    const { seq: _seq, ...stored } = found;
+    return stored;
+  }
+
+  async function allMembers(
+    reader: Pick<SeatsStore, 'listMembers'>,
+    accountId: string,
+  ): Promise<StoredMember[]> {
     const members: StoredMember[] = [];
     let after: number | undefined;
     for (;;) {
-      const page = await store.listMembers(accountId, { after, limit: memberPage });
+      const page = await reader.listMembers(accountId, { after, limit: memberPage });
       for (const { seq: _seq, ...member } of page) members.push(member);
       if (page.length < memberPage) return members;
       after = page[page.length - 1]?.seq;
@@ -632,9 +665,31 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     // An empty list from a failed query of the host's would delete the whole account's members.
     if (missing === 'delete' && request.users.length === 0)
       fail('users', 'empty', 'An empty list with missing: "delete" would delete every member.');
-    let state = await requireAccount(accountId);
+    // Rolled past any period end first; then read, decided and written under the account's lock,
+    // in one transaction: a run commits whole or not at all.
+    await requireAccount(accountId);
+    const recorded: RecordedSeatsEvent[] = [];
+    const result = await store.transaction(async (tx) => {
+      recorded.length = 0;
+      const state = await tx.lockAccount(accountId);
+      if (state === null) throw accountNotFound(accountId);
+      return reconcileLocked(tx, state, request, (events) => recorded.push(...events));
+    });
+    if (!dryRun) emit(recorded);
+    return result;
+  }
+
+  async function reconcileLocked(
+    tx: Parameters<Parameters<SeatsStore['transaction']>[0]>[0],
+    state: AccountState,
+    request: ReconcileRequest,
+    record: (events: RecordedSeatsEvent[]) => void,
+  ): Promise<ReconcileResult> {
+    const accountId = state.account.id;
+    const dryRun = request.dryRun ?? false;
+    const missing = request.missing ?? 'deactivate';
     const { policy } = state;
-    const members = await allMembers(accountId);
+    const members = await allMembers(tx, accountId);
     const byId = new Map(members.map((member) => [member.id, member]));
     const byExternalId = new Map(
       members.flatMap((member) =>
@@ -702,20 +757,43 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         return;
       }
       seenKeys.add(keyText);
-      const existing = ('id' in key ? byId.get(key.id) : byExternalId.get(key.externalId)) ?? null;
+      const email = input.email.toLowerCase();
+      const owner = byEmail.get(email);
+      // A member without an externalId that has the user's email (one added in the widgets) is
+      // that user: the externalId is attached to it.
+      const adopted =
+        'externalId' in key && owner !== undefined && owner.externalId === null ? owner : null;
+      const existing =
+        ('id' in key ? byId.get(key.id) : byExternalId.get(key.externalId)) ?? adopted;
+      if (existing !== null && listed.has(existing.id)) {
+        errors.push({
+          field: `${prefix}.${'id' in key ? 'id' : 'externalId'}`,
+          code: 'duplicate',
+          message: `Another user of the list is the member "${existing.id}".`,
+        });
+        return;
+      }
       if (
         existing !== null &&
         input.externalId !== undefined &&
+        existing.externalId !== null &&
         existing.externalId !== input.externalId
       ) {
         errors.push({
           field: `${prefix}.externalId`,
           code: 'immutable',
-          message: `The member "${existing.id}" has another externalId; it is set once, when the member is created.`,
+          message: `The member "${existing.id}" has another externalId; an externalId is set once.`,
         });
       }
-      const email = input.email.toLowerCase();
-      const owner = byEmail.get(email);
+      const holder =
+        input.externalId === undefined ? undefined : byExternalId.get(input.externalId);
+      if (holder !== undefined && holder.id !== existing?.id) {
+        errors.push({
+          field: `${prefix}.externalId`,
+          code: 'duplicate',
+          message: `The member "${holder.id}" has this externalId.`,
+        });
+      }
       if (seenEmails.has(email) || (owner !== undefined && owner.id !== existing?.id)) {
         errors.push({
           field: `${prefix}.email`,
@@ -756,7 +834,11 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
       | { kind: 'delete'; member: StoredMember };
     const operations: Operation[] = [];
     for (const plan of planned) {
-      if (plan.existing !== null && changedFields(plan.existing, plan.fields).length === 0)
+      if (
+        plan.existing !== null &&
+        changedFields(plan.existing, plan.fields).length === 0 &&
+        !attaches(plan.existing, plan.input)
+      )
         result.unchanged++;
       else operations.push({ kind: 'write', plan });
     }
@@ -780,26 +862,27 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
       if (decision.releases !== null) used[decision.releases] = (used[decision.releases] ?? 1) - 1;
       if (decision.claims !== null) used[decision.claims] = (used[decision.claims] ?? 0) + 1;
     };
-    let reloaded = false;
+    // Under the account's lock no other write moves a licence, so the database agrees with every
+    // decision; a write it still refuses rolls the whole run back.
+    const changedMeanwhile = (memberId: string | null) =>
+      new SeatsAdminError(
+        'conflict',
+        `The member "${memberId}" changed while it was reconciled; nothing was changed: run the reconcile again.`,
+      );
 
     for (const operation of operations) {
       if (operation.kind === 'delete') {
         const { member } = operation;
         const decision = { claims: null, releases: member.consumes ? member.poolId : null };
         if (!dryRun) {
-          const gone = await store.deleteMember(
+          const gone = await tx.deleteMember(
             accountId,
             member.id,
             member.revision,
             seatEvents(accountId, member.id, decision),
           );
-          if (gone.status !== 'written') {
-            throw new SeatsAdminError(
-              'conflict',
-              `The member "${member.id}" changed while it was reconciled; run the reconcile again.`,
-            );
-          }
-          emit(gone.events);
+          if (gone.status !== 'written') throw changedMeanwhile(member.id);
+          record(gone.events);
         }
         move(decision);
         result.deleted.push(entry(member, []));
@@ -822,31 +905,19 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
       const externalId =
         operation.kind === 'deactivate'
           ? operation.member.externalId
-          : (operation.plan.input.externalId ?? null);
+          : (operation.plan.input.externalId ?? existing?.externalId ?? null);
       const prefix = operation.kind === 'deactivate' ? '' : `users.${operation.plan.index}`;
       const target = {
         id: existing?.id ?? ('id' in key ? key.id : null),
         externalId,
         email: fields.email,
       };
-      let decision = decideMemberChange({
+      const decision = decideMemberChange({
         policy,
         usage: adminUsage(state, used),
         before: existing,
         after: fields,
       });
-      if (decision.outcome === 'needs-licence' && !dryRun && !reloaded) {
-        // Licences may have been freed since the account was read: decide once more on a fresh read.
-        state = await requireAccount(accountId);
-        Object.assign(used, state.usedByPool);
-        reloaded = true;
-        decision = decideMemberChange({
-          policy,
-          usage: adminUsage(state, used),
-          before: existing,
-          after: fields,
-        });
-      }
       if (decision.outcome === 'needs-licence') {
         result.refused.push({
           memberId: target.id,
@@ -864,6 +935,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
       let memberId = target.id;
       if (!dryRun) {
         const written = await writeMember(
+          tx,
           accountId,
           existing,
           key,
@@ -872,25 +944,8 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
           decision,
           prefix,
         );
-        if (written.status === 'no-licence') {
-          result.refused.push({
-            memberId: target.id,
-            externalId,
-            email: fields.email,
-            code: 'no_licence_available',
-            poolId: decision.claims as string,
-            purchased: state.pools.find((pool) => pool.id === decision.claims)?.purchased ?? 0,
-            used: used[decision.claims as string] ?? 0,
-            message: `No licence of "${decision.claims}" was free when it was claimed.`,
-          });
-          continue;
-        }
-        if (written.status === 'conflict') {
-          throw new SeatsAdminError(
-            'conflict',
-            `The member "${target.id}" changed while it was reconciled; run the reconcile again.`,
-          );
-        }
+        if (written.status !== 'written') throw changedMeanwhile(target.id);
+        record(written.events);
         memberId = written.member.id;
       }
       move(decision);

@@ -1,5 +1,5 @@
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
-import { createPgliteStore } from './create-pglite-store';
+import { openPgliteStore } from './create-pglite-store';
 import { createSeatsHandler } from './create-seats-handler';
 import { demoIdentify } from './demo-identify';
 import { demoPassword } from './demo-password';
@@ -74,7 +74,8 @@ export async function createSeatsMsw(options: SeatsMswOptions = {}): Promise<Sea
         : '[a-z]+://[^/]+';
   const pattern = new RegExp(`^${originPattern}${escapeRegExp(basePath)}/v1/`);
 
-  const store = await createPgliteStore();
+  // Bundled as any module, since this runs in browsers too.
+  const store = await openPgliteStore({}, () => import('@electric-sql/pglite'));
   const billing = createDevBilling();
   let sent: SentSignature[] = [];
   let emitted: SeatsEvent[] = [];

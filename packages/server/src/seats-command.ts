@@ -158,7 +158,7 @@ async function openStore(
     const { createPostgresStore } = await import('./create-postgres-store');
     return createPostgresStore({ connectionString: databaseUrl, max: 4 });
   }
-  const { createPgliteStore } = await import('./create-pglite-store');
+  const { createPgliteStore } = await import('./pglite');
   return createPgliteStore({ dataDir: dataDir as string });
 }
 

@@ -274,6 +274,16 @@ export interface SeatsTransaction {
   memberGroups(accountId: string): Promise<MemberGroup[]>;
   /** Writes events to the outbox, committed or rolled back with the rest of the transaction. */
   appendEvents(events: readonly SeatsEvent[]): Promise<RecordedSeatsEvent[]>;
+  /** The store's member reads, in this transaction. */
+  listMembers: SeatsStore['listMembers'];
+  /**
+   * The store's member writes, in this transaction, so that several commit or roll back together.
+   * One that answers `no-licence` or `conflict` may have written part of itself: throw, and the
+   * transaction rolls it back.
+   */
+  createMember: SeatsStore['createMember'];
+  updateMember: SeatsStore['updateMember'];
+  deleteMember: SeatsStore['deleteMember'];
 }
 
 /** A new account with its pools and members, e.g. from `seedDemoAccounts`. */
@@ -318,12 +328,14 @@ export interface SeatsStore {
   ): Promise<MemberWrite>;
   /**
    * Changes a member still at `revision`, claiming and releasing licences as decided, atomically.
+   * An `externalId` in `after` is set on a member that has none (another member's is a
+   * `DuplicateMemberError`); without one, the member's stays as it is.
    */
   updateMember(
     accountId: string,
     memberId: string,
     revision: number,
-    after: MemberFields,
+    after: MemberFields & { externalId?: string | null | undefined },
     change: { claims: string | null; releases: string | null },
     now: Instant,
     /** Written to the outbox in the same transaction, when the member is. */

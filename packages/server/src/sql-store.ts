@@ -10,7 +10,6 @@ import { duplicateMemberOf } from './duplicate-member-error';
 import type { RecordedSeatsEvent } from './seats-event';
 import type {
   AccountState,
-  MemberFields,
   MemberFilter,
   MemberGroup,
   MemberWrite,
@@ -216,7 +215,22 @@ async function memberGroupsOf(db: SqlQueryable, accountId: string): Promise<Memb
 }
 
 function transactionOf(tx: SqlQueryable): SeatsTransaction {
+  // The store's statements run on this transaction; a write's own transaction joins it.
+  const members = createSqlStore(
+    {
+      query: (sql, params) => tx.query(sql, params),
+      exec: (sql) => tx.exec(sql),
+      transaction: (work) => work(tx),
+      ping: async () => {},
+      close: async () => {},
+    },
+    'postgres',
+  );
   return {
+    listMembers: (accountId, filter) => members.listMembers(accountId, filter),
+    createMember: (...args) => members.createMember(...args),
+    updateMember: (...args) => members.updateMember(...args),
+    deleteMember: (...args) => members.deleteMember(...args),
     async lockAccount(accountId) {
       // Locked in id order, as every writer locks pools; answered in display order.
       const pools = await tx.query(
@@ -801,20 +815,13 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         events: recordedEvents(identified, parseJson(row.events) as Row[]),
       };
     },
-    async updateMember(
-      accountId,
-      memberId,
-      revision,
-      after: MemberFields,
-      change,
-      now,
-      events = [],
-    ) {
+    async updateMember(accountId, memberId, revision, after, change, now, events = []) {
       return db
         .transaction(async (tx) => {
           const rows = await tx.query(
             `UPDATE seats_members SET name = $4, email = $5, status = $6, role = $7, pool_id = $8,
-               consumes = $9, revision = revision + 1, updated_at = $10
+               consumes = $9, revision = revision + 1, updated_at = $10,
+               external_id = coalesce(external_id, $11)
              WHERE account_id = $1 AND id = $2 AND revision = $3
              RETURNING ${memberColumns}`,
             [
@@ -828,6 +835,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
               after.poolId,
               after.consumes,
               now,
+              after.externalId ?? null,
             ],
           );
           if (rows.length === 0) return { status: 'conflict' } as const;
