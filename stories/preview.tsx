@@ -1,4 +1,15 @@
-import { de, en, es, fr, ja, pt, type SeatsMessageOverrides, SeatsProvider } from '@seats/react';
+import {
+  ar,
+  de,
+  en,
+  es,
+  fr,
+  ja,
+  pt,
+  type SeatsMessageOverrides,
+  type SeatsMessages,
+  SeatsProvider,
+} from '@seats/react';
 import seatsStyles from '@seats/react/styles.css?inline';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
@@ -12,9 +23,45 @@ import type { SeatsParameters } from './seats-parameters';
 // purchase there can take seconds on a loaded two-core machine.
 configure({ asyncUtilTimeout: 10_000 });
 
+// The demo products name their own roles; a host translates them as it does its other words.
+const productRoles: Record<string, Record<string, string>> = {
+  de: {
+    'system admin': 'Systemadministrator',
+    'standard user': 'Standardnutzer',
+    'company-admin': 'Firmenadministrator',
+    'office-admin': 'Büroadministrator',
+    employee: 'Mitarbeiter',
+    'owner-manager': 'Inhaber',
+    'financial-office': 'Buchhaltung',
+    'office-staff': 'Büroteam',
+    engineer: 'Techniker',
+  },
+  ar: {
+    'system admin': 'مسؤول النظام',
+    'standard user': 'مستخدم عادي',
+    'company-admin': 'مسؤول الشركة',
+    'office-admin': 'مسؤول المكتب',
+    employee: 'موظف',
+    'owner-manager': 'المالك',
+    'financial-office': 'المكتب المالي',
+    'office-staff': 'فريق المكتب',
+    engineer: 'مهندس',
+  },
+};
+
+function withProductRoles(language: string, messages: SeatsMessages): SeatsMessageOverrides {
+  const roles = productRoles[language] ?? {};
+  return {
+    ...messages,
+    roleName: (params, format) =>
+      roles[params.role.toLowerCase()] ?? messages.roleName(params, format),
+  };
+}
+
 const catalogs: Record<string, { locale: string; messages: SeatsMessageOverrides }> = {
   en: { locale: 'en-US', messages: en },
-  de: { locale: 'de-DE', messages: de },
+  de: { locale: 'de-DE', messages: withProductRoles('de', de) },
+  ar: { locale: 'ar', messages: withProductRoles('ar', ar) },
   fr: { locale: 'fr-FR', messages: fr },
   es: { locale: 'es-ES', messages: es },
   pt: { locale: 'pt-BR', messages: pt },
@@ -117,6 +164,7 @@ const preview: Preview = {
           { value: 'es', title: 'Español' },
           { value: 'pt', title: 'Português' },
           { value: 'ja', title: '日本語' },
+          { value: 'ar', title: 'العربية' },
         ],
         dynamicTitle: true,
       },
@@ -160,6 +208,15 @@ const preview: Preview = {
   decorators: [withSeats],
   parameters: {
     layout: 'padded',
+    viewport: {
+      options: {
+        phone: {
+          name: 'Phone (375 px)',
+          styles: { width: '375px', height: '812px' },
+          type: 'mobile',
+        },
+      },
+    },
     // Every axe violation fails the story's test.
     a11y: { test: 'error' },
     controls: { matchers: { date: /Date$/ } },

@@ -44,6 +44,7 @@ export {
   AdjustAllowanceTrigger,
   useAdjustAllowance,
 } from './adjust-allowance-parts';
+export { ar } from './ar';
 export { de } from './de';
 export { es } from './es';
 export type { PluralForms, SeatsFormat } from './format';

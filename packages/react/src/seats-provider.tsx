@@ -28,7 +28,7 @@ export interface SeatsProviderProps {
    */
   dir?: 'ltr' | 'rtl';
   /**
-   * Per-string overrides, or a whole bundled catalog (`de`, `fr`, `es`, `pt`, `ja`); they win over
+   * Per-string overrides, or a whole bundled catalog (`de`, `fr`, `es`, `pt`, `ja`, `ar`); they win over
    * the account's vocabulary (the product's own words its policy carries, e.g. "Upgrade"), which
    * wins over the catalog of the locale; missing strings fall back to English.
    */
