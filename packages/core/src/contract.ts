@@ -260,6 +260,7 @@ export const PriceLineSchema: z.ZodMiniType<PriceLine> = z.discriminatedUnion('k
     unitPrice: count,
     per: z.enum(['period', 'day', 'term']),
     amount: z.int(),
+    from: z.optional(InstantSchema),
     term: z.optional(span),
   }),
   z.object({ kind: z.literal('restore'), quantity: count, amount: z.literal(0) }),

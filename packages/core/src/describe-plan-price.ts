@@ -186,11 +186,12 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
     proratedLine !== undefined &&
     dueNowRows.some((r) => r.kind === 'prorated-charge' || r.kind === 'prorated-credit');
   const recurringLine = plan.lines.find((line) => line.kind === 'recurring-change');
-  // A contract paid in advance is invoiced again at its renewal, for the whole next term.
-  const renewal =
-    recurringLine?.per === 'term' && deferred.length === 0 ? recurringLine.term : undefined;
+  // A contract paid in advance is invoiced again when it ends: renewed for a whole term, or
+  // month to month; charges billed later are on the next period's invoice.
+  const at = (deferred.length === 0 ? recurringLine?.from : undefined) ?? period.end;
   const before =
-    recurringLine === undefined || (recurringLine.per === 'term' && renewal === undefined)
+    recurringLine === undefined ||
+    (recurringLine.per === 'term' && (recurringLine.term === undefined || at === period.end))
       ? null
       : plan.from * recurringLine.unitPrice * (perDay ? periodDays : 1);
   return {
@@ -202,7 +203,7 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
       until: prorated ? (proratedLine.until ?? period.end) : null,
     },
     nextInvoice: {
-      at: renewal?.start ?? period.end,
+      at,
       rows: [...deferred, ...recurring],
       change: plan.nextInvoiceChange.amount,
       before,

@@ -264,9 +264,9 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
     const november = '2026-11-29T10:00:00.000Z';
     const demo = accountAt(november);
     const named: Pool = { ...licences, purchased: 10, unitPrice: 1_290 };
-    const quoted = () => {
+    const quoted = (account = demo) => {
       const decision = planAllowanceChange({
-        account: demo,
+        account,
         pool: named,
         used: 7,
         policy,
@@ -275,7 +275,7 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
         now: november,
       });
       if (decision.status !== 'planned') throw new Error(decision.status);
-      return describePlanPrice({ plan: decision.plan, period: demo.billingPeriod });
+      return describePlanPrice({ plan: decision.plan, period: account.billingPeriod });
     };
 
     it('prices one licence per year of the main contract, the unit its lines use', () => {
@@ -308,6 +308,23 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
         before: 10 * 15_480,
         after: 12 * 15_480,
       });
+    });
+
+    it('invoices them next when the main contract ends, by the month, where it is not renewed', () => {
+      const contract = { ...term, kind: 'contracted', payment: 'upfront' } as const;
+      const { nextInvoice } = quoted({
+        ...demo,
+        contract: { ...contract, renewal: { mode: 'monthly' } },
+      });
+      expect(nextInvoice).toMatchObject({
+        at: '2027-01-01T00:00:00.000Z',
+        change: 2 * 1_290,
+        before: 10 * 1_290,
+        after: 12 * 1_290,
+      });
+      expect(nextInvoice.rows).toEqual([
+        expect.objectContaining({ unitPrice: 1_290, per: 'month', quantity: 2 }),
+      ]);
     });
   });
 

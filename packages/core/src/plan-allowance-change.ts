@@ -63,7 +63,12 @@ export type PriceLine =
       unitPrice: number;
       per: 'period' | 'day' | 'term';
       amount: number;
-      /** The term `unitPrice` pays for, with `per: 'term'`: its start is the invoice that changes. */
+      /**
+       * The date of the first invoice the change is on, when not the current period's end: a
+       * contract paid in advance is invoiced again when its term ends.
+       */
+      from?: Instant | undefined;
+      /** The term `unitPrice` pays for, with `per: 'term'`. */
       term?: ContractSpan | undefined;
     }
   /** Licences scheduled for removal that are kept instead; never charged. */
@@ -182,7 +187,7 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
     ? { unit, remaining: 1, total: 1 }
     : remainingFraction(account.billingPeriod, now, unit);
   const periodDays = unitsBetween(account.billingPeriod.start, account.billingPeriod.end, 'day');
-  const recurring = (quantity: number): PriceLine => ({
+  const recurring = (quantity: number): Extract<PriceLine, { kind: 'recurring-change' }> => ({
     kind: 'recurring-change',
     quantity,
     unitPrice: pool.unitPrice,
@@ -221,7 +226,7 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
       }
     }
     // Restored licences are free now but billed again from the next invoice, as before their removal.
-    let line = recurring(delta);
+    let line: PriceLine = recurring(delta);
     const renewal = contract?.payment === 'upfront' ? renewContract(contract) : null;
     if (renewal?.outcome === 'renewed') {
       const nextTermPrice = contractTermPrice(
@@ -237,8 +242,12 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
         unitPrice: nextTermPrice,
         per: 'term',
         amount: delta * nextTermPrice,
+        from: renewal.at,
         term: { start: renewal.contract.start, end: renewal.contract.end },
       };
+    } else if (renewal !== null && Date.parse(renewal.at) > Date.parse(account.billingPeriod.end)) {
+      // Paid until the contract ends, then month to month at the period's price.
+      line = { ...recurring(delta), from: renewal.at };
     }
     lines.push(line);
     nextInvoice += perInvoice(line);
