@@ -65,7 +65,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
 
     const row = page.locator('tr', { hasText: 'nadia@dazos.example' });
     await row.waitFor();
-    expect(await row.locator('td').nth(5).textContent()).toBe('Yes');
+    expect(await row.locator('[data-consumes]').getAttribute('data-consumes')).toBe('true');
     await page.getByText('11 of 11 used').waitFor();
     await page.screenshot({
       path: screenshotPath('dazos-add-user-after-purchase'),

@@ -116,8 +116,8 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
     await pending.getByRole('button', { name: 'Restore 1' }).click();
     await page.getByText('Nothing is scheduled or waiting for a signature.').waitFor();
     // The history keeps the removal as it was asked, with what the purchase kept of it.
-    const removal = page.getByRole('row', { name: /remove 3 \(20 → 17\)/ });
-    await removal.getByText('cancelled · 2 of 3 kept by a purchase').waitFor();
+    const removal = page.getByRole('row', { name: /remove 3 licences on .* \(20 → 17\)/ });
+    await removal.getByText('Cancelled · 2 of 3 kept by a purchase').waitFor();
     const dialpad = card('Dialpad licences');
     await dialpad.getByText(t.usage({ used: 15, purchased: 20 }, f)).waitFor();
     expect(await dialpad.locator('[data-part="scheduled-removal"]').count()).toBe(0);

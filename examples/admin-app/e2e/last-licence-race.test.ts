@@ -70,7 +70,7 @@ describe('two tabs racing for the last licence', () => {
 
     const outcome = async (tab: Page, email: string) => {
       const created = tab.locator('tr', { hasText: email });
-      const refused = tab.locator('.app-error[role="alert"]');
+      const refused = tab.locator('.app-toast[data-tone="error"]');
       const guard = tab.getByRole('dialog', { name: dazosGuardTitle });
       await created.or(refused).or(guard).first().waitFor();
       if (await created.count()) return 'created';

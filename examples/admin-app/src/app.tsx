@@ -1,9 +1,10 @@
 import { createSeatsClient } from '@seats/client';
-import { de, SeatsProvider } from '@seats/react';
+import { de, SeatsProvider, useSeats, useSeatsMessages } from '@seats/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { BillingPage } from './billing-page';
 import { type DemoAccountInfo, type DemoSession, useDemoSession } from './demo-session';
+import { ToastProvider } from './feedback';
 import { LicencesPage } from './licences-page';
 import { OutboxPage } from './outbox-page';
 import { UsersPage } from './users-page';
@@ -35,6 +36,13 @@ function usePage(): Page {
   return page;
 }
 
+const pageIntros: Record<Page, string> = {
+  users: 'Who works in this account, their roles, and who uses a licence.',
+  licences: 'Licences bought for this account, changes waiting for the period end, and history.',
+  billing: 'The payment method, the next invoice and what was charged.',
+  outbox: 'E-signature requests sent to the company address arrive here in this demo.',
+};
+
 export function App() {
   const { accounts, session, choose } = useDemoSession();
   const page = usePage();
@@ -49,44 +57,64 @@ export function App() {
     [session],
   );
   const account = accounts.find((candidate) => candidate.id === session?.accountId);
+  if (client === null || session === null)
+    return (
+      <div className="app">
+        <p className="app-main">Loading demo accounts…</p>
+      </div>
+    );
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <strong className="app-brand">Acme Admin</strong>
-        <nav aria-label="Main">
-          {Object.entries(pages).map(([name, label]) => (
-            <a key={name} href={`#/${name}`} aria-current={page === name ? 'page' : undefined}>
-              {label}
-            </a>
-          ))}
-        </nav>
-        {session !== null && account !== undefined && (
-          <SessionSwitcher
-            accounts={accounts}
-            account={account}
-            session={session}
-            choose={choose}
-          />
-        )}
-      </header>
-      <main className="app-main">
-        {client === null || session === null ? (
-          <p>Loading demo accounts…</p>
-        ) : (
-          <SeatsProvider
-            client={client}
-            scope={`${session.accountId}:${session.role}`}
-            catalogs={catalogs}
-          >
-            {page === 'users' && <UsersPage client={client} />}
-            {page === 'licences' && <LicencesPage client={client} />}
-            {page === 'billing' && <BillingPage accountId={session.accountId} />}
-            {page === 'outbox' && <OutboxPage client={client} accountId={session.accountId} />}
-          </SeatsProvider>
-        )}
-      </main>
-    </div>
+    <SeatsProvider
+      client={client}
+      scope={`${session.accountId}:${session.role}`}
+      catalogs={catalogs}
+    >
+      <ToastProvider>
+        <div className="app">
+          <div>
+            <header className="app-topbar">
+              <strong className="app-brand">Acme</strong>
+              {account !== undefined && (
+                <SessionSwitcher
+                  accounts={accounts}
+                  account={account}
+                  session={session}
+                  choose={choose}
+                />
+              )}
+            </header>
+            <DemoControls />
+          </div>
+          <div className="app-body">
+            <nav className="app-nav" aria-label="Main">
+              <p>Settings</p>
+              <ul>
+                {Object.entries(pages).map(([name, label]) => (
+                  <li key={name}>
+                    <a href={`#/${name}`} aria-current={page === name ? 'page' : undefined}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <main className="app-main" aria-labelledby={`${page}-title`}>
+              <div className="app-page-header">
+                <div>
+                  <h1 id={`${page}-title`}>{pages[page]}</h1>
+                  <p>{pageIntros[page]}</p>
+                </div>
+              </div>
+              {page === 'users' && <UsersPage client={client} />}
+              {page === 'licences' && <LicencesPage client={client} />}
+              {page === 'billing' && <BillingPage accountId={session.accountId} />}
+              {page === 'outbox' && <OutboxPage client={client} accountId={session.accountId} />}
+            </main>
+          </div>
+        </div>
+      </ToastProvider>
+    </SeatsProvider>
   );
 }
 
@@ -101,20 +129,12 @@ function SessionSwitcher({
   session: DemoSession;
   choose: (session: DemoSession) => void;
 }) {
-  const queryClient = useQueryClient();
-  const payment = useQuery({
-    queryKey: ['dev', 'fail-next-payment'],
-    queryFn: async () => {
-      const response = await fetch('/api/dev/fail-next-payment');
-      return (await response.json()) as { armed: boolean };
-    },
-    refetchInterval: (query) => (query.state.data?.armed ? 2000 : false),
-  });
-  const armed = payment.data?.armed ?? false;
+  const t = useSeatsMessages();
+  const { format } = useSeats();
   return (
     <div className="app-session">
       <label>
-        Account{' '}
+        Account
         <select
           value={session.accountId}
           onChange={(event) => {
@@ -130,18 +150,37 @@ function SessionSwitcher({
         </select>
       </label>
       <label>
-        Acting as{' '}
+        Acting as
         <select
           value={session.role}
           onChange={(event) => choose({ ...session, role: event.target.value })}
         >
           {account.roles.map((role) => (
             <option key={role} value={role}>
-              {role}
+              {t.roleName({ role }, format)}
             </option>
           ))}
         </select>
       </label>
+    </div>
+  );
+}
+
+/** What only this demo has: a payment that fails on purpose and a clock that moves. */
+function DemoControls() {
+  const queryClient = useQueryClient();
+  const payment = useQuery({
+    queryKey: ['dev', 'fail-next-payment'],
+    queryFn: async () => {
+      const response = await fetch('/api/dev/fail-next-payment');
+      return (await response.json()) as { armed: boolean };
+    },
+    refetchInterval: (query) => (query.state.data?.armed ? 2000 : false),
+  });
+  const armed = payment.data?.armed ?? false;
+  return (
+    <section className="app-demo" aria-label="Demo controls">
+      <strong>Demo</strong>
       <button
         type="button"
         aria-pressed={armed}
@@ -153,7 +192,7 @@ function SessionSwitcher({
         {armed ? 'Next payment will fail' : 'Make next payment fail'}
       </button>
       <DevClock />
-    </div>
+    </section>
   );
 }
 
@@ -218,7 +257,7 @@ function DevClock() {
   };
   return (
     <fieldset className="app-clock" aria-label="Development clock">
-      <span>Today {clock.data === undefined ? '…' : day(clock.data.now)}</span>
+      <span>Today is {clock.data === undefined ? '…' : day(clock.data.now)}</span>
       <button type="button" disabled={busy} onClick={() => move({ days: 1 })}>
         +1 day
       </button>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { describeFailure } from './feedback';
 
 interface Money {
   amount: number;
@@ -76,131 +77,151 @@ export function BillingPage({ accountId }: { accountId: string }) {
     },
   });
   const data = billing.data;
-  if (data === undefined) return <p>{billing.error ? billing.error.message : 'Loading…'}</p>;
+  if (data === undefined)
+    return billing.isError ? (
+      <p className="app-notice" role="alert">
+        {describeFailure(billing.error)}{' '}
+        <button type="button" onClick={() => billing.refetch()}>
+          Try again
+        </button>
+      </p>
+    ) : (
+      <p className="app-muted">Loading billing…</p>
+    );
   const invoice = data.nextInvoice;
 
   return (
-    <section aria-labelledby="billing-title">
-      <h1 id="billing-title">Billing</h1>
-
-      <h2>Payment method</h2>
-      <p>
-        {data.paymentMethod.brand} ending in {data.paymentMethod.last4}, expires{' '}
-        {data.paymentMethod.expires}
-        {data.development && ' · development provider: no money moves'}
-      </p>
+    <div className="app-stack">
+      <section className="app-card" aria-labelledby="payment-method-title">
+        <h2 id="payment-method-title">Payment method</h2>
+        <p>
+          {data.paymentMethod.brand} ending in {data.paymentMethod.last4}, expires{' '}
+          {data.paymentMethod.expires}
+          {data.development && (
+            <span className="app-muted"> · development provider: no money moves</span>
+          )}
+        </p>
+      </section>
 
       <h2>Next invoice</h2>
       {invoice === null ? (
-        <p>No invoice is planned.</p>
+        <p className="app-empty">No invoice is planned.</p>
       ) : (
-        <table className="app-table">
-          <caption>
-            On {day(invoice.on)}
-            {invoice.period !== null &&
-              `, for ${day(invoice.period.start)} – ${day(invoice.period.end)}`}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Licence type</th>
-              <th scope="col">Licences</th>
-              <th scope="col" className="app-amount">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoice.lines.map((line) => (
-              <tr key={line.poolId}>
-                <td>{line.poolName}</td>
-                <td>
-                  {line.per === 'day' && invoice.period !== null
-                    ? `${line.quantity} × ${Math.round((Date.parse(invoice.period.end) - Date.parse(invoice.period.start)) / dayMs)} days`
-                    : line.per === 'term'
-                      ? `${line.quantity}, the whole contract term`
-                      : line.quantity}
-                </td>
-                <td className="app-amount">
-                  {money({ amount: line.amount, currency: invoice.total.currency })}
-                </td>
+        <div className="app-table-wrap">
+          <table className="app-table">
+            <caption>
+              On {day(invoice.on)}
+              {invoice.period !== null &&
+                `, for ${day(invoice.period.start)} – ${day(invoice.period.end)}`}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Licence type</th>
+                <th scope="col">Licences</th>
+                <th scope="col" className="app-amount">
+                  Amount
+                </th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                Total
-              </th>
-              <td className="app-amount">{money(invoice.total)}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {invoice.lines.map((line) => (
+                <tr key={line.poolId}>
+                  <td>{line.poolName}</td>
+                  <td>
+                    {line.per === 'day' && invoice.period !== null
+                      ? `${line.quantity} × ${Math.round((Date.parse(invoice.period.end) - Date.parse(invoice.period.start)) / dayMs)} days`
+                      : line.per === 'term'
+                        ? `${line.quantity}, the whole contract term`
+                        : line.quantity}
+                  </td>
+                  <td className="app-amount">
+                    {money({ amount: line.amount, currency: invoice.total.currency })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Total
+                </th>
+                <td className="app-amount">{money(invoice.total)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
       )}
 
       <h2>Charges and credits</h2>
       {data.entries.length === 0 ? (
-        <p>Nothing charged or credited yet.</p>
+        <p className="app-empty">Nothing charged or credited yet.</p>
       ) : (
-        <table className="app-table">
-          <caption>Newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Reference</th>
-              <th scope="col" className="app-amount">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.entries.map((entry) => (
-              <tr key={entry.reference}>
-                <td>{day(entry.at)}</td>
-                <td>{describeEntry(entry)}</td>
-                <td>{entry.reference}</td>
-                <td className="app-amount">
-                  {entry.kind === 'credit' ? `−${money(entry.amount)}` : money(entry.amount)}
-                </td>
+        <div className="app-table-wrap">
+          <table className="app-table">
+            <caption>Newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Reference</th>
+                <th scope="col" className="app-amount">
+                  Amount
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.entries.map((entry) => (
+                <tr key={entry.reference}>
+                  <td>{day(entry.at)}</td>
+                  <td>{describeEntry(entry)}</td>
+                  <td>{entry.reference}</td>
+                  <td className="app-amount">
+                    {entry.kind === 'credit' ? `−${money(entry.amount)}` : money(entry.amount)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2>Billing periods</h2>
       {data.periodEnds.length === 0 ? (
-        <p>No period has ended yet. Move time forward in the header to see one end.</p>
+        <p className="app-empty">
+          No period has ended yet. Move time forward with the demo clock to see one end.
+        </p>
       ) : (
-        <table className="app-table">
-          <caption>Recurring charges, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Contract</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="app-amount">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.periodEnds.map((periodEnd) => (
-              <tr key={periodEnd.period.start}>
-                <td>
-                  {day(periodEnd.period.start)} – {day(periodEnd.period.end)}
-                </td>
-                <td>{periodEnd.contractOutcome ?? '—'}</td>
-                <td>
-                  {statusWords[periodEnd.chargeStatus] ?? periodEnd.chargeStatus}
-                  {periodEnd.failureReason !== null && `: ${periodEnd.failureReason}`}
-                </td>
-                <td className="app-amount">{money(periodEnd.amount)}</td>
+        <div className="app-table-wrap">
+          <table className="app-table">
+            <caption>Recurring charges, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                <th scope="col">Contract</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="app-amount">
+                  Amount
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.periodEnds.map((periodEnd) => (
+                <tr key={periodEnd.period.start}>
+                  <td>
+                    {day(periodEnd.period.start)} – {day(periodEnd.period.end)}
+                  </td>
+                  <td>{periodEnd.contractOutcome ?? '—'}</td>
+                  <td>
+                    {statusWords[periodEnd.chargeStatus] ?? periodEnd.chargeStatus}
+                    {periodEnd.failureReason !== null && `: ${periodEnd.failureReason}`}
+                  </td>
+                  <td className="app-amount">{money(periodEnd.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -8,11 +8,16 @@ import {
   useSeatsSummary,
 } from '@seats/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { describeFailure, useToast } from './feedback';
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
 const date = (instant: string | null) =>
-  instant === null ? '—' : new Date(instant).toLocaleDateString('en');
+  instant === null
+    ? '—'
+    : new Date(instant).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTime = (instant: string) =>
+  new Date(instant).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The host's "Licences" page: a meter and an adjust dialog per licence type, pending changes and history. */
 export function LicencesPage({ client }: { client: SeatsClient }) {
@@ -27,10 +32,12 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
     enabled: hasMore,
   });
   const queryClient = useQueryClient();
+  const toast = useToast();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['seats'] });
 
-  if (summary.data?.access === 'limited') return <SeatMeter />;
-  if (data === undefined) return <p>{summary.error ? summary.error.message : 'Loading…'}</p>;
+  // The meter shows its own loading, error and "not set up" states, and the short answer for a
+  // role that may not see licences.
+  if (data === undefined) return <SeatMeter />;
   const { account, pools } = data;
   const pendingChanges = (hasMore ? open.data?.items : undefined) ?? data.pendingChanges;
   const poolName = (id: string) => pools.find((pool) => pool.id === id)?.name ?? id;
@@ -42,14 +49,25 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
     );
 
   return (
-    <section aria-labelledby="licences-title">
-      <h1 id="licences-title">Licences</h1>
-      <p className="app-plan">
-        Plan <strong>{account.plan}</strong>
-        {account.contract.kind === 'contracted' &&
-          ` · contract ${date(account.contract.start)} – ${date(account.contract.end)}`}
-        {` · billing period ends ${date(account.billingPeriod.end)}`}
-      </p>
+    <div className="app-stack">
+      <dl className="app-facts">
+        <div>
+          <dt>Plan</dt>
+          <dd>{account.plan}</dd>
+        </div>
+        {account.contract.kind === 'contracted' && (
+          <div>
+            <dt>Contract</dt>
+            <dd>
+              {date(account.contract.start)} – {date(account.contract.end)}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Billing period ends</dt>
+          <dd>{date(account.billingPeriod.end)}</dd>
+        </div>
+      </dl>
       {pools.length > 1 && <SeatMeter variant="detailed" />}
       <div className="app-pools">
         {pools.map((pool) => (
@@ -64,81 +82,106 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
         ))}
       </div>
 
-      <h2>Scheduled removals and pending signatures</h2>
-      {pendingChanges.length === 0 ? (
-        <p>Nothing is scheduled or waiting for a signature.</p>
-      ) : (
-        <ul className="app-list" aria-label="Pending changes">
-          {pendingChanges.map((change) => (
-            <li key={change.id}>
-              {describePending(change, poolName(change.poolId))}
-              {change.status === 'scheduled' && (
-                <button
-                  type="button"
-                  onClick={async () => {
-                    await client.cancelChange(change.id);
-                    await refresh();
-                  }}
-                >
-                  Restore {restorable(change)}
-                </button>
-              )}
-              {change.status === 'pending-signature' && <a href="#/outbox">Sign in the outbox</a>}
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <h2>History</h2>
-      <table className="app-table">
-        <caption>Changes, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Status</th>
-            <th scope="col">Charged</th>
-            <th scope="col">Contract</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.data?.items.map((change) => (
-            <tr key={change.id}>
-              <td>{new Date(change.createdAt).toLocaleString('en')}</td>
-              <td>{actorName(change)}</td>
-              <td>{describe(change, poolName(change.poolId))}</td>
-              <td>{statusText(change)}</td>
-              <td>
-                {change.charged === null
-                  ? '—'
-                  : money(change.charged.amount, change.charged.currency)}
-              </td>
-              <td>
-                {change.signedAt !== null && (
-                  <button type="button" onClick={() => downloadSignedContract(client, change.id)}>
-                    Download signed contract
+      <section aria-labelledby="pending-title">
+        <h2 id="pending-title">Scheduled removals and pending signatures</h2>
+        {pendingChanges.length === 0 ? (
+          <p className="app-empty">Nothing is scheduled or waiting for a signature.</p>
+        ) : (
+          <ul className="app-list" aria-label="Pending changes">
+            {pendingChanges.map((change) => (
+              <li key={change.id}>
+                <span>{describePending(change, poolName(change.poolId))}</span>
+                {change.status === 'scheduled' && data.usage.viewer.changeAllowance && (
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      try {
+                        await client.cancelChange(change.id);
+                        toast(`${restorable(change)} licences kept`);
+                      } catch (failure) {
+                        toast(describeFailure(failure), 'error');
+                      }
+                      await refresh();
+                    }}
+                  >
+                    Restore {restorable(change)}
                   </button>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+                {change.status === 'pending-signature' && <a href="#/outbox">Sign in the outbox</a>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">History</h2>
+        {history.data?.items.length === 0 ? (
+          <p className="app-empty">No changes yet.</p>
+        ) : (
+          <div className="app-table-wrap">
+            <table className="app-table">
+              <caption>Changes, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="app-amount">
+                    Charged
+                  </th>
+                  <th scope="col">
+                    <span className="app-visually-hidden">Contract</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data?.items.map((change) => (
+                  <tr key={change.id}>
+                    <td className="app-muted">{dateTime(change.createdAt)}</td>
+                    <td>{actorName(change)}</td>
+                    <td>{describe(change, poolName(change.poolId))}</td>
+                    <td>{statusText(change)}</td>
+                    <td className="app-amount">
+                      {change.charged === null
+                        ? '—'
+                        : money(change.charged.amount, change.charged.currency)}
+                    </td>
+                    <td>
+                      {change.signedAt !== null && (
+                        <button
+                          type="button"
+                          onClick={() => downloadSignedContract(client, change.id)}
+                        >
+                          Download signed contract
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
   );
 }
 
+const licences = (count: number) => `${count} ${count === 1 ? 'licence' : 'licences'}`;
+
+/** What a change asked for, as it was asked: a row of the history is never rewritten. */
 function describe(change: Change, pool: string): string {
   const { plan } = change;
   if (plan.kind === 'decrease')
-    return `${pool}: remove ${plan.removed} (${plan.from} → ${plan.to}) on ${date(plan.effectiveAt)}`;
+    return `${pool}: remove ${licences(plan.removed)} on ${date(plan.effectiveAt)} (${plan.from} → ${plan.to})`;
   if (plan.kind === 'restore')
-    return `${pool}: restore ${plan.restored} (${plan.from} → ${plan.to})`;
-  return `${pool}: add ${plan.added} (${plan.from} → ${plan.to})`;
+    return `${pool}: keep ${licences(plan.restored)} (${plan.from} → ${plan.to})`;
+  return `${pool}: add ${licences(plan.added)} (${plan.from} → ${plan.to})`;
 }
 
-/** A pending change as it stands now: a removal partly restored by a purchase says what is left. */
+/** A pending change as it stands now: a removal partly kept by a purchase says what is left. */
 function describePending(change: Change, pool: string): string {
   if (change.plan.kind !== 'decrease' || change.restored === 0) return describe(change, pool);
   return `${pool}: remove ${removalLeft(change)} of the ${change.plan.removed} scheduled on ${date(change.plan.effectiveAt)} (${change.restored} kept by a purchase)`;
@@ -150,12 +193,21 @@ function actorName(change: Change): string {
   return change.actor.name === null ? role : `${change.actor.name} (${role})`;
 }
 
-/** Where the change stands, with what later purchases gave back of a removal. */
+const statusWords: Record<Change['status'], string> = {
+  applied: 'Done',
+  scheduled: 'Scheduled',
+  'pending-signature': 'Waiting for signature',
+  cancelled: 'Cancelled',
+  charging: 'Charging',
+  failed: 'Payment failed',
+};
+
+/** Where the change stands, with what later purchases kept of a removal. */
 function statusText(change: Change): string {
-  const status = change.status.replaceAll('-', ' ');
+  const status = statusWords[change.status];
   if (change.restored === 0) return status;
   if (change.status === 'cancelled' && change.restored >= change.plan.removed)
-    return 'cancelled: kept by a purchase';
+    return 'Cancelled: kept by a purchase';
   return `${status} · ${change.restored} of ${change.plan.removed} kept by a purchase`;
 }
 

@@ -1,6 +1,7 @@
 import type { SeatsClient } from '@seats/client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { describeFailure } from './feedback';
 
 interface OutboxMessage {
   id: string;
@@ -24,27 +25,32 @@ export function OutboxPage({ client, accountId }: { client: SeatsClient; account
   const [signed, setSigned] = useState<Record<string, string>>({});
 
   return (
-    <section aria-labelledby="outbox-title">
-      <h1 id="outbox-title">Outbox</h1>
-      <p>E-signature requests sent to the company's email address arrive here in development.</p>
-      {outbox.data?.length === 0 && <p>No messages.</p>}
+    <div className="app-stack">
+      {outbox.data?.length === 0 && <p className="app-empty">No messages.</p>}
       <ul className="app-list" aria-label="Messages">
         {outbox.data?.map((message) => (
           <li key={message.id}>
             <span>
-              {new Date(message.sentAt).toLocaleString('en')}: {message.summary}
+              <span className="app-muted">
+                {new Date(message.sentAt).toLocaleString('en', {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
+              </span>{' '}
+              {message.summary}
             </span>
             {signed[message.id] ? (
               <span role="status">{signed[message.id]}</span>
             ) : (
               <button
                 type="button"
+                className="app-primary"
                 onClick={async () => {
                   try {
                     await client.signChange(message.changeId, { token: message.token });
                     setSigned((current) => ({ ...current, [message.id]: 'Signed' }));
                   } catch (failure) {
-                    const text = failure instanceof Error ? failure.message : String(failure);
+                    const text = describeFailure(failure);
                     setSigned((current) => ({ ...current, [message.id]: text }));
                   }
                   await queryClient.invalidateQueries({ queryKey: ['seats'] });
@@ -56,6 +62,6 @@ export function OutboxPage({ client, accountId }: { client: SeatsClient; account
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }

@@ -1,84 +1,122 @@
 import type { MemberRecord, SeatsClient } from '@seats/client';
-import { AddUserGuard, SeatMeter, useMembers, useSeatsSummary } from '@seats/react';
+import {
+  AddUserGuard,
+  SeatMeter,
+  useMembers,
+  useSeats,
+  useSeatsMessages,
+  useSeatsSummary,
+} from '@seats/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { describeFailure, useToast } from './feedback';
 
 /** The host's own "Users" page: its table and forms, with the kit guarding every licence change. */
 export function UsersPage({ client }: { client: SeatsClient }) {
   const summary = useSeatsSummary();
-  const members = useMembers({ limit: 100 });
+  const full = summary.data?.access === 'full' ? summary.data : undefined;
+  const members = useMembers({ limit: 100 }, { enabled: full !== undefined });
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const toast = useToast();
+  const t = useSeatsMessages();
+  const { format } = useSeats();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['seats'] });
-  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
-    setError(null);
-    let done = false;
+  const run = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
+    let succeeded = false;
     try {
       await work();
-      done = true;
+      succeeded = true;
+      toast(done);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      toast(describeFailure(failure), 'error');
     }
     await refresh();
-    return done;
+    return succeeded;
   };
 
-  if (summary.data === undefined)
-    return <p>{summary.error ? summary.error.message : 'Loading…'}</p>;
-  // This page edits members with the policy's statuses and roles, which a limited summary leaves out.
-  if (summary.data.access === 'limited') return <SeatMeter variant="compact" />;
-  const { policy, pools } = summary.data;
+  // The meter shows its own loading, error and "not set up" states; a role that may not see
+  // licences gets the meter's short answer and nothing it cannot use.
+  if (full === undefined) return <SeatMeter variant="compact" />;
+  const { policy, pools } = full;
+  const choices = {
+    statuses: policy.statuses.map((status) => ({
+      id: status,
+      name: t.statusName({ status }, format),
+    })),
+    roles: policy.roles.map((role) => ({ id: role, name: t.roleName({ role }, format) })),
+    pools: pools.map((pool) => ({ id: pool.id, name: pool.name })),
+  };
+  const manage = full.usage.viewer.manageMembers;
 
   return (
-    <section aria-labelledby="users-title">
-      <h1 id="users-title">Users</h1>
+    <div className="app-stack">
       <SeatMeter variant="compact" />
-      {error !== null && (
-        <p role="alert" className="app-error">
-          {error}
-        </p>
+      {manage && (
+        <section className="app-card" aria-labelledby="new-user-title">
+          <h2 id="new-user-title">Add a user</h2>
+          <NewUserForm
+            choices={choices}
+            onCreate={(fields) => run(() => client.createMember(fields), `${fields.name} added`)}
+          />
+        </section>
       )}
-      <NewUserForm
-        statuses={[...policy.statuses]}
-        roles={[...policy.roles]}
-        pools={pools.map((pool) => ({ id: pool.id, name: pool.name }))}
-        onCreate={(fields) => run(() => client.createMember(fields))}
-      />
-      <table className="app-table">
-        <caption>Members</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Status</th>
-            <th scope="col">Role</th>
-            <th scope="col">Licence type</th>
-            <th scope="col">Counts</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.data?.items.map((member) => (
-            <MemberRow
-              key={member.id}
-              member={member}
-              statuses={[...policy.statuses]}
-              roles={[...policy.roles]}
-              pools={pools.map((pool) => ({ id: pool.id, name: pool.name }))}
-              onSave={(patch) => run(() => client.updateMember(member.id, patch))}
-              onDelete={() => run(() => client.deleteMember(member.id))}
-            />
-          ))}
-        </tbody>
-      </table>
-      {members.data?.nextCursor && <p>Showing the first 100 members.</p>}
-    </section>
+      <div className="app-table-wrap">
+        <table className="app-table">
+          <caption>Members</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Status</th>
+              <th scope="col">Role</th>
+              <th scope="col">Licence type</th>
+              <th scope="col">Licence</th>
+              {manage && (
+                <th scope="col">
+                  <span className="app-visually-hidden">Actions</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {members.data?.items.map((member) => (
+              <MemberRow
+                key={member.id}
+                member={member}
+                choices={choices}
+                manage={manage}
+                onSave={(patch) =>
+                  run(() => client.updateMember(member.id, patch), `${member.name} saved`)
+                }
+                onDelete={() => run(() => client.deleteMember(member.id), `${member.name} deleted`)}
+              />
+            ))}
+          </tbody>
+        </table>
+        {members.isPending && <p className="app-empty">Loading members…</p>}
+        {members.isError && (
+          <p className="app-empty" role="alert">
+            {describeFailure(members.error)}{' '}
+            <button type="button" onClick={() => members.refetch()}>
+              Try again
+            </button>
+          </p>
+        )}
+        {members.data?.items.length === 0 && <p className="app-empty">No members yet.</p>}
+      </div>
+      {members.data?.nextCursor && <p className="app-muted">Showing the first 100 members.</p>}
+    </div>
   );
 }
 
 interface Choice {
   id: string;
   name: string;
+}
+
+interface Choices {
+  statuses: Choice[];
+  roles: Choice[];
+  pools: Choice[];
 }
 
 interface MemberFields {
@@ -89,24 +127,50 @@ interface MemberFields {
   poolId: string | null;
 }
 
+function Select({
+  label,
+  value,
+  choices,
+  none,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  choices: Choice[];
+  /** The label of "no choice", when one is allowed. */
+  none?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      {none !== undefined && <option value="">{none}</option>}
+      {choices.map((choice) => (
+        <option key={choice.id} value={choice.id}>
+          {choice.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function NewUserForm({
-  statuses,
-  roles,
-  pools,
+  choices,
   onCreate,
 }: {
-  statuses: string[];
-  roles: string[];
-  pools: Choice[];
+  choices: Choices;
   /** Resolves to whether the user was created; a refused one keeps the form filled in. */
   onCreate: (fields: MemberFields) => Promise<boolean>;
 }) {
   const [fields, setFields] = useState<MemberFields>({
     name: '',
     email: '',
-    status: statuses[0] ?? '',
-    role: roles[roles.length - 1] ?? '',
-    poolId: pools[0]?.id ?? null,
+    status: choices.statuses[0]?.id ?? '',
+    role: choices.roles[choices.roles.length - 1]?.id ?? '',
+    poolId: choices.pools[0]?.id ?? null,
   });
   const [asked, setAsked] = useState<string | null>(null);
   const set = (patch: Partial<MemberFields>) => setFields((current) => ({ ...current, ...patch }));
@@ -115,63 +179,67 @@ function NewUserForm({
   return (
     <form className="app-form" aria-label="New user" onSubmit={submit}>
       <label>
-        Name{' '}
+        Name
         <input
           required
+          autoComplete="off"
           value={fields.name}
           onChange={(event) => set({ name: event.target.value })}
         />
       </label>
       <label>
-        Email{' '}
+        Email
         <input
           required
           type="email"
+          autoComplete="off"
           value={fields.email}
           onChange={(event) => set({ email: event.target.value })}
         />
       </label>
-      <label>
-        Status{' '}
-        <select value={fields.status} onChange={(event) => set({ status: event.target.value })}>
-          {statuses.map((status) => (
-            <option key={status}>{status}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Role{' '}
-        <select value={fields.role} onChange={(event) => set({ role: event.target.value })}>
-          {roles.map((role) => (
-            <option key={role}>{role}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Licence type{' '}
-        <select
-          value={fields.poolId ?? ''}
-          onChange={(event) => set({ poolId: event.target.value || null })}
-        >
-          {pools.map((pool) => (
-            <option key={pool.id} value={pool.id}>
-              {pool.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="app-field">
+        <span aria-hidden="true">Status</span>
+        <Select
+          label="Status"
+          value={fields.status}
+          choices={choices.statuses}
+          onChange={(status) => set({ status })}
+        />
+      </div>
+      <div className="app-field">
+        <span aria-hidden="true">Role</span>
+        <Select
+          label="Role"
+          value={fields.role}
+          choices={choices.roles}
+          onChange={(role) => set({ role })}
+        />
+      </div>
+      <div className="app-field">
+        <span aria-hidden="true">Licence type</span>
+        <Select
+          label="Licence type"
+          value={fields.poolId}
+          choices={choices.pools}
+          onChange={(poolId) => set({ poolId: poolId || null })}
+        />
+      </div>
       <AddUserGuard
         asChild
         member={{ status: fields.status, role: fields.role, poolId: fields.poolId }}
         paymentMethodHref="#/billing"
-        onAskAdmin={(admins) => setAsked(`Request sent to: ${admins.join(', ')}`)}
+        onAskAdmin={(admins) => setAsked(`Request sent to ${admins.join(', ')}`)}
         onProceed={async (outcome) => {
           // The member to create, with the status or role a remedy chose.
           const { status, role } = outcome.member;
           if (await onCreate({ ...fields, status, role })) set({ name: '', email: '' });
         }}
       >
-        <button type="submit" disabled={fields.name === '' || fields.email === ''}>
+        <button
+          type="submit"
+          className="app-primary"
+          disabled={fields.name === '' || fields.email === ''}
+        >
           Add user
         </button>
       </AddUserGuard>
@@ -182,86 +250,134 @@ function NewUserForm({
 
 function MemberRow({
   member,
-  statuses,
-  roles,
-  pools,
+  choices,
+  manage,
   onSave,
   onDelete,
 }: {
   member: MemberRecord;
-  statuses: string[];
-  roles: string[];
-  pools: Choice[];
+  choices: Choices;
+  /** Whether the viewer may change members; others see the row read-only. */
+  manage: boolean;
   onSave: (patch: { status: string; role: string; poolId: string | null }) => Promise<boolean>;
   onDelete: () => Promise<boolean>;
 }) {
+  const t = useSeatsMessages();
+  const { format } = useSeats();
   const [draft, setDraft] = useState({
     status: member.status,
     role: member.role,
     poolId: member.poolId,
   });
+  const [confirming, setConfirming] = useState(false);
   const changed =
     draft.status !== member.status || draft.role !== member.role || draft.poolId !== member.poolId;
   const label = (what: string) => `${what} of ${member.name}`;
+  const named = (list: Choice[], id: string | null) =>
+    list.find((choice) => choice.id === id)?.name ?? '—';
 
   return (
     <tr data-member={member.email}>
-      <td>{member.name}</td>
-      <td>{member.email}</td>
       <td>
-        <select
-          aria-label={label('Status')}
-          value={draft.status}
-          onChange={(event) => setDraft({ ...draft, status: event.target.value })}
-        >
-          {statuses.map((status) => (
-            <option key={status}>{status}</option>
-          ))}
-        </select>
+        <strong>{member.name}</strong>
+        <br />
+        <span className="app-muted">{member.email}</span>
       </td>
       <td>
-        <select
-          aria-label={label('Role')}
-          value={draft.role}
-          onChange={(event) => setDraft({ ...draft, role: event.target.value })}
-        >
-          {roles.map((role) => (
-            <option key={role}>{role}</option>
-          ))}
-        </select>
+        {manage ? (
+          <Select
+            label={label('Status')}
+            value={draft.status}
+            choices={choices.statuses}
+            onChange={(status) => setDraft({ ...draft, status })}
+          />
+        ) : (
+          named(choices.statuses, member.status)
+        )}
       </td>
       <td>
-        <select
-          aria-label={label('Licence type')}
-          value={draft.poolId ?? ''}
-          onChange={(event) => setDraft({ ...draft, poolId: event.target.value || null })}
-        >
-          <option value="">None</option>
-          {pools.map((pool) => (
-            <option key={pool.id} value={pool.id}>
-              {pool.name}
-            </option>
-          ))}
-        </select>
+        {manage ? (
+          <Select
+            label={label('Role')}
+            value={draft.role}
+            choices={choices.roles}
+            onChange={(role) => setDraft({ ...draft, role })}
+          />
+        ) : (
+          named(choices.roles, member.role)
+        )}
       </td>
-      <td>{member.consumes ? 'Yes' : 'No'}</td>
-      <td className="app-actions">
-        <AddUserGuard
-          asChild
-          before={{ status: member.status, role: member.role, poolId: member.poolId }}
-          member={draft}
-          onProceed={async (outcome) => {
-            await onSave({ ...draft, status: outcome.member.status, role: outcome.member.role });
-          }}
-        >
-          <button type="button" disabled={!changed} aria-label={label('Save changes')}>
-            Save
-          </button>
-        </AddUserGuard>
-        <button type="button" aria-label={label('Delete')} onClick={() => onDelete()}>
-          Delete
-        </button>
+      <td>
+        {manage ? (
+          <Select
+            label={label('Licence type')}
+            value={draft.poolId}
+            choices={choices.pools}
+            none="None"
+            onChange={(poolId) => setDraft({ ...draft, poolId: poolId || null })}
+          />
+        ) : (
+          named(choices.pools, member.poolId)
+        )}
       </td>
+      <td>
+        <span
+          className="app-badge"
+          data-tone={member.consumes ? 'ok' : undefined}
+          data-consumes={member.consumes}
+        >
+          {t.consumptionReason({ reason: member.reason }, format)}
+        </span>
+      </td>
+      {manage && (
+        <td>
+          {confirming ? (
+            <div className="app-confirm">
+              <span>Delete {member.name}?</span>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+              <button
+                type="button"
+                className="app-danger-solid"
+                aria-label={`Confirm delete of ${member.name}`}
+                onClick={async () => {
+                  if (!(await onDelete())) setConfirming(false);
+                }}
+              >
+                Delete
+              </button>
+            </div>
+          ) : (
+            <div className="app-actions">
+              <AddUserGuard
+                asChild
+                before={{ status: member.status, role: member.role, poolId: member.poolId }}
+                member={draft}
+                onProceed={async (outcome) => {
+                  await onSave({
+                    ...draft,
+                    status: outcome.member.status,
+                    role: outcome.member.role,
+                  });
+                }}
+              >
+                <button type="button" disabled={!changed} aria-label={label('Save changes')}>
+                  Save
+                </button>
+              </AddUserGuard>
+              <button
+                type="button"
+                className="app-danger"
+                aria-label={label('Delete')}
+                onClick={() => setConfirming(true)}
+              >
+                Delete
+              </button>
+            </div>
+          )}
+        </td>
+      )}
     </tr>
   );
 }
