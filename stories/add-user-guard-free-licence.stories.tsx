@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
 import { findDialog, findPart } from './find-part';
 import type { SeatsParameters } from './seats-parameters';
-import { dark, german, light, rtl, unstyled } from './variants';
+import { dark, german, light, phone, rtl, unstyled } from './variants';
 
 /**
  * OpenCRM with every licence used: free one by deactivating a user, picked from those consuming
@@ -57,3 +57,4 @@ export const Dark: Story = dark;
 export const Unstyled: Story = unstyled;
 export const German: Story = german;
 export const Rtl: Story = rtl;
+export const Phone: Story = phone;

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { findDialog, findPart } from './find-part';
 import type { SeatsParameters } from './seats-parameters';
-import { dark, german, light, rtl, unstyled } from './variants';
+import { dark, german, light, phone, rtl, unstyled } from './variants';
 
 /** Dazos at its limit: "Upgrade" shows, the admin types how many MORE, reviews the price, confirms. */
 const meta = {
@@ -38,3 +38,4 @@ export const Dark: Story = dark;
 export const Unstyled: Story = unstyled;
 export const German: Story = german;
 export const Rtl: Story = rtl;
+export const Phone: Story = phone;

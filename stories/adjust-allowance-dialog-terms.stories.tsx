@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { findDialog, findPart } from './find-part';
 import type { SeatsParameters } from './seats-parameters';
-import { dark, german, light, rtl, unstyled } from './variants';
+import { dark, german, light, phone, rtl, unstyled } from './variants';
 
 /**
  * OpenCRM: a new total above today's, and the terms and conditions (linked) ticked before saving;
@@ -47,3 +47,4 @@ export const Dark: Story = dark;
 export const Unstyled: Story = unstyled;
 export const German: Story = german;
 export const Rtl: Story = rtl;
+export const Phone: Story = phone;

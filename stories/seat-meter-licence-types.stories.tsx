@@ -2,7 +2,7 @@ import { SeatMeter } from '@seats/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import type { SeatsParameters } from './seats-parameters';
-import { dark, german, light, rtl, unstyled } from './variants';
+import { dark, german, light, phone, rtl, unstyled } from './variants';
 
 /** Commusoft: contracted, monthly and daily licences, each with its own bar, the total and storage. */
 const meta = {
@@ -36,3 +36,4 @@ export const Dark: Story = dark;
 export const Unstyled: Story = unstyled;
 export const German: Story = german;
 export const Rtl: Story = rtl;
+export const Phone: Story = phone;
