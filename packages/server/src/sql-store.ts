@@ -515,25 +515,40 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
          WHERE id = $1`,
         accountValues(account, policy),
       );
-      // Core decides each group of members alike (status, role, pool); the rows only follow.
+      // Core decides each group of members alike (status, role, pool); only the groups whose
+      // stored answer differs are written.
+      const rows = await tx.query(
+        `SELECT status, role, pool_id, consumes, count(*) AS members FROM seats_members
+         WHERE account_id = $1 GROUP BY status, role, pool_id, consumes`,
+        [account.id],
+      );
       const { groups, usedByPool } = decideGroupConsumption(
-        await memberGroupsOf(tx, account.id),
+        rows.map((row) => ({
+          status: row.status as string,
+          role: row.role as string,
+          poolId: (row.pool_id as string | null) ?? null,
+          count: Number(row.members),
+          stored: row.consumes as boolean,
+        })),
         policy,
       );
-      await tx.query(
-        `UPDATE seats_members AS m SET consumes = g.consumes
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[])
-           AS g (status, role, pool_id, consumes)
-         WHERE m.account_id = $1 AND m.status = g.status AND m.role = g.role
-           AND m.pool_id IS NOT DISTINCT FROM g.pool_id AND m.consumes IS DISTINCT FROM g.consumes`,
-        [
-          account.id,
-          groups.map((group) => group.status),
-          groups.map((group) => group.role),
-          groups.map((group) => group.poolId),
-          groups.map((group) => group.consumes),
-        ],
-      );
+      const changed = groups.filter((group) => group.consumes !== group.stored);
+      if (changed.length > 0) {
+        await tx.query(
+          `UPDATE seats_members AS m SET consumes = g.consumes
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[])
+             AS g (status, role, pool_id, consumes)
+           WHERE m.account_id = $1 AND m.status = g.status AND m.role = g.role
+             AND m.pool_id IS NOT DISTINCT FROM g.pool_id AND m.consumes = NOT g.consumes`,
+          [
+            account.id,
+            changed.map((group) => group.status),
+            changed.map((group) => group.role),
+            changed.map((group) => group.poolId),
+            changed.map((group) => group.consumes),
+          ],
+        );
+      }
       await tx.query(
         `UPDATE seats_pools AS p SET used = coalesce(
            (SELECT u.used FROM unnest($2::text[], $3::int[]) AS u (id, used) WHERE u.id = p.id), 0)
@@ -541,6 +556,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
         [account.id, Object.keys(usedByPool), Object.values(usedByPool)],
       );
     },
+
     async insertPool(accountId, pool) {
       await tx.query(
         `INSERT INTO seats_pools (account_id, id, position, name, term, purchased,
