@@ -45,6 +45,7 @@ export const adjustAllowanceParts = {
   terms: 'terms',
   termsLink: 'terms-link',
   password: 'password',
+  passwordError: 'password-error',
   signature: 'signature',
   requoted: 'requoted',
   error: 'error',

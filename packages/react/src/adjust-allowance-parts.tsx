@@ -54,6 +54,7 @@ export interface AdjustAllowanceContextValue extends AllowanceDraftController {
     issues: string;
     terms: string;
     password: string;
+    passwordError: string;
     error: string;
     submitHint: string;
   };
@@ -260,6 +261,7 @@ function DraftProvider({ root, children }: { root: RootContextValue; children: R
     issues: useId(),
     terms: useId(),
     password: useId(),
+    passwordError: useId(),
     error: useId(),
     submitHint: useId(),
   };
@@ -635,10 +637,15 @@ export const AdjustAllowanceConfirmations = forwardRef<
             autoComplete="current-password"
             value={entry.password}
             aria-invalid={isPasswordInvalid}
-            aria-describedby={isPasswordInvalid ? ids.error : undefined}
+            aria-describedby={isPasswordInvalid ? ids.passwordError : undefined}
             ref={passwordRef}
             onChange={(event) => enterPassword(event.target.value)}
           />
+          {isPasswordInvalid && (
+            <p role="alert" id={ids.passwordError} data-part={part('password-error')}>
+              {t.passwordInvalid(undefined, format)}
+            </p>
+          )}
         </div>
       )}
       {plan.confirmations.includes('e-signature') && (
@@ -675,7 +682,8 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
       paymentMethodHref,
       ids,
     } = useAdjustAllowance('AdjustAllowanceError');
-    if (problem === null) return null;
+    // A refused password is told under its field (AdjustAllowanceConfirmations).
+    if (problem === null || problem.kind === 'password-invalid') return null;
     return (
       <div
         role="alert"
@@ -688,11 +696,9 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
         <p>
           {problem.kind === 'payment-failed'
             ? t.paymentFailed(undefined, format)
-            : problem.kind === 'password-invalid'
-              ? t.passwordInvalid(undefined, format)
-              : problem.kind === 'network'
-                ? t.networkError(undefined, format)
-                : t.genericError({ message: problem.message }, format)}
+            : problem.kind === 'network'
+              ? t.networkError(undefined, format)
+              : t.genericError({ message: problem.message }, format)}
         </p>
         {problem.kind === 'payment-failed' && problem.reason !== null && (
           <p data-part={part('decline-reason')}>

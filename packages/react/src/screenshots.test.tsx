@@ -1,12 +1,13 @@
 import { createSeatsClient } from '@seats/client';
 import { createSeatsMsw } from '@seats/server/msw';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../styles.css';
 import { worker } from '../test/mock-api';
-import { AddUserGuard, AdjustAllowanceDialog, SeatMeter, SeatsProvider } from './index';
+import { AddUserGuard, AdjustAllowanceDialog, ar, SeatMeter, SeatsProvider } from './index';
 
 // The baselines are Debian's Chromium with its fonts: another build draws text differently.
 const baselineBrowser = '/usr/bin/chromium';
@@ -43,25 +44,45 @@ interface Look {
   width: number;
   height: number;
   theme: 'light' | 'dark';
-  dir: 'ltr' | 'rtl';
+  /** Right to left in Arabic. */
+  isArabic: boolean;
 }
 
 const looks: Look[] = [
-  { name: 'light', width: 1280, height: 800, theme: 'light', dir: 'ltr' },
-  { name: 'dark', width: 1280, height: 800, theme: 'dark', dir: 'ltr' },
-  { name: 'rtl', width: 1280, height: 800, theme: 'light', dir: 'rtl' },
-  { name: 'phone', width: 375, height: 812, theme: 'light', dir: 'ltr' },
+  { name: 'light', width: 1280, height: 800, theme: 'light', isArabic: false },
+  { name: 'dark', width: 1280, height: 800, theme: 'dark', isArabic: false },
+  { name: 'rtl', width: 1280, height: 800, theme: 'light', isArabic: true },
+  { name: 'phone', width: 375, height: 812, theme: 'light', isArabic: false },
   // A 1280 × 800 window at 200 % zoom lays out 640 × 400 CSS pixels.
-  { name: 'zoom-200', width: 640, height: 400, theme: 'light', dir: 'ltr' },
+  { name: 'zoom-200', width: 640, height: 400, theme: 'light', isArabic: false },
 ];
 
+/** The first element under `root` matching `selector`, once it is rendered. */
+function findPart(root: ParentNode, selector: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const element = root.querySelector<HTMLElement>(selector);
+    if (element === null) throw new Error(`Nothing matches ${selector}`);
+    return element;
+  });
+}
+
 describe.skipIf(skipReason !== null).each(looks)('looks $name', (look) => {
+  const inLook = (account: string, role: string, children: ReactNode) =>
+    look.isArabic ? (
+      <SeatsProvider client={clientFor(account, role)} locale="ar" messages={ar}>
+        {children}
+      </SeatsProvider>
+    ) : (
+      <SeatsProvider client={clientFor(account, role)}>{children}</SeatsProvider>
+    );
+
   beforeEach(async () => {
     await api.reset();
     await page.viewport(look.width, look.height);
     const root = document.documentElement;
     root.dataset.theme = look.theme;
-    root.dir = look.dir;
+    root.dir = look.isArabic ? 'rtl' : 'ltr';
+    root.lang = look.isArabic ? 'ar' : 'en';
     // The page paints the theme and sets a font, as a host page does.
     document.body.style.background = 'var(--seats-bg)';
     document.body.style.color = 'var(--seats-fg)';
@@ -71,6 +92,7 @@ describe.skipIf(skipReason !== null).each(looks)('looks $name', (look) => {
     const root = document.documentElement;
     delete root.dataset.theme;
     root.dir = 'ltr';
+    root.lang = 'en';
     document.body.removeAttribute('style');
   });
   afterAll(async () => {
@@ -79,16 +101,10 @@ describe.skipIf(skipReason !== null).each(looks)('looks $name', (look) => {
 
   it('the meter with several licence types, contract end and storage (Commusoft)', async () => {
     const { container } = render(
-      <SeatsProvider
-        client={clientFor('signed-contract-licence-types', 'owner-manager')}
-        dir={look.dir}
-      >
-        <SeatMeter />
-      </SeatsProvider>,
+      inLook('signed-contract-licence-types', 'owner-manager', <SeatMeter />),
     );
-    await waitFor(() => expect(screen.getAllByRole('meter').length).toBeGreaterThan(1));
-    const meter = container.querySelector<HTMLElement>('[data-seats="meter"]');
-    if (meter === null) throw new Error('no meter');
+    const meter = await findPart(container, '[data-seats="meter"]');
+    await waitFor(() => expect(meter.querySelectorAll('[role="meter"]').length).toBeGreaterThan(1));
     await expect
       .element(page.elementLocator(meter))
       .toMatchScreenshot(`meter-${look.name}`, tolerance);
@@ -96,25 +112,36 @@ describe.skipIf(skipReason !== null).each(looks)('looks $name', (look) => {
 
   it('the adjust dialog with its priced plan (Dazos buying 2 more)', async () => {
     const user = userEvent.setup();
-    render(
-      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')} dir={look.dir}>
-        <AdjustAllowanceDialog />
-      </SeatsProvider>,
+    const { container } = render(
+      inLook('delta-upgrade-at-limit', 'owner', <AdjustAllowanceDialog />),
     );
-    await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
-    const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByLabelText('Number of additional users'), '2');
-    await waitFor(() =>
-      expect(dialog.querySelector('[data-part="plan"][data-kind="increase"]')).not.toBeNull(),
-    );
-    await waitFor(() =>
-      expect(dialog.querySelector('[data-part="submit"]')?.getAttribute('data-state')).toBe(
-        'ready',
-      ),
-    );
+    await user.click(await findPart(container, '[data-seats="adjust-trigger"]'));
+    const dialog = await findPart(document.body, '[role="dialog"]');
+    await user.type(await findPart(dialog, 'input[data-part="input"]'), '2');
+    await findPart(dialog, '[data-part="plan"][data-kind="increase"]');
+    await findPart(dialog, '[data-part="submit"][data-state="ready"]');
     await expect
       .element(page.elementLocator(dialog))
       .toMatchScreenshot(`adjust-${look.name}`, tolerance);
+  });
+
+  it('the adjust dialog asking to accept the linked terms (OpenCRM adding one)', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      inLook(
+        'total-with-terms-no-self-decrease',
+        'System Admin',
+        <AdjustAllowanceDialog termsHref="/terms" />,
+      ),
+    );
+    await user.click(await findPart(container, '[data-seats="adjust-trigger"]'));
+    const dialog = await findPart(document.body, '[role="dialog"]');
+    await user.click(await findPart(dialog, '[data-part="increment"]'));
+    await findPart(dialog, '[data-part="terms"]');
+    await findPart(dialog, '[data-part="plan"][data-kind="increase"]');
+    await expect
+      .element(page.elementLocator(dialog))
+      .toMatchScreenshot(`adjust-terms-${look.name}`, tolerance);
   });
 
   it('the add-user guard at zero available with every remedy (OpenCRM)', async () => {
@@ -129,15 +156,17 @@ describe.skipIf(skipReason !== null).each(looks)('looks $name', (look) => {
         poolId: 'users',
       });
     }
-    render(
-      <SeatsProvider client={admin} dir={look.dir}>
-        <AddUserGuard onProceed={() => {}}>New User</AddUserGuard>
-      </SeatsProvider>,
+    const { container } = render(
+      inLook(
+        'total-with-terms-no-self-decrease',
+        'System Admin',
+        <AddUserGuard onProceed={() => {}}>
+          {look.isArabic ? 'مستخدم جديد' : 'New User'}
+        </AddUserGuard>,
+      ),
     );
-    const button = await screen.findByRole('button', { name: 'New User' });
-    await waitFor(() => expect(button.getAttribute('data-state')).toBe('blocked'));
-    await user.click(button);
-    const guard = await screen.findByRole('dialog');
+    await user.click(await findPart(container, '[data-seats="guard"][data-state="blocked"]'));
+    const guard = await findPart(document.body, '[role="dialog"]');
     await expect
       .element(page.elementLocator(guard))
       .toMatchScreenshot(`guard-${look.name}`, tolerance);
