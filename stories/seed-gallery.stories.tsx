@@ -246,9 +246,10 @@ export const Factro: Story = {
       const dialog = await findDialog('adjust');
       await userEvent.type(await findPart(dialog, '[data-part="password"] input'), 'wrong');
       await userEvent.click(await findPart(dialog, '[data-part="submit"][data-state="ready"]'));
-      await expect(await findPart(dialog, '[data-part="error"]')).toHaveAttribute(
-        'data-code',
-        'password_invalid',
+      const refusal = await findPart(dialog, '[data-part="password-error"]');
+      await expect(await findPart(dialog, '[data-part="password"] input')).toHaveAttribute(
+        'aria-describedby',
+        refusal.id,
       );
     });
     await step('Authorise the booking with the password and confirm', async () => {
