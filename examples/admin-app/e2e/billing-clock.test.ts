@@ -2,7 +2,7 @@ import type { FullSummary } from '@seats/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium';
-import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app';
+import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
 // The development clock moves time forward and runs the period-end job: the removal scheduled for
 // the end of the period applies, and the Billing page shows the new period's recurring charge.
@@ -62,6 +62,6 @@ describe('the development clock and the Billing page', () => {
       .waitFor();
     const invoice = page.getByRole('table', { name: /^On / });
     expect(await invoice.getByRole('row', { name: /Total/ }).textContent()).toContain(usd(total));
-    await page.screenshot({ path: screenshotPath('billing-clock'), fullPage: true });
+    await captureFlow(page, 'billing-clock');
   });
 });

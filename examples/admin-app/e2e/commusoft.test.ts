@@ -4,7 +4,7 @@ import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium';
-import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app';
+import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
 // Commusoft (seed 004): contracted, monthly and daily licences each with a bar, storage against an
 // allowance per licence; a purchase is confirmed by an e-signature sent by email and stays pending
@@ -99,7 +99,7 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
     await expect.poll(() => message.count()).toBe(1);
     await message.getByRole('button', { name: 'Sign purchase' }).click();
     await message.getByRole('status').getByText('Signed').waitFor();
-    await page.screenshot({ path: screenshotPath('commusoft-signed-outbox') });
+    await captureFlow(page, 'commusoft-signed-outbox', false);
 
     await page.getByRole('link', { name: 'Licences' }).click();
     await monthly.getByText(t.usage({ used: 3, purchased: 6 }, f)).waitFor();
@@ -138,7 +138,7 @@ describe('Commusoft: licence types, e-signature, deleting non-contracted licence
     await card('Daily licences')
       .getByText(t.usage({ used: 1, purchased: 1 }, f))
       .waitFor();
-    await page.screenshot({ path: screenshotPath('commusoft-licences'), fullPage: true });
+    await captureFlow(page, 'commusoft-licences');
   });
 
   it('shows no licences to a role other than owner/manager or financial office', async () => {

@@ -4,7 +4,7 @@ import { createFormat } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium';
-import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app';
+import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
 // Dazos CRM (seed 000): at the seat limit "Add user" leads to "Upgrade", where the admin types the
 // number of ADDITIONAL seats; without billing permission the upgrade is not offered; a failed
@@ -67,10 +67,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await row.waitFor();
     expect(await row.locator('[data-consumes]').getAttribute('data-consumes')).toBe('true');
     await page.getByText('11 of 11 used').waitFor();
-    await page.screenshot({
-      path: screenshotPath('dazos-add-user-after-purchase'),
-      fullPage: true,
-    });
+    await captureFlow(page, 'dazos-add-user-after-purchase');
 
     const after = (await app.client(accountId, 'owner').getSummary()) as FullSummary;
     expect(after.pools[0]?.purchased).toBe(11);
@@ -106,7 +103,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
       .getByText('The payment failed and nothing was changed.', { exact: false })
       .waitFor();
     expect(await alert.getByRole('link', { name: 'Update payment method' }).count()).toBe(1);
-    await page.screenshot({ path: screenshotPath('dazos-payment-failed') });
+    await captureFlow(page, 'dazos-payment-failed', false);
     await upgrade.getByRole('button', { name: 'Cancel' }).click();
 
     const after = (await owner.getSummary()) as FullSummary;
@@ -131,7 +128,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
     await page.getByText('2 free').first().waitFor();
     // Below the limit the upgrade is offered no more, as in the article.
     expect(await page.getByRole('button', { name: 'Upgrade' }).count()).toBe(0);
-    await page.screenshot({ path: screenshotPath('dazos-upgrade'), fullPage: true });
+    await captureFlow(page, 'dazos-upgrade');
   });
 
   it('leaves the purchases, the new user and the failed payment, uncharged, in the database', async () => {

@@ -3,7 +3,7 @@ import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium';
-import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app';
+import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
 // Dialpad (seed 002): licences and add-ons bought mid-cycle are prorated; removals are scheduled
 // for the end of the billing cycle and can be restored at no charge until then, either by
@@ -121,7 +121,7 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
     const dialpad = card('Dialpad licences');
     await dialpad.getByText(t.usage({ used: 15, purchased: 20 }, f)).waitFor();
     expect(await dialpad.locator('[data-part="scheduled-removal"]').count()).toBe(0);
-    await page.screenshot({ path: screenshotPath('dialpad-restore'), fullPage: true });
+    await captureFlow(page, 'dialpad-restore');
   });
 
   it('leaves the licences as before the removal, and only the add-on charged, in the database', async () => {

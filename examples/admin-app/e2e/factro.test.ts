@@ -5,7 +5,7 @@ import { demoPassword } from '@seats/server/demo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium';
-import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app';
+import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
 // factro (seed 003): the owner sets the new TOTAL with "+" or by typing, sees the price change
 // billed per day pro rata, and confirms with the password; named licences follow the rights group,
@@ -113,7 +113,7 @@ describe('factro: new total with the stepper, daily proration, password confirma
     await saveRole(employee.name, 'guest');
     await expect.poll(() => counts(employee.email)).toBe('false');
     await page.getByText(t.usage({ used: 7, purchased: 12 }, f)).waitFor();
-    await page.screenshot({ path: screenshotPath('factro-licences'), fullPage: true });
+    await captureFlow(page, 'factro-licences');
   });
 
   it('leaves the purchase, charged once at the pro-rata price, in the database', async () => {

@@ -3,7 +3,7 @@ import { createFormat, en as t } from '@seats/react';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium';
-import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app';
+import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
 // Two admins in two tabs both see one licence left and both press "Add user" at once: the
 // database lets exactly one through; the other tab is refused (409) or offered the guard.
@@ -92,7 +92,7 @@ describe('two tabs racing for the last licence', () => {
         .click();
     }
     await loser.getByRole('dialog', { name: dazosGuardTitle }).waitFor();
-    await loser.screenshot({ path: screenshotPath('last-licence-race-loser') });
+    await captureFlow(loser, 'last-licence-race-loser', false);
 
     const summary = (await api.getSummary()) as FullSummary;
     expect(summary.usage.used).toBe(10);

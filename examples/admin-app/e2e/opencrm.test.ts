@@ -2,7 +2,7 @@ import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium';
-import { type AdminApp, screenshotPath, startAdminApp } from './start-admin-app';
+import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
 // OpenCRM (seed 001): Active and Locked users use a licence; at zero available a new Active user
 // offers to buy a licence on save or to use a non-consuming status; deactivating or deleting frees
@@ -152,7 +152,7 @@ describe('OpenCRM: user allowance with terms, no self-service decrease', () => {
     await page.getByRole('button', { name: `Confirm delete of ${standard.name}` }).click();
     await row(standard.email).waitFor({ state: 'detached' });
     await meterShows(11, 15);
-    await page.screenshot({ path: screenshotPath('opencrm-allowance'), fullPage: true });
+    await captureFlow(page, 'opencrm-allowance');
   });
 
   it('leaves the raised allowance, added to the next invoice, and the users in the database', async () => {
