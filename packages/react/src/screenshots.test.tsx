@@ -10,6 +10,8 @@ import { worker } from '../test/mock-api';
 import { AddUserGuard, AdjustAllowanceDialog, ar, SeatMeter, SeatsProvider } from './index';
 
 // The baselines are Debian's Chromium with its fonts: another build draws text differently.
+// After an intended change of the look: `pnpm vitest run --project react src/screenshots.test.tsx
+// --update` in this package, then review the images in __screenshots__ before committing them.
 const baselineBrowser = '/usr/bin/chromium';
 const skipReason =
   __CHROMIUM__.executablePath === baselineBrowser
