@@ -66,6 +66,28 @@ describe('describePlanPrice', () => {
     expect(price.dueNow).toMatchObject({ rows: [], total: 0, from: null });
   });
 
+  it("prices a daily licence type's charge today per day, not per the billing month (Commusoft)", () => {
+    const price = describePlanPrice({
+      period: november,
+      plan: plan(
+        [
+          {
+            kind: 'prorated-charge',
+            quantity: 2,
+            unitPrice: 150,
+            fraction: { unit: 'day', remaining: 1, total: 1 },
+            amount: 300,
+          },
+          { kind: 'recurring-change', quantity: 2, unitPrice: 150, per: 'day', amount: 300 },
+        ],
+        300,
+        9000,
+      ),
+    });
+    expect(price.dueNow.rows).toMatchObject([{ per: 'day', days: 1, ofDays: 1, amount: 300 }]);
+    expect(price.nextInvoice.rows).toMatchObject([{ per: 'day', days: 30, amount: 9000 }]);
+  });
+
   it('puts charges billed later on the next invoice, where they add up with the recurring change', () => {
     const price = describePlanPrice({
       period: november,

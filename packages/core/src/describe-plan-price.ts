@@ -123,6 +123,8 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
   const recurring: PlanPriceRow[] = [];
   let commitment: PlanPrice['commitment'] = null;
   let perDay = false;
+  // A daily licence type's charge now is today's price per day, whatever the billing period.
+  const daily = plan.lines.some((line) => line.kind === 'recurring-change' && line.per === 'day');
   for (const line of plan.lines) {
     switch (line.kind) {
       case 'prorated-charge':
@@ -138,7 +140,7 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
                 }
               : // Not prorated: the whole current period is charged.
                 { days: null, ofDays: null, from: period.start, until: period.end };
-        const per = line.term === undefined ? unit : termUnit(line.term);
+        const per = daily ? 'day' : line.term === undefined ? unit : termUnit(line.term);
         charged.push(row(line, { unitPrice: line.unitPrice, per, ...days }));
         break;
       }

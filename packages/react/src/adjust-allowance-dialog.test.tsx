@@ -454,6 +454,20 @@ describe('AdjustAllowanceDialog', () => {
     await expectNoAxeViolations();
   });
 
+  it('prices a daily licence per day, today, and the next invoice in days (Commusoft daily)', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('signed-contract-licence-types', 'owner-manager')}>
+        <AdjustAllowanceDialog poolId="daily" />
+      </SeatsProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Purchase new daily licenses' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Daily licences' });
+    await user.type(within(dialog).getByLabelText('Licences to add'), '1');
+    expect(await within(dialog).findByText(/^1 licence × £\d+\.\d\d per day, today$/)).toBeTruthy();
+    expect(within(dialog).queryByText(/1 of 1 days/)).toBeNull();
+  });
+
   it('refuses to go below the users holding a licence type, and offers no deactivation that would not help (Commusoft monthly)', async () => {
     const user = userEvent.setup();
     render(

@@ -193,7 +193,9 @@ export const en: SeatsMessages = {
         const text =
           row.days === null
             ? `${licences(f, n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : `${licences(f, n)} × ${m(price)}, ${f.number(days)} of ${f.number(ofDays)} days`;
+            : per === 'day' && days === ofDays
+              ? `${licences(f, n)} × ${m(price)} per day, today`
+              : `${licences(f, n)} × ${m(price)}, ${f.number(days)} of ${f.number(ofDays)} days`;
         return row.kind === 'prorated-credit' ? `Credit: ${text}` : text;
       }
       case 'term-charge':
