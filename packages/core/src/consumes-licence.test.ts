@@ -7,8 +7,18 @@ import {
   definePolicy,
   explainConsumption,
   type MemberAssignment,
+  statusConsumesLicence,
   totalWithTermsNoSelfDecrease,
 } from './index';
+
+describe('statusConsumesLicence', () => {
+  it("says which of OpenCRM's statuses use a licence: Active and Locked, not Inactive", () => {
+    const policy = totalWithTermsNoSelfDecrease;
+    expect(statusConsumesLicence('Active', policy)).toBe(true);
+    expect(statusConsumesLicence('Locked', policy)).toBe(true);
+    expect(statusConsumesLicence('Inactive', policy)).toBe(false);
+  });
+});
 
 const policy = definePolicy({
   statuses: ['active', 'locked', 'inactive'],

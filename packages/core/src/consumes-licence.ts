@@ -15,12 +15,20 @@ export type ConsumptionDecision =
     }
   | { consumes: false; reason: Exclude<ConsumptionReason, { kind: 'status-consumes' }> };
 
+/** Whether members in `status` use a licence, where their role and licence type also do. */
+export function statusConsumesLicence(
+  status: string,
+  policy: Pick<SeatPolicy, 'consumingStatuses'>,
+): boolean {
+  return policy.consumingStatuses.includes(status);
+}
+
 /** Whether a member consumes a licence, and why ("counts because its status is Locked"). */
 export function decideConsumption(
   member: MemberAssignment,
   policy: Pick<SeatPolicy, 'consumingStatuses' | 'nonConsumingRoles'>,
 ): ConsumptionDecision {
-  if (!policy.consumingStatuses.includes(member.status)) {
+  if (!statusConsumesLicence(member.status, policy)) {
     return { consumes: false, reason: { kind: 'status-does-not-consume', status: member.status } };
   }
   if (policy.nonConsumingRoles.includes(member.role)) {

@@ -38,6 +38,7 @@ export {
   countHoldingMembers,
   decideConsumption,
   decideGroupConsumption,
+  statusConsumesLicence,
 } from './consumes-licence';
 export type {
   MemberChangeDecision,

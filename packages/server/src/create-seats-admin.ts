@@ -11,6 +11,7 @@ import {
   type Pool,
   presets,
   type SeatPolicy,
+  statusConsumesLicence,
 } from '@seats/core';
 import {
   type AdminAccount,
@@ -703,7 +704,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     if (missing === 'deactivate') {
       inactiveStatus =
         request.inactiveStatus ??
-        policy.statuses.find((status) => !policy.consumingStatuses.includes(status)) ??
+        policy.statuses.find((status) => !statusConsumesLicence(status, policy)) ??
         null;
       if (inactiveStatus === null) {
         errors.push({
@@ -714,7 +715,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         });
       } else if (
         !policy.statuses.includes(inactiveStatus) ||
-        policy.consumingStatuses.includes(inactiveStatus)
+        statusConsumesLicence(inactiveStatus, policy)
       ) {
         errors.push({
           field: 'inactiveStatus',
@@ -845,7 +846,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     for (const member of members) {
       if (listed.has(member.id) || missing === 'keep') continue;
       if (missing === 'delete') operations.push({ kind: 'delete', member });
-      else if (member.status !== inactiveStatus && policy.consumingStatuses.includes(member.status))
+      else if (member.status !== inactiveStatus && statusConsumesLicence(member.status, policy))
         operations.push({ kind: 'deactivate', member });
     }
     // Licences are freed before any is claimed, so a reconcile that moves them never runs short.
