@@ -22,6 +22,9 @@ const words: Record<string, string> = {
   queue: 'قائمة انتظار',
 };
 
+/** A status or role in this language, as the product's own words or the slug made readable. */
+const named = (slug: string) => words[slug.toLowerCase()] ?? humanize(slug);
+
 // Arabic counts take six forms: zero, one, two, few (3-10), many (11-99) and other (100+).
 const licences = (n: number, f: SeatsFormat) =>
   f.plural(n, {
@@ -97,17 +100,17 @@ export const ar: SeatsMessages = {
   consumptionReason: ({ reason }) => {
     switch (reason.kind) {
       case 'status-consumes':
-        return `يُحتسب لأن الحالة ${reason.status}`;
+        return `يُحتسب لأن الحالة ${named(reason.status)}`;
       case 'status-does-not-consume':
-        return `لا يُحتسب لأن الحالة ${reason.status}`;
+        return `لا يُحتسب لأن الحالة ${named(reason.status)}`;
       case 'role-does-not-consume':
-        return `لا يُحتسب لأن الدور ${reason.role}`;
+        return `لا يُحتسب لأن الدور ${named(reason.role)}`;
       case 'no-pool':
         return 'لا يُحتسب لأنه بلا نوع ترخيص';
     }
   },
-  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
-  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
+  statusName: ({ status }) => named(status),
+  roleName: ({ role }) => named(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'إضافة تراخيص' : 'تغيير عدد المستخدمين'),
   adjustExplained: ({ roles }, f) => `لا يغيّر التراخيص إلا ${f.list(roles, 'disjunction')}.`,

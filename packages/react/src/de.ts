@@ -20,6 +20,9 @@ const words: Record<string, string> = {
   asset: 'Anlage',
   queue: 'Warteschlange',
 };
+
+/** A status or role in this language, as the product's own words or the slug made readable. */
+const named = (slug: string) => words[slug.toLowerCase()] ?? humanize(slug);
 /** German. */
 export const de: SeatsMessages = {
   meterLabel: () => 'Lizenzen',
@@ -83,17 +86,17 @@ export const de: SeatsMessages = {
   consumptionReason: ({ reason }) => {
     switch (reason.kind) {
       case 'status-consumes':
-        return `Zählt, weil der Status ${reason.status} ist`;
+        return `Zählt, weil der Status ${named(reason.status)} ist`;
       case 'status-does-not-consume':
-        return `Zählt nicht, weil der Status ${reason.status} ist`;
+        return `Zählt nicht, weil der Status ${named(reason.status)} ist`;
       case 'role-does-not-consume':
-        return `Zählt nicht, weil die Rolle ${reason.role} ist`;
+        return `Zählt nicht, weil die Rolle ${named(reason.role)} ist`;
       case 'no-pool':
         return 'Zählt nicht, weil kein Lizenztyp zugewiesen ist';
     }
   },
-  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
-  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
+  statusName: ({ status }) => named(status),
+  roleName: ({ role }) => named(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Lizenzen hinzufügen' : 'Nutzeranzahl ändern'),
   adjustExplained: ({ roles }, f) => `Nur ${f.list(roles, 'disjunction')} kann Lizenzen ändern.`,

@@ -15,6 +15,9 @@ const words: Record<string, string> = {
   member: 'Miembro',
   user: 'Usuario',
 };
+
+/** A status or role in this language, as the product's own words or the slug made readable. */
+const named = (slug: string) => words[slug.toLowerCase()] ?? humanize(slug);
 /** Spanish. */
 export const es: SeatsMessages = {
   meterLabel: () => 'Licencias',
@@ -81,17 +84,17 @@ export const es: SeatsMessages = {
   consumptionReason: ({ reason }) => {
     switch (reason.kind) {
       case 'status-consumes':
-        return `Cuenta porque su estado es ${reason.status}`;
+        return `Cuenta porque su estado es ${named(reason.status)}`;
       case 'status-does-not-consume':
-        return `No cuenta porque su estado es ${reason.status}`;
+        return `No cuenta porque su estado es ${named(reason.status)}`;
       case 'role-does-not-consume':
-        return `No cuenta porque su rol es ${reason.role}`;
+        return `No cuenta porque su rol es ${named(reason.role)}`;
       case 'no-pool':
         return 'No cuenta porque no tiene tipo de licencia asignado';
     }
   },
-  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
-  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
+  statusName: ({ status }) => named(status),
+  roleName: ({ role }) => named(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Añadir licencias' : 'Ajustar licencias'),
   adjustExplained: ({ roles }, f) =>

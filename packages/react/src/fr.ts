@@ -15,6 +15,9 @@ const words: Record<string, string> = {
   member: 'Membre',
   user: 'Utilisateur',
 };
+
+/** A status or role in this language, as the product's own words or the slug made readable. */
+const named = (slug: string) => words[slug.toLowerCase()] ?? humanize(slug);
 /** French. */
 export const fr: SeatsMessages = {
   meterLabel: () => 'Licences',
@@ -84,17 +87,17 @@ export const fr: SeatsMessages = {
   consumptionReason: ({ reason }) => {
     switch (reason.kind) {
       case 'status-consumes':
-        return `Compte car son statut est ${reason.status}`;
+        return `Compte car son statut est ${named(reason.status)}`;
       case 'status-does-not-consume':
-        return `Ne compte pas car son statut est ${reason.status}`;
+        return `Ne compte pas car son statut est ${named(reason.status)}`;
       case 'role-does-not-consume':
-        return `Ne compte pas car son rôle est ${reason.role}`;
+        return `Ne compte pas car son rôle est ${named(reason.role)}`;
       case 'no-pool':
         return 'Ne compte pas car aucun type de licence n’est attribué';
     }
   },
-  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
-  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
+  statusName: ({ status }) => named(status),
+  roleName: ({ role }) => named(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Ajouter des licences' : 'Modifier le quota'),
   adjustExplained: ({ roles }, f) =>

@@ -15,6 +15,9 @@ const words: Record<string, string> = {
   member: 'メンバー',
   user: 'ユーザー',
 };
+
+/** A status or role in this language, as the product's own words or the slug made readable. */
+const named = (slug: string) => words[slug.toLowerCase()] ?? humanize(slug);
 /** Japanese. */
 export const ja: SeatsMessages = {
   meterLabel: () => 'ライセンス',
@@ -70,17 +73,17 @@ export const ja: SeatsMessages = {
   consumptionReason: ({ reason }) => {
     switch (reason.kind) {
       case 'status-consumes':
-        return `ステータスが ${reason.status} のためカウントされます`;
+        return `ステータスが ${named(reason.status)} のためカウントされます`;
       case 'status-does-not-consume':
-        return `ステータスが ${reason.status} のためカウントされません`;
+        return `ステータスが ${named(reason.status)} のためカウントされません`;
       case 'role-does-not-consume':
-        return `ロールが ${reason.role} のためカウントされません`;
+        return `ロールが ${named(reason.role)} のためカウントされません`;
       case 'no-pool':
         return 'ライセンス種別が割り当てられていないためカウントされません';
     }
   },
-  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
-  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
+  statusName: ({ status }) => named(status),
+  roleName: ({ role }) => named(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'ライセンスを追加' : 'ライセンス数を変更'),
   adjustExplained: ({ roles }, f) =>

@@ -15,6 +15,9 @@ const words: Record<string, string> = {
   member: 'Membro',
   user: 'Usuário',
 };
+
+/** A status or role in this language, as the product's own words or the slug made readable. */
+const named = (slug: string) => words[slug.toLowerCase()] ?? humanize(slug);
 /** Portuguese. */
 export const pt: SeatsMessages = {
   meterLabel: () => 'Licenças',
@@ -81,17 +84,17 @@ export const pt: SeatsMessages = {
   consumptionReason: ({ reason }) => {
     switch (reason.kind) {
       case 'status-consumes':
-        return `Conta porque o status é ${reason.status}`;
+        return `Conta porque o status é ${named(reason.status)}`;
       case 'status-does-not-consume':
-        return `Não conta porque o status é ${reason.status}`;
+        return `Não conta porque o status é ${named(reason.status)}`;
       case 'role-does-not-consume':
-        return `Não conta porque a função é ${reason.role}`;
+        return `Não conta porque a função é ${named(reason.role)}`;
       case 'no-pool':
         return 'Não conta porque nenhum tipo de licença foi atribuído';
     }
   },
-  statusName: ({ status }) => words[status.toLowerCase()] ?? humanize(status),
-  roleName: ({ role }) => words[role.toLowerCase()] ?? humanize(role),
+  statusName: ({ status }) => named(status),
+  roleName: ({ role }) => named(role),
 
   adjustTrigger: ({ input }) => (input === 'delta' ? 'Adicionar licenças' : 'Ajustar licenças'),
   adjustExplained: ({ roles }, f) =>
