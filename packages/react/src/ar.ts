@@ -141,7 +141,9 @@ export const ar: SeatsMessages = {
         const text =
           row.days === null
             ? `${licences(n, f)} × ${m(price)}، ${f.range(row.from ?? '', row.until ?? '')}`
-            : `${licences(n, f)} × ${m(price)}، ${f.number(row.days)} من ${days(row.ofDays ?? 0, f)}`;
+            : row.per === 'day' && row.days === row.ofDays
+              ? `${licences(n, f)} × ${m(price)} يوميًا، اليوم`
+              : `${licences(n, f)} × ${m(price)}، ${f.number(row.days)} من ${days(row.ofDays ?? 0, f)}`;
         return row.kind === 'prorated-credit' ? `رصيد: ${text}` : text;
       }
       case 'term-charge':
