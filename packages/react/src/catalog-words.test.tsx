@@ -26,6 +26,28 @@ describe('each catalog names statuses and roles in its own words, everywhere', (
     },
   );
 
+  it.each(catalogs)(
+    "%s: a daily licence's charge today is per day, not a fraction of days",
+    (locale, t) => {
+      const f = createFormat(locale);
+      const row = {
+        kind: 'prorated-charge' as const,
+        quantity: 2,
+        unitPrice: 150,
+        per: 'day' as const,
+        days: 1,
+        ofDays: 1,
+        from: null,
+        until: null,
+        amount: 300,
+      };
+      const perDay = t.priceLine({ row, currency: 'GBP' }, f);
+      const perMonth = t.priceLine({ row: { ...row, per: 'month' }, currency: 'GBP' }, f);
+      expect(perDay).not.toBe(perMonth);
+      expect(perDay).not.toContain(f.number(1) + (locale === 'ja' ? '日中' : ' '));
+    },
+  );
+
   it('reads "Aktiv", not the slug, in German', () => {
     const f = createFormat('de');
     expect(de.consumptionReason({ reason: { kind: 'status-consumes', status: 'active' } }, f)).toBe(

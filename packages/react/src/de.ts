@@ -155,7 +155,9 @@ export const de: SeatsMessages = {
         const text =
           row.days === null
             ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : `${licences(n)} × ${m(price)}, ${f.number(days)} von ${f.number(ofDays)} Tagen`;
+            : row.per === 'day' && row.days === row.ofDays
+              ? `${licences(n)} × ${m(price)} pro Tag, heute`
+              : `${licences(n)} × ${m(price)}, ${f.number(days)} von ${f.number(ofDays)} Tagen`;
         return row.kind === 'prorated-credit' ? `Gutschrift: ${text}` : text;
       }
       case 'term-charge':

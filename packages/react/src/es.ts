@@ -154,7 +154,9 @@ export const es: SeatsMessages = {
         const text =
           row.days === null
             ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} días`;
+            : row.per === 'day' && row.days === row.ofDays
+              ? `${licences(n)} × ${m(price)} por día, hoy`
+              : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} días`;
         return row.kind === 'prorated-credit' ? `Abono: ${text}` : text;
       }
       case 'term-charge':

@@ -157,7 +157,9 @@ export const fr: SeatsMessages = {
         const text =
           row.days === null
             ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : `${licences(n)} × ${m(price)}, ${f.number(days)} jours sur ${f.number(ofDays)}`;
+            : row.per === 'day' && row.days === row.ofDays
+              ? `${licences(n)} × ${m(price)} par jour, aujourd’hui`
+              : `${licences(n)} × ${m(price)}, ${f.number(days)} jours sur ${f.number(ofDays)}`;
         return row.kind === 'prorated-credit' ? `Avoir : ${text}` : text;
       }
       case 'term-charge':

@@ -139,7 +139,9 @@ export const ja: SeatsMessages = {
         const text =
           row.days === null
             ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : `${licences(n)} × ${m(price)}, ${f.number(ofDays)}日中${f.number(days)}日分`;
+            : row.per === 'day' && row.days === row.ofDays
+              ? `${licences(n)} × ${m(price)}／日、本日分`
+              : `${licences(n)} × ${m(price)}, ${f.number(ofDays)}日中${f.number(days)}日分`;
         return row.kind === 'prorated-credit' ? `返金: ${text}` : text;
       }
       case 'term-charge':

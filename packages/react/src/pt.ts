@@ -154,7 +154,9 @@ export const pt: SeatsMessages = {
         const text =
           row.days === null
             ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} dias`;
+            : row.per === 'day' && row.days === row.ofDays
+              ? `${licences(n)} × ${m(price)} por dia, hoje`
+              : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} dias`;
         return row.kind === 'prorated-credit' ? `Crédito: ${text}` : text;
       }
       case 'term-charge':
