@@ -298,6 +298,39 @@ describe('AdjustAllowanceDialog', () => {
     expect(quoteStatuses).toEqual([201, 201]);
   });
 
+  it('opens with focus in the number field, and gives focus back to its trigger on Escape and Cancel', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    const trigger = await screen.findByRole('button', { name: 'Upgrade' });
+    const open = async () => {
+      await user.click(trigger);
+      const dialog = await screen.findByRole('dialog');
+      await waitFor(() =>
+        expect(document.activeElement).toBe(
+          within(dialog).getByLabelText('Number of additional users'),
+        ),
+      );
+      return dialog;
+    };
+    const closed = async () => {
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(document.activeElement).toBe(trigger);
+    };
+
+    await open();
+    await user.keyboard('{Escape}');
+    await closed();
+
+    const dialog = await open();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await closed();
+    // After a purchase: the OpenCRM test above.
+  });
+
   it('is used with the keyboard alone: open, arrow keys, tab to confirm, escape closes', async () => {
     const user = userEvent.setup();
     render(
