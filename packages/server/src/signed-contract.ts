@@ -1,9 +1,10 @@
-import type { Account, Money, PriceLine } from '@seats/core';
+import { type Account, describePlanPrice, type Money, type PlanPriceRow } from '@seats/core';
 import type { StoredChange } from './seats-store';
 
 /** What a signed purchase's PDF says: the account, the licences, the price lines and the signature. */
 export interface SignedContract {
-  account: Pick<Account, 'id' | 'name' | 'plan' | 'currency'>;
+  /** The account; its billing period names the units of the prices (month, year, day). */
+  account: Pick<Account, 'id' | 'name' | 'plan' | 'currency' | 'billingPeriod'>;
   poolName: string;
   change: StoredChange;
   /** When the document is made. */
@@ -27,24 +28,29 @@ function formatMoney({ amount, currency }: Money): string {
 
 const licences = (quantity: number) => `${quantity} ${quantity === 1 ? 'licence' : 'licences'}`;
 
-/** A price line in words, as on an invoice. */
-function describeLine(line: PriceLine, currency: string): string {
-  const price = (amount: number) => formatMoney({ amount, currency });
-  switch (line.kind) {
+/** A row of core's price summary in words, as on an invoice: units in words, never seconds. */
+function describeRow(row: PlanPriceRow, currency: string): string {
+  const price = `${formatMoney({ amount: row.unitPrice ?? 0, currency })} per ${row.per ?? 'period'}`;
+  const each = `${licences(row.quantity)} × ${price}`;
+  switch (row.kind) {
     case 'prorated-charge':
-      return `${licences(line.quantity)} × ${price(line.unitPrice)}, prorated for ${line.fraction.remaining} of ${line.fraction.total} ${line.fraction.unit}s`;
-    case 'prorated-credit':
-      return `Credit: ${licences(line.quantity)} × ${price(line.unitPrice)}, prorated for ${line.fraction.remaining} of ${line.fraction.total} ${line.fraction.unit}s`;
-    case 'term-charge':
-      return `${licences(line.quantity)} × ${price(line.unitPrice)} per period, ${date(line.from)} to ${date(line.until)}`;
-    case 'recurring-change': {
-      const per = line.per === 'period' ? 'billing period' : line.per === 'day' ? 'day' : 'term';
-      return `Each following invoice: ${licences(line.quantity)} × ${price(line.unitPrice)} per ${per}`;
+    case 'prorated-credit': {
+      const stretch =
+        row.days === null
+          ? `${date(row.from ?? '')} to ${date(row.until ?? '')}`
+          : row.per === 'day' && row.days === row.ofDays
+            ? 'today'
+            : `prorated for ${row.days} of ${row.ofDays} days`;
+      return `${row.kind === 'prorated-credit' ? 'Credit: ' : ''}${each}, ${stretch}`;
     }
+    case 'term-charge':
+      return `${each}, ${date(row.from ?? '')} to ${date(row.until ?? '')}`;
+    case 'recurring-change':
+      return row.per === 'day' && row.days !== null ? `${each} × ${row.days} days` : each;
     case 'restore':
-      return `${licences(line.quantity)} kept from a scheduled removal, at no charge`;
+      return `${licences(row.quantity)} kept from a scheduled removal, at no charge`;
     case 'commitment':
-      return `Commitment: ${licences(line.quantity)} until ${date(line.until)}`;
+      return `Commitment: ${licences(row.quantity)}`;
   }
 }
 
@@ -119,17 +125,24 @@ export async function renderSignedContract(
   write(poolName, { font: bold, size: 12 });
   write(`${licences(plan.added)} added: from ${licences(plan.from)} to ${licences(plan.to)}.`);
   gap();
+  const price = describePlanPrice({ plan, period: account.billingPeriod });
+  const currency = price.currency;
   write('Price', { font: bold });
-  for (const line of plan.lines) amountRow(describeLine(line, plan.dueNow.currency), line.amount);
+  for (const row of price.dueNow.rows) amountRow(describeRow(row, currency), row.amount);
+  amountRow('Due on signature', price.dueNow.total, bold);
   gap(4);
-  amountRow('Due on signature', plan.dueNow.amount, bold);
-  amountRow('Change to each following invoice', plan.nextInvoiceChange.amount, bold);
+  for (const row of price.nextInvoice.rows) amountRow(describeRow(row, currency), row.amount);
+  amountRow(
+    `Change to the invoice of ${date(price.nextInvoice.at)}`,
+    price.nextInvoice.change,
+    bold,
+  );
+  if (price.commitment !== null)
+    amountRow(`Committed until ${date(price.commitment.until)}`, price.commitment.amount);
   gap();
   write('Signature', { font: bold });
-  const requester =
-    change.actor.memberId === null
-      ? change.actor.role
-      : `${change.actor.role}, user ${change.actor.memberId}`;
+  const role = change.actor.role.replaceAll('-', ' ');
+  const requester = change.actor.name === null ? role : `${change.actor.name} (${role})`;
   write(`Requested: ${dateTime(change.createdAt)} by ${requester}`);
   write(
     `Signed: ${change.signedAt === null ? 'not signed' : `${dateTime(change.signedAt)}, by e-signature`}`,
