@@ -290,6 +290,15 @@ export const AllowancePlanSchema: z.ZodMiniType<AllowancePlan> = z.object({
   nextInvoiceChange: MoneySchema,
   confirmations: z.array(ConfirmationSchema),
   result: ChangeResultSchema,
+  provider: z.optional(
+    z.object({
+      dueNow: MoneySchema,
+      nextInvoice: z.object({ before: MoneySchema, after: MoneySchema }),
+      lines: z.array(z.object({ description: text, amount: z.int(), poolId: z.nullable(id) })),
+      quantity: z.int().check(z.minimum(0)),
+      prorationBehavior: z.enum(['create-prorations', 'always-invoice', 'none']),
+    }),
+  ),
 });
 
 export const PlanIssueSchema: z.ZodMiniType<PlanIssue> = z.object({

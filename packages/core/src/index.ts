@@ -139,6 +139,19 @@ export type { PriceSpanInput, SpanPart, SpanPrice } from './price-span';
 export { priceSpan, stretchFraction } from './price-span';
 export type { PeriodFraction } from './proration';
 export { prorate, remainingFraction } from './proration';
+export type {
+  BillingMode,
+  ProrationBehavior,
+  ProviderFigureLine,
+  ProviderFigures,
+  QuotedProviderFigures,
+} from './provider-figures';
+export {
+  billsProvider,
+  prorationBehaviorOf,
+  subscriptionQuantityOf,
+  withProviderFigures,
+} from './provider-figures';
 export type { ContractEnd, NoticeDecision } from './renew-contract';
 export {
   addUtcMonths,

@@ -7,6 +7,7 @@ import { resolvePermissions } from './permissions';
 import type { Confirmation, ProrationUnit, SeatPolicy } from './policy';
 import { contractTermPrice, priceSpan, stretchFraction } from './price-span';
 import { type PeriodFraction, prorate, remainingFraction, unitsBetween } from './proration';
+import type { QuotedProviderFigures } from './provider-figures';
 import { renewContract } from './renew-contract';
 
 /** A proposed change to a pool: licences to add (negative to remove), or the new total. */
@@ -104,6 +105,12 @@ export interface AllowancePlan {
   nextInvoiceChange: Money;
   confirmations: Confirmation[];
   result: ChangeResult;
+  /**
+   * The provider's own figures when it holds the subscription (`withProviderFigures`); `dueNow`
+   * and `nextInvoiceChange` then repeat them.
+   * @default none: the kit priced the change
+   */
+  provider?: QuotedProviderFigures | undefined;
 }
 
 export type PlanIssueCode =

@@ -1,4 +1,13 @@
-import type { AllowancePlan, Instant, Money, PeriodFraction, PriceLine } from '@seats/core';
+import type {
+  AllowancePlan,
+  BillingMode,
+  Instant,
+  Money,
+  PeriodFraction,
+  PriceLine,
+  ProrationBehavior,
+  ProviderFigures,
+} from '@seats/core';
 
 /**
  * One line of what a change costs or gives back now, as core priced it. Amounts are integer minor
@@ -67,11 +76,64 @@ export type BillingResult =
  * the change's id; a provider that throws leaves the change `charging` for recovery.
  */
 export interface BillingProvider {
+  /** The charges mode. @default 'charges' */
+  readonly mode?: 'charges';
   /** Set by the development provider only: every response of the handler then says so. */
   readonly development?: boolean;
   charge(request: BillingRequest): Promise<BillingResult>;
   /** Gives back what a removal credits now, as a refund or a credit on the next invoice. */
   credit(request: BillingRequest): Promise<BillingResult>;
+}
+
+/** What a quantity change would cost, asked of the provider holding the subscription. */
+export interface SubscriptionPreviewRequest {
+  accountId: string;
+  poolId: string;
+  /** The pool's licences on the subscription after the change. */
+  quantity: number;
+  /** Core's `prorationBehaviorOf(policy, plan)`. */
+  prorationBehavior: ProrationBehavior;
+  /** When the kit asks; a provider previews prorations as of this instant. */
+  now: Instant;
+}
+
+export interface SetQuantityRequest extends SubscriptionPreviewRequest {
+  changeId: string;
+  /**
+   * The change's id, or for a period's hand-over `period_<account id>_<period start>_<pool id>`;
+   * a provider must set the quantity at most once per key and answer a key asked again as it
+   * answered first.
+   */
+  idempotencyKey: string;
+}
+
+/**
+ * How the kit sets licence quantities on a subscription the provider holds (Stripe Billing, or
+ * the host's own): the subscription-quantity mode. The provider prorates and invoices; the kit
+ * plans the change by the policy (bounds, who may, scheduled removals, confirmations), shows the
+ * provider's `preview` in the quote instead of its own prices, and on commit calls `setQuantity`
+ * outside any database transaction, keyed by the change's id, through the same recorded states as
+ * the charges mode (`charging`, then `applied` or `failed`; a `pending` answer waits for
+ * `jobs.settle()`). The period-end job charges nothing in this mode: it hands each pool's quantity
+ * for the new period to the provider (`prorationBehavior: 'none'`), so scheduled removals reach
+ * the subscription, and the provider invoices.
+ */
+export interface SubscriptionBillingProvider {
+  readonly mode: 'subscription-quantity';
+  readonly development?: boolean;
+  preview(request: SubscriptionPreviewRequest): Promise<ProviderFigures>;
+  setQuantity(request: SetQuantityRequest): Promise<BillingResult>;
+}
+
+/** Either mode: the kit prices (`BillingProvider`) or the provider does (`SubscriptionBillingProvider`). */
+export type Billing = BillingProvider | SubscriptionBillingProvider;
+
+export function billingModeOf(billing: Billing): BillingMode {
+  return billing.mode ?? 'charges';
+}
+
+export function isSubscriptionBilling(billing: Billing): billing is SubscriptionBillingProvider {
+  return billing.mode === 'subscription-quantity';
 }
 
 /** The request for what `plan` costs or gives back now. */

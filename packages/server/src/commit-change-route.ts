@@ -1,11 +1,13 @@
 import {
   addPasswordFailure,
   applyAllowancePlan,
+  billsProvider,
   decidePasswordAttempt,
   missingConfirmations,
 } from '@seats/core';
 import { ChangeRequestSchema } from '@seats/core/contract';
 import { allowanceEvent, originOf } from './allowance-event';
+import { billingModeOf } from './billing-provider';
 import { ProblemError } from './problem-error';
 import { randomId, sha256 } from './random-id';
 import { forbidden, json, permissions, type RouteContext, type RouteDeps } from './route-context';
@@ -129,12 +131,12 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
       throw new ProblemError(404, 'not_found', { detail: 'No such licence type.' });
     // Money moves now: a charge (licences reserved until paid, as those awaiting a signature are)
     // or a credit (the removal applies at once, the credit follows).
-    const charges = plan.result === 'applied' && plan.dueNow.amount !== 0;
+    const charges = plan.result === 'applied' && billsProvider(plan, billingModeOf(deps.billing));
     await savePoolChange(tx, {
       accountId,
       before: pool,
       after:
-        charges && plan.dueNow.amount > 0
+        charges && plan.kind === 'increase'
           ? { ...pool, pendingSignature: pool.pendingSignature + plan.added }
           : applyAllowancePlan(pool, plan),
       now: context.now,

@@ -1,6 +1,14 @@
-import { planAllowanceChange, quoteExpiresAt } from '@seats/core';
+import {
+  planAllowanceChange,
+  prorationBehaviorOf,
+  quoteExpiresAt,
+  subscriptionQuantityOf,
+  withProviderFigures,
+} from '@seats/core';
 import { type Quote, QuoteRequestSchema } from '@seats/core/contract';
+import { isSubscriptionBilling } from './billing-provider';
 import { planProblem } from './plan-problem';
+import { ProblemError } from './problem-error';
 import { randomId } from './random-id';
 import { forbidden, json, type RouteContext, type RouteDeps } from './route-context';
 
@@ -20,13 +28,35 @@ export async function createQuoteRoute(deps: RouteDeps, context: RouteContext): 
   });
   if (decision.status === 'forbidden') throw forbidden('Your role may not change licences.');
   if (decision.status === 'invalid') throw planProblem(decision.issues);
+  let plan = decision.plan;
+  if (isSubscriptionBilling(deps.billing)) {
+    // The provider holding the subscription prices the change; core's plan keeps the rules.
+    const asked = {
+      quantity: subscriptionQuantityOf(plan),
+      prorationBehavior: prorationBehaviorOf(state.policy, plan),
+    };
+    const figures = await deps.billing
+      .preview({
+        accountId: context.identity.accountId,
+        poolId: plan.poolId,
+        now: context.now,
+        ...asked,
+      })
+      .catch((error: unknown) => {
+        throw new ProblemError(503, 'service_unavailable', {
+          detail: `The payment provider could not price the change: ${error instanceof Error ? error.message : String(error)}`,
+          headers: { 'retry-after': '2' },
+        });
+      });
+    plan = withProviderFigures(plan, figures, asked);
+  }
   const quote: Quote = {
     id: randomId('quo'),
     version: state.version,
     createdAt: context.now,
     expiresAt: quoteExpiresAt(state.policy, context.now),
     request,
-    plan: decision.plan,
+    plan,
   };
   await deps.store.insertQuote({ ...quote, accountId: context.identity.accountId, changeId: null });
   return json(quote, 201);

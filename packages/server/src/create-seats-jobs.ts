@@ -2,12 +2,14 @@ import { signatureExpiresAt } from '@seats/core';
 import { advanceStoredAccount } from './advance-stored-account';
 import { allowanceEvent } from './allowance-event';
 import {
+  type Billing,
   type BillingLine,
-  type BillingProvider,
   type BillingRequest,
   BillingRequiredError,
   type BillingResult,
   developmentAllowed,
+  isSubscriptionBilling,
+  type SubscriptionBillingProvider,
 } from './billing-provider';
 import { withdrawSignature } from './cancel-removal-route';
 import { createDevBilling } from './dev-billing';
@@ -22,7 +24,7 @@ import { notifyListener, writeWithEvents } from './write-with-events';
 export interface SeatsJobsOptions {
   store: SeatsStore;
   /** Required outside `NODE_ENV` development and test. @default createDevBilling() in development */
-  billing?: BillingProvider;
+  billing?: Billing;
   /** Called after each committed write, as the handler's `onEvent`. */
   onEvent?: (event: RecordedSeatsEvent) => void;
   /** The subscribers and webhooks `deliver()` delivers the outbox's events to, and how. */
@@ -87,6 +89,11 @@ export interface TickReport {
   charges: { charged: number; pending: number; failed: number; unsettled: number };
   /** The amount charged by this run, per currency, in minor units. */
   charged: Record<string, number>;
+  /**
+   * In the subscription-quantity mode, which charges nothing: the pools' quantities handed to the
+   * provider for the periods that began.
+   */
+  quantitiesSet: number;
   /** Interrupted purchases settled (`recover()`). */
   recovered: RecoveryReport;
   pruned: PruneCounts;
@@ -171,6 +178,35 @@ export function periodChargeRequest(periodEnd: StoredPeriodEnd): BillingRequest 
   };
 }
 
+/**
+ * Hands a period's quantities to the provider holding the subscription, one pool at a time, each
+ * keyed by account, period and pool; nothing is prorated, the provider invoices the new period.
+ */
+async function handOverPeriod(
+  billing: SubscriptionBillingProvider,
+  periodEnd: StoredPeriodEnd,
+): Promise<BillingResult> {
+  const key = `period_${periodEnd.accountId}_${periodEnd.period.start}`;
+  const references: string[] = [];
+  let pending = false;
+  for (const charge of periodEnd.charges) {
+    const result = await billing.setQuantity({
+      accountId: periodEnd.accountId,
+      poolId: charge.poolId,
+      changeId: key,
+      idempotencyKey: `${key}_${charge.poolId}`,
+      quantity: charge.quantity,
+      prorationBehavior: 'none',
+      now: periodEnd.period.start,
+    });
+    if (result.status === 'declined') return result;
+    if (result.status === 'pending') pending = true;
+    references.push(result.reference);
+  }
+  const reference = references.join(' ') || key;
+  return pending ? { status: 'pending', reference } : { status: 'succeeded', reference };
+}
+
 /** The work the kit does outside requests: recovery of interrupted charges. */
 export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
   const { store } = options;
@@ -223,7 +259,8 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
         failureReason: result.status === 'declined' ? result.reason : null,
         at: now,
       });
-      if (row === null || status === 'pending') return row;
+      // In the subscription-quantity mode the provider invoices: the kit took no money.
+      if (row === null || status === 'pending' || isSubscriptionBilling(billing)) return row;
       events.push({
         type: status === 'charged' ? 'period.charged' : 'period.charge_failed',
         accountId: row.accountId,
@@ -248,7 +285,9 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
       for (const periodEnd of claimed) {
         let result: BillingResult;
         try {
-          result = await billing.charge(periodChargeRequest(periodEnd));
+          result = isSubscriptionBilling(billing)
+            ? await handOverPeriod(billing, periodEnd)
+            : await billing.charge(periodChargeRequest(periodEnd));
         } catch (error) {
           console.warn(
             `[seats] billing provider failed for the period of ${periodEnd.accountId} from ${periodEnd.period.start}: ${error instanceof Error ? error.message : String(error)}`,
@@ -257,6 +296,11 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
           continue;
         }
         const recorded = await recordPeriod(periodEnd, result, now, requestId);
+        if (isSubscriptionBilling(billing)) {
+          if (recorded?.chargeStatus === 'charged')
+            report.quantitiesSet += periodEnd.charges.length;
+          continue;
+        }
         const status = recorded?.chargeStatus;
         if (status !== 'charged' && status !== 'pending' && status !== 'failed') continue;
         report.charges[status] += 1;
@@ -343,6 +387,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
         contractsEnded: 0,
         charges: { charged: 0, pending: 0, failed: 0, unsettled: 0 },
         charged: {},
+        quantitiesSet: 0,
         recovered: { found: 0, applied: 0, failed: 0, pending: 0, unsettled: 0 },
         pruned: { quotes: 0, idempotencyKeys: 0, events: 0 },
         more: false,

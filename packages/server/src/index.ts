@@ -1,10 +1,14 @@
 export { analyzeStore } from './analyze-store';
 export type {
+  Billing,
   BillingLine,
   BillingProvider,
   BillingRequest,
   BillingResult,
   RecurringLine,
+  SetQuantityRequest,
+  SubscriptionBillingProvider,
+  SubscriptionPreviewRequest,
 } from './billing-provider';
 export { BillingRequiredError, billingRequestOf } from './billing-provider';
 export type {

@@ -1,5 +1,5 @@
 import { describeUsage, resolvePermissions } from '@seats/core';
-import type { BillingProvider } from './billing-provider';
+import type { Billing } from './billing-provider';
 import { ProblemError } from './problem-error';
 import type { BodySchema } from './read-json-body';
 import type { RecordedSeatsEvent } from './seats-event';
@@ -25,7 +25,7 @@ export interface RouteContext {
 /** What the routes share with the handler that created them. */
 export interface RouteDeps {
   store: SeatsStore;
-  billing: BillingProvider;
+  billing: Billing;
   options: SeatsHandlerOptions;
   /** Hands events the outbox recorded to `onEvent` and wakes the delivery loop. */
   emit(events: RecordedSeatsEvent[]): void;

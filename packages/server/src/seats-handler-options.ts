@@ -1,5 +1,5 @@
 import type { AllowancePlan } from '@seats/core';
-import type { BillingProvider } from './billing-provider';
+import type { Billing } from './billing-provider';
 import type { DeliveryLoopOptions, EventDeliveryOptions } from './event-delivery';
 import type { RecordedSeatsEvent } from './seats-event';
 import type { SeatsStore } from './seats-store';
@@ -27,11 +27,13 @@ export interface SeatsHandlerOptions {
    */
   identify: (request: Request) => SeatsIdentity | null | Promise<SeatsIdentity | null>;
   /**
-   * How purchases are charged and removals credited (see `BillingProvider`). Required outside
+   * How purchases are charged and removals credited: the kit prices and the provider takes the money
+   * (`BillingProvider`), or the provider holds the subscription and the kit sets its quantities
+   * (`SubscriptionBillingProvider`). Required outside
    * `NODE_ENV` development and test: a missing provider is a start-up error there. In development
    * it defaults to `createDevBilling()`, and every response carries `x-seats-billing: development`.
    */
-  billing?: BillingProvider;
+  billing?: Billing;
   /** Checks the password a policy with `confirmation: 'password'` asks for; without it every password is refused. */
   verifyPassword?: (identity: SeatsIdentity, password: string) => boolean | Promise<boolean>;
   /**

@@ -1,6 +1,11 @@
-import { completeSignature, type Pool } from '@seats/core';
+import { completeSignature, type Pool, subscriptionQuantityOf } from '@seats/core';
 import { allowanceEvent, type EventOrigin } from './allowance-event';
-import { type BillingProvider, type BillingResult, billingRequestOf } from './billing-provider';
+import {
+  type Billing,
+  type BillingResult,
+  billingRequestOf,
+  isSubscriptionBilling,
+} from './billing-provider';
 import { savePoolChange } from './save-pool-change';
 import type { StoredChange } from './seats-store';
 import { changeToWire } from './wire';
@@ -29,7 +34,7 @@ export type SettledCharge =
   | { outcome: 'unsettled'; change: StoredChange };
 
 export interface SettleChargeDeps {
-  billing: BillingProvider;
+  billing: Billing;
   write: WriteWithEvents;
 }
 
@@ -49,8 +54,17 @@ export async function settleCharge(
   let result: BillingResult;
   const request = billingRequestOf(change.accountId, change.id, change.plan);
   try {
-    result =
-      change.plan.dueNow.amount < 0
+    result = isSubscriptionBilling(deps.billing)
+      ? await deps.billing.setQuantity({
+          accountId: change.accountId,
+          poolId: change.poolId,
+          changeId: change.id,
+          idempotencyKey: change.id,
+          quantity: change.plan.provider?.quantity ?? subscriptionQuantityOf(change.plan),
+          prorationBehavior: change.plan.provider?.prorationBehavior ?? 'create-prorations',
+          now: change.createdAt,
+        })
+      : change.plan.dueNow.amount < 0
         ? await deps.billing.credit(request)
         : await deps.billing.charge(request);
   } catch (error) {
@@ -110,7 +124,7 @@ export function recordCharge(
       });
     };
     // A credit's removal applied when it was recorded; a charge's licences wait for the money.
-    const credit = change.plan.dueNow.amount < 0;
+    const credit = change.plan.kind === 'decrease';
     if (result.status === 'succeeded') {
       if (!credit) await savePool((before) => completeSignature(before, change.plan));
       const applied = await tx.updateChange(accountId, changeId, {

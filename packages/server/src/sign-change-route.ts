@@ -1,6 +1,7 @@
-import { completeSignature, signatureExpiresAt } from '@seats/core';
+import { billsProvider, completeSignature, signatureExpiresAt } from '@seats/core';
 import { SignRequestSchema } from '@seats/core/contract';
 import { allowanceEvent, originOf } from './allowance-event';
+import { billingModeOf } from './billing-provider';
 import { withdrawSignature } from './cancel-removal-route';
 import { settledResponse } from './commit-change-route';
 import { ProblemError } from './problem-error';
@@ -70,7 +71,7 @@ export async function signChangeRoute(deps: RouteDeps, context: RouteContext): P
       const state = await tx.lockAccount(accountId);
       const pool = state?.pools.find((candidate) => candidate.id === pending.poolId);
       if (state === null || pool === undefined) throw new ProblemError(404, 'not_found');
-      if (pending.plan.dueNow.amount > 0) {
+      if (billsProvider(pending.plan, billingModeOf(deps.billing))) {
         const charging = await tx.updateChange(accountId, changeId, {
           status: 'charging',
           signedAt: context.now,
