@@ -9,3 +9,11 @@ export {
   settleFromStripeEvent,
   stripeMetadataKeys,
 } from './create-stripe-billing';
+export type {
+  StripeSubscriptionBillingOptions,
+  StripeSubscriptionItem,
+} from './create-stripe-subscription-billing';
+export {
+  createStripeSubscriptionBilling,
+  stripeProrationBehaviors,
+} from './create-stripe-subscription-billing';
