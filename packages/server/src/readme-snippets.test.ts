@@ -163,6 +163,12 @@ const snippets: { file: Block['file']; heading: string; start: string; provenBy:
   },
   {
     file: 'packages/server/README.md',
+    heading: 'Stripe',
+    start: "import { createStripeSubscriptionBilling } from '@seats/server/stripe';",
+    provenBy: 'here, and create-stripe-subscription-billing.test.ts at the HTTP boundary',
+  },
+  {
+    file: 'packages/server/README.md',
     heading: 'The period end: `tick`',
     start: 'const jobs = createSeatsJobs({ store, billing, onEvent });',
     provenBy: 'here',
@@ -547,7 +553,14 @@ describe('packages/server/README.md', () => {
     const source = membersOf(
       parse('billing.ts', readFileSync(join(import.meta.dirname, 'billing-provider.ts'), 'utf8')),
     );
-    expect([...readme.keys()]).toEqual(['BillingProvider', 'BillingRequest', 'BillingResult']);
+    expect([...readme.keys()]).toEqual([
+      'BillingProvider',
+      'BillingRequest',
+      'BillingResult',
+      'SubscriptionBillingProvider',
+      'SubscriptionPreviewRequest',
+      'SetQuantityRequest',
+    ]);
     for (const [name, names] of readme) {
       const actual = source.get(name);
       expect(actual, name).toBeDefined();
@@ -583,6 +596,30 @@ describe('packages/server/README.md', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  it('Stripe: the subscription-quantity mode maps each pool to its subscription item', async () => {
+    const declared = await run(
+      snippet(
+        file,
+        'Stripe',
+        "import { createStripeSubscriptionBilling } from '@seats/server/stripe';",
+      ),
+      {
+        store,
+        identify: () => null,
+        stripe: new Stripe('sk_test_readme'),
+        db: {
+          account: async () => ({
+            stripeSubscriptionId: 'sub_readme',
+            stripeItems: { users: 'si_readme' },
+          }),
+        },
+      },
+      await serverModules(),
+    );
+    expect(Object.keys(declared).sort()).toEqual(['billedByStripe', 'subscriptionBilling']);
+    expect((declared.subscriptionBilling as { mode: string }).mode).toBe('subscription-quantity');
   });
 
   it('Stripe: a verified event of its own route settles through settleFromStripeEvent', async () => {
