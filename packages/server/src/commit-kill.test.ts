@@ -408,4 +408,56 @@ describe.skipIf(testDatabaseUrl === undefined)('kill -9 at every step of a purch
       `[seats] kill -9 at every step of a purchase (${steps.length} steps):\n${report.join('\n')}`,
     );
   }, 240_000);
+
+  it('holds no lock while a provider slower than the lock timeout answers: the account goes on', async () => {
+    await seed('kill-slow');
+    const slowStore = await createPostgresStore({ pool: schema.pool(4), lockTimeoutMs: 200 });
+    let calls = 0;
+    const slow: BillingProvider = {
+      async charge(request) {
+        calls += 1;
+        if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 1_500));
+        return provider.billing.charge(request);
+      },
+      credit: (request) => provider.billing.credit(request),
+    };
+    const handle = createSeatsHandler({
+      store: slowStore,
+      billing: slow,
+      recoverOnStart: false,
+      identify: () => ({ accountId: 'kill-slow', memberId: null, role: 'owner' }),
+    });
+    const post = (path: string, body: object, key?: string) =>
+      handle(
+        new Request(`http://host.test/v1${path}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(key === undefined ? {} : { 'idempotency-key': key }),
+          },
+          body: JSON.stringify(body),
+        }),
+      );
+    const quote = async () =>
+      ((await (await post('/quotes', { poolId: 'seats', delta: 1 })).json()) as { id: string }).id;
+
+    let firstDone = false;
+    const first = post('/changes', { quoteId: await quote() }, 'slow-1').finally(() => {
+      firstDone = true;
+    });
+    while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = Date.now();
+    const second = await post('/changes', { quoteId: await quote() }, 'slow-2');
+    const waited = Date.now() - started;
+    // Committed while the first still waits on its provider, with no lock timeout on the way.
+    expect(second.status).toBe(201);
+    expect(firstDone).toBe(false);
+    expect((await first).status).toBe(201);
+    const applied = (await changesOf('kill-slow')).filter((change) => change.status === 'applied');
+    expect(applied).toHaveLength(2);
+    expect(provider.charges('kill-slow')).toHaveLength(2);
+    console.log(
+      `[seats] a second purchase on the same account committed in ${waited} ms while the first waited 1,500 ms on its provider (lock timeout 200 ms)`,
+    );
+  }, 60_000);
 });
