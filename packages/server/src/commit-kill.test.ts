@@ -413,10 +413,17 @@ describe.skipIf(testDatabaseUrl === undefined)('kill -9 at every step of a purch
     await seed('kill-slow');
     const slowStore = await createPostgresStore({ pool: schema.pool(4), lockTimeoutMs: 200 });
     let calls = 0;
+    // The first charge answers once the second purchase is done, or after 5 s at the latest:
+    // far longer than the 200 ms lock timeout either way.
+    let secondDone: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      secondDone = resolve;
+      setTimeout(resolve, 5_000);
+    });
     const slow: BillingProvider = {
       async charge(request) {
         calls += 1;
-        if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 1_500));
+        if (calls === 1) await released;
         return provider.billing.charge(request);
       },
       credit: (request) => provider.billing.credit(request),
@@ -452,12 +459,13 @@ describe.skipIf(testDatabaseUrl === undefined)('kill -9 at every step of a purch
     // Committed while the first still waits on its provider, with no lock timeout on the way.
     expect(second.status).toBe(201);
     expect(firstDone).toBe(false);
+    secondDone();
     expect((await first).status).toBe(201);
     const applied = (await changesOf('kill-slow')).filter((change) => change.status === 'applied');
     expect(applied).toHaveLength(2);
     expect(provider.charges('kill-slow')).toHaveLength(2);
     console.log(
-      `[seats] a second purchase on the same account committed in ${waited} ms while the first waited 1,500 ms on its provider (lock timeout 200 ms)`,
+      `[seats] a second purchase on the same account committed in ${waited} ms while the first waited on its provider (lock timeout 200 ms)`,
     );
   }, 60_000);
 });
