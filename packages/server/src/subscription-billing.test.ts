@@ -180,6 +180,22 @@ describe('the subscription-quantity mode', () => {
     expect(pool?.purchased).toBe(21);
   });
 
+  it('sets the quantity of a change a failed call left charging once, in recovery', async () => {
+    const seats = api(dialpad);
+    const quote = await seats.quote('standard', 1);
+    subscriptions.failNext('throw');
+    const first = await seats.commit(quote.id, 'key-1');
+    expect(first.status).toBe(503);
+    const jobs = createSeatsJobs({ store, billing: subscriptions.provider, clock: () => now });
+    now = new Date(start.getTime() + 2 * 60_000);
+    expect(await jobs.recover()).toMatchObject({ found: 1, applied: 1 });
+    expect(await jobs.recover()).toMatchObject({ found: 0 });
+    expect(subscriptions.acted()).toBe(1);
+    expect(subscriptions.quantities.get(`${dialpad}/standard`)).toBe(21);
+    const pool = (await seats.summary()).pools.find((candidate) => candidate.id === 'standard');
+    expect(pool).toMatchObject({ purchased: 21, pendingSignature: 0 });
+  });
+
   it('leaves the allowance unchanged when the provider declines', async () => {
     const seats = api();
     const quote = await seats.quote('users', 3);
