@@ -1,3 +1,4 @@
+import type { Pool } from './domain';
 import type { Money } from './money';
 import type { AllowancePlan } from './plan-allowance-change';
 import type { SeatPolicy } from './policy';
@@ -33,9 +34,16 @@ export interface QuotedProviderFigures extends ProviderFigures {
   prorationBehavior: ProrationBehavior;
 }
 
-/** The licences the provider's subscription holds for the pool once the change applies. */
-export function subscriptionQuantityOf(plan: AllowancePlan): number {
-  return plan.to;
+/**
+ * The pool's quantity on the provider's subscription once the change applies: the licences of the
+ * current period for a change that applies now (the subscription keeps licences of a scheduled
+ * removal until the period's end, so a purchase that gives them back changes nothing there), and
+ * the next period's for a removal at the period's end or a restore, which only the next invoice
+ * shows.
+ */
+export function subscriptionQuantityOf(pool: Pool, plan: AllowancePlan): number {
+  if (plan.kind === 'restore' || plan.result === 'scheduled') return plan.to;
+  return pool.purchased + plan.added - plan.removed;
 }
 
 /**

@@ -29,10 +29,11 @@ export async function createQuoteRoute(deps: RouteDeps, context: RouteContext): 
   if (decision.status === 'forbidden') throw forbidden('Your role may not change licences.');
   if (decision.status === 'invalid') throw planProblem(decision.issues);
   let plan = decision.plan;
-  if (isSubscriptionBilling(deps.billing)) {
+  const pool = state.pools.find((candidate) => candidate.id === plan.poolId);
+  if (isSubscriptionBilling(deps.billing) && pool !== undefined) {
     // The provider holding the subscription prices the change; core's plan keeps the rules.
     const asked = {
-      quantity: subscriptionQuantityOf(plan),
+      quantity: subscriptionQuantityOf(pool, plan),
       prorationBehavior: prorationBehaviorOf(state.policy, plan),
     };
     const figures = await deps.billing

@@ -1,4 +1,4 @@
-import { completeSignature, type Pool, subscriptionQuantityOf } from '@seats/core';
+import { completeSignature, type Pool } from '@seats/core';
 import { allowanceEvent, type EventOrigin } from './allowance-event';
 import {
   type Billing,
@@ -60,7 +60,7 @@ export async function settleCharge(
           poolId: change.poolId,
           changeId: change.id,
           idempotencyKey: change.id,
-          quantity: change.plan.provider?.quantity ?? subscriptionQuantityOf(change.plan),
+          quantity: change.plan.provider?.quantity ?? change.plan.to,
           prorationBehavior: change.plan.provider?.prorationBehavior ?? 'create-prorations',
           now: change.createdAt,
         })

@@ -196,6 +196,22 @@ describe('the subscription-quantity mode', () => {
     expect(pool).toMatchObject({ purchased: 21, pendingSignature: 0 });
   });
 
+  it('leaves the subscription alone when a purchase only gives back licences of a scheduled removal', async () => {
+    const seats = api(dialpad);
+    const removal = await seats.quote('standard', -2);
+    await seats.commit(removal.id, 'key-1');
+    const purchase = await seats.quote('standard', 3);
+    expect(purchase.plan).toMatchObject({ restored: 2, added: 1, to: 21 });
+    // The subscription still holds the 20 of this period: one more is 21.
+    expect(purchase.plan.provider?.quantity).toBe(21);
+    const giveBack = await seats.quote('standard', 1);
+    expect(giveBack.plan).toMatchObject({ kind: 'restore', added: 0, to: 19 });
+    expect(giveBack.plan.provider).toMatchObject({ quantity: 19, prorationBehavior: 'none' });
+    const restored = await seats.commit(giveBack.id, 'key-2');
+    expect(restored.body.status).toBe('applied');
+    expect(subscriptions.calls).toHaveLength(0);
+  });
+
   it('leaves the allowance unchanged when the provider declines', async () => {
     const seats = api();
     const quote = await seats.quote('users', 3);
