@@ -87,6 +87,7 @@ describe('the subscription-quantity mode', () => {
   let store: SeatsStore;
   let now: Date;
   let subscriptions: ReturnType<typeof fakeSubscriptions>;
+  let signatures: string[];
 
   beforeAll(async () => {
     store = await createPgliteStore();
@@ -98,6 +99,7 @@ describe('the subscription-quantity mode', () => {
     await store.clear();
     await seedDemoAccounts(store, { now: start });
     subscriptions = fakeSubscriptions();
+    signatures = [];
     now = start;
   });
 
@@ -109,6 +111,9 @@ describe('the subscription-quantity mode', () => {
       clock: () => now,
       recoverOnStart: false,
       identify: () => ({ accountId: account, memberId: null, role }),
+      requestSignature: ({ token }) => {
+        signatures.push(token);
+      },
     });
     const call = async <T>(method: string, path: string, body?: unknown, key?: string) => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -128,6 +133,8 @@ describe('the subscription-quantity mode', () => {
         (await call<Quote>('POST', '/quotes', { poolId, delta })).body,
       commit: (quoteId: string, key: string) =>
         call<Change & { code?: string }>('POST', '/changes', { quoteId }, key),
+      sign: (changeId: string, token: string) =>
+        call<Change & { code?: string }>('POST', `/changes/${changeId}/sign`, { token }),
     };
   }
 
@@ -210,6 +217,24 @@ describe('the subscription-quantity mode', () => {
     const restored = await seats.commit(giveBack.id, 'key-2');
     expect(restored.body.status).toBe('applied');
     expect(subscriptions.calls).toHaveLength(0);
+  });
+
+  it('sets the quantity of a purchase waiting for its e-signature once it is signed', async () => {
+    const seats = api('signed-contract-licence-types');
+    const quote = await seats.quote('monthly', 1);
+    const pending = await seats.commit(quote.id, 'key-1');
+    expect(pending.body.status).toBe('pending-signature');
+    expect(subscriptions.calls).toHaveLength(0);
+    const signed = await seats.sign(pending.body.id, signatures[0] ?? '');
+    expect(signed.status).toBe(200);
+    expect(signed.body.status).toBe('applied');
+    expect(subscriptions.calls).toMatchObject([
+      {
+        poolId: 'monthly',
+        idempotencyKey: pending.body.id,
+        quantity: quote.plan.provider?.quantity,
+      },
+    ]);
   });
 
   it('leaves the allowance unchanged when the provider declines', async () => {
