@@ -49,6 +49,39 @@ describe('seats tick', () => {
     expect(printed).toContain('development billing: no money was taken');
   });
 
+  it('loads a subscription-quantity provider, which is handed the new periods instead of charging', async () => {
+    const dataDir = join(folder, 'pglite-subscription');
+    const store = await createPgliteStore({ dataDir });
+    await seedDemoAccounts(store, { now: new Date('2026-03-10T12:00:00.000Z') });
+    await store.close();
+    const module = join(folder, 'subscription-provider.mjs');
+    writeFileSync(
+      module,
+      [
+        'export default {',
+        "  mode: 'subscription-quantity',",
+        '  async preview() { throw new Error("not asked by tick"); },',
+        "  async setQuantity(request) { return { status: 'succeeded', reference: request.idempotencyKey }; },",
+        '};',
+      ].join('\n'),
+    );
+    const { lines, output } = capture();
+    const args = [
+      'tick',
+      '--data-dir',
+      dataDir,
+      '--billing',
+      module,
+      '--now',
+      '2026-04-01T00:05:00Z',
+    ];
+    expect(await runSeatsCommand(args, output, {})).toBe(0);
+    const printed = lines.join('\n');
+    expect(printed).toContain('periods rolled     7');
+    expect(printed).toMatch(/quantities set {5}\d+ \(the provider invoices the new periods\)/);
+    expect(printed).toMatch(/period charges {5}0 charged/);
+  });
+
   it('fails with exit code 1 when the billing module exports no provider', async () => {
     const { errors, output } = capture();
     const module = join(folder, 'not-a-provider.mjs');

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { BillingProvider } from './billing-provider';
+import type { Billing } from './billing-provider';
 import { createSeatsJobs, type TickReport } from './create-seats-jobs';
 import { createDevBilling } from './dev-billing';
 import { migrations } from './migrations';
@@ -18,8 +18,8 @@ migrate  Applies the migrations the database lacks (in one transaction, under a 
 
   --database-url <url>   PostgreSQL connection string (or SEATS_DATABASE_URL)
   --data-dir <dir>       an embedded PGlite database folder instead (no other process may have it open)
-  --billing <module>     a module whose default export (or \`billing\` export) is the BillingProvider,
-                         or a function returning one
+  --billing <module>     a module whose default export (or \`billing\` export) is the provider
+                         (either mode), or a function returning one
   --dev-billing          the development provider: records charges, takes no money
   --now <iso>            the time to advance to (default: now)
   --retention-days <n>   how long quotes and idempotency records are kept (default 30)
@@ -37,17 +37,22 @@ const consoleOutput: SeatsCommandOutput = {
 };
 
 /** Loads the host's provider from a module: its default or `billing` export, or what it returns. */
-async function loadBilling(modulePath: string): Promise<BillingProvider> {
+async function loadBilling(modulePath: string): Promise<Billing> {
   const loaded = (await import(pathToFileURL(resolve(modulePath)).href)) as Record<string, unknown>;
   let exported = loaded.default ?? loaded.billing;
   if (typeof exported === 'function') exported = await (exported as () => unknown)();
-  const provider = exported as Partial<BillingProvider> | undefined;
-  if (typeof provider?.charge !== 'function' || typeof provider.credit !== 'function') {
+  const provider = exported as Record<string, unknown> | undefined;
+  const charges = typeof provider?.charge === 'function' && typeof provider.credit === 'function';
+  const subscription =
+    provider?.mode === 'subscription-quantity' &&
+    typeof provider.preview === 'function' &&
+    typeof provider.setQuantity === 'function';
+  if (!charges && !subscription) {
     throw new Error(
-      `${modulePath} exports no BillingProvider (an object with charge() and credit(), as its default or \`billing\` export).`,
+      `${modulePath} exports no BillingProvider (an object with charge() and credit(), or a SubscriptionBillingProvider with mode 'subscription-quantity', preview() and setQuantity(), as its default or \`billing\` export).`,
     );
   }
-  return provider as BillingProvider;
+  return provider as unknown as Billing;
 }
 
 function describeReport(report: TickReport): string {
@@ -61,6 +66,9 @@ function describeReport(report: TickReport): string {
     `  removals applied   ${report.removalsApplied}`,
     `  signatures expired ${report.signaturesExpired}`,
     `  contracts          ${report.contractsRenewed} renewed, ${report.contractsEnded} ended`,
+    ...(report.quantitiesSet > 0
+      ? [`  quantities set     ${report.quantitiesSet} (the provider invoices the new periods)`]
+      : []),
     `  period charges     ${report.charges.charged} charged${charged === '' ? '' : ` (${charged} minor units)`}, ${report.charges.pending} pending, ${report.charges.failed} failed, ${report.charges.unsettled} unsettled`,
     `  purchases recovered ${report.recovered.applied} applied, ${report.recovered.failed} failed, ${report.recovered.unsettled} unsettled`,
     `  pruned             ${report.pruned.quotes} quotes, ${report.pruned.idempotencyKeys} idempotency records, ${report.pruned.events} delivered events`,
