@@ -377,7 +377,7 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: null, after: engineer('contracted') }),
-      ).toMatchObject({ outcome: 'allowed', claims: 'contracted' });
+      ).toMatchObject({ outcome: 'allowed', claims: ['contracted'] });
     });
   });
 
@@ -576,7 +576,7 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
           before: engineer('monthly'),
           after: engineer('daily'),
         }),
-      ).toMatchObject({ outcome: 'allowed', claims: 'daily', releases: 'monthly' });
+      ).toMatchObject({ outcome: 'allowed', claims: ['daily'], releases: ['monthly'] });
       const moved = staff.map((member, index) => (index === 5 ? engineer('daily') : member));
       const used = countConsumingMembers(moved, policy).monthly ?? 0;
       expect(
@@ -603,7 +603,7 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: engineer('monthly'), after: null }),
-      ).toMatchObject({ outcome: 'allowed', releases: 'monthly' });
+      ).toMatchObject({ outcome: 'allowed', releases: ['monthly'] });
     });
   });
   describe("the article's words", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countConsumingMembers,
+  countHoldingMembers,
   dailyProratedWithPassword,
   decideConsumption,
   decideGroupConsumption,
@@ -34,6 +35,7 @@ describe('decideConsumption', () => {
       decision: {
         consumes: true,
         poolId: 'seats',
+        addOnIds: [],
         reason: { kind: 'status-consumes', status: 'active' },
       },
       sentence: 'Counts because its status is active.',
@@ -43,6 +45,7 @@ describe('decideConsumption', () => {
       decision: {
         consumes: true,
         poolId: 'seats',
+        addOnIds: [],
         reason: { kind: 'status-consumes', status: 'locked' },
       },
       sentence: 'Counts because its status is locked.',
@@ -95,6 +98,22 @@ describe('countConsumingMembers', () => {
       { status: 'active', role: 'member', poolId: null },
     ];
     expect(countConsumingMembers(members, policy)).toEqual({ a: 2, b: 1 });
+  });
+
+  it('counts each add-on a consuming member holds, and every holder whatever its status', () => {
+    const members: MemberAssignment[] = [
+      { status: 'active', role: 'member', poolId: 'a', addOnIds: ['x', 'y'] },
+      { status: 'inactive', role: 'member', poolId: 'a', addOnIds: ['x'] },
+      { status: 'active', role: 'guest', poolId: 'a', addOnIds: ['x'] },
+      { status: 'active', role: 'member', poolId: 'b', addOnIds: ['x'] },
+    ];
+    expect(countConsumingMembers(members, policy)).toEqual({ a: 1, b: 1, x: 2, y: 1 });
+    expect(countHoldingMembers(members)).toEqual({ a: 3, b: 1, x: 4, y: 1 });
+    const { usedByPool } = decideGroupConsumption(
+      members.map((member) => ({ ...member, count: 2 })),
+      policy,
+    );
+    expect(usedByPool).toEqual({ a: 2, b: 2, x: 4, y: 2 });
   });
 
   it('agrees with decideConsumption member by member for every preset', () => {

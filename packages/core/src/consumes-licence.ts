@@ -11,6 +11,8 @@ export type ConsumptionDecision =
   | {
       consumes: true;
       poolId: string;
+      /** The add-on pools whose licences the member consumes too. */
+      addOnIds: string[];
       reason: Extract<ConsumptionReason, { kind: 'status-consumes' }>;
     }
   | { consumes: false; reason: Exclude<ConsumptionReason, { kind: 'status-consumes' }> };
@@ -38,8 +40,18 @@ export function decideConsumption(
   return {
     consumes: true,
     poolId: member.poolId,
+    addOnIds: [...(member.addOnIds ?? [])],
     reason: { kind: 'status-consumes', status: member.status },
   };
+}
+
+/** Every pool whose licence the member consumes: its base pool, then its add-ons; none when it consumes none. */
+export function consumedPoolIds(
+  member: MemberAssignment,
+  policy: Pick<SeatPolicy, 'consumingStatuses' | 'nonConsumingRoles'>,
+): string[] {
+  const decision = decideConsumption(member, policy);
+  return decision.consumes ? [decision.poolId, ...decision.addOnIds] : [];
 }
 
 /** The consuming members per pool id, in one pass; a million members take a few milliseconds. */
@@ -54,22 +66,24 @@ export function countConsumingMembers(
     if (member.poolId === null || !consuming.has(member.status) || exempt.has(member.role))
       continue;
     counts[member.poolId] = (counts[member.poolId] ?? 0) + 1;
+    for (const addOnId of member.addOnIds ?? []) counts[addOnId] = (counts[addOnId] ?? 0) + 1;
   }
   return counts;
 }
 
-/** Members holding each pool, whatever their status or role: the floor of a decrease with `removalFloor: 'holders'`. */
+/** Members holding each pool (as base or add-on), whatever their status or role: the floor of a decrease with `removalFloor: 'holders'`. */
 export function countHoldingMembers(
-  members: Iterable<Pick<MemberAssignment, 'poolId'>>,
+  members: Iterable<Pick<MemberAssignment, 'poolId' | 'addOnIds'>>,
 ): Record<string, number> {
   const counts: Record<string, number> = Object.create(null);
   for (const member of members) {
     if (member.poolId !== null) counts[member.poolId] = (counts[member.poolId] ?? 0) + 1;
+    for (const addOnId of member.addOnIds ?? []) counts[addOnId] = (counts[addOnId] ?? 0) + 1;
   }
   return counts;
 }
 
-/** Members sharing a status, a role and a pool, and how many they are. */
+/** Members sharing a status, a role and a pool (and add-ons, if any), and how many they are. */
 export interface MemberGroup extends MemberAssignment {
   count: number;
 }
@@ -93,8 +107,9 @@ export function decideGroupConsumption<Group extends MemberGroup>(
   for (const group of groups) {
     const decision = decideConsumption(group, policy);
     decided.push({ ...group, consumes: decision.consumes });
-    if (decision.consumes)
-      usedByPool[decision.poolId] = (usedByPool[decision.poolId] ?? 0) + group.count;
+    if (!decision.consumes) continue;
+    for (const poolId of [decision.poolId, ...decision.addOnIds])
+      usedByPool[poolId] = (usedByPool[poolId] ?? 0) + group.count;
   }
   return { groups: decided, usedByPool };
 }

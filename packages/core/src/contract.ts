@@ -349,6 +349,7 @@ export const NeedsLicenceSchema: z.ZodMiniType<
 });
 
 const memberStatus = z.string().check(z.minLength(1), z.maxLength(64));
+const addOnIds = z.array(id).check(z.maxLength(50));
 const email = z.string().check(z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+$/));
 
 export const MemberSchema = z.object({
@@ -358,6 +359,8 @@ export const MemberSchema = z.object({
   status: memberStatus,
   role: memberStatus,
   poolId: z.nullable(id),
+  /** Add-on pools held beside `poolId`, in id order; each consumes a licence when the member does. */
+  addOnIds: z.array(id),
   consumes: z.boolean(),
   reason: ConsumptionReasonSchema,
   createdAt: InstantSchema,
@@ -377,6 +380,8 @@ export const CreateMemberRequestSchema = z.strictObject({
   status: memberStatus,
   role: memberStatus,
   poolId: z.optional(z.nullable(id)),
+  /** Add-on pools (`term: 'add-on'`) to hold beside `poolId`. @default [] */
+  addOnIds: z.optional(addOnIds),
 });
 export type CreateMemberRequest = z.infer<typeof CreateMemberRequestSchema>;
 
@@ -386,6 +391,8 @@ export const UpdateMemberRequestSchema = z.strictObject({
   status: z.optional(memberStatus),
   role: z.optional(memberStatus),
   poolId: z.optional(z.nullable(id)),
+  /** Every add-on pool the member holds after the change; omitted, they stay as they are. */
+  addOnIds: z.optional(addOnIds),
 });
 export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequestSchema>;
 
@@ -508,6 +515,7 @@ export const MemberAssignmentSchema: z.ZodMiniType<MemberAssignment> = z.object(
   status: text,
   role: text,
   poolId: z.nullable(id),
+  addOnIds: z.optional(z.array(id)),
 });
 
 export const AddUserAvailabilitySchema: z.ZodMiniType<AddUserAvailability> = z.discriminatedUnion(
@@ -643,6 +651,8 @@ export const MemberInputSchema = z.strictObject({
   status: memberStatus,
   role: memberStatus,
   poolId: z.optional(z.nullable(id)),
+  /** Add-on pools to hold beside `poolId`. @default the member's own, or none */
+  addOnIds: z.optional(addOnIds),
 });
 export type MemberInput = z.infer<typeof MemberInputSchema>;
 
@@ -700,6 +710,7 @@ export const AdminMemberSchema = z.object({
   status: memberStatus,
   role: memberStatus,
   poolId: z.nullable(id),
+  addOnIds: z.array(id),
   consumes: z.boolean(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
@@ -732,7 +743,7 @@ export const ReconcileEntrySchema = z.object({
   externalId: z.nullable(id),
   email,
   /** The fields that changed (`updated`, `deactivated`). */
-  fields: z.array(z.enum(['name', 'email', 'status', 'role', 'poolId'])),
+  fields: z.array(z.enum(['name', 'email', 'status', 'role', 'poolId', 'addOnIds'])),
 });
 export type ReconcileEntry = z.infer<typeof ReconcileEntrySchema>;
 

@@ -70,7 +70,7 @@ describe('Dazos CRM: upgrading user licences (deltaUpgradeAtLimit)', () => {
       });
       expect(usage).toMatchObject({ purchased: 10, used: 9, available: 1 });
       const decision = decideMemberChange({ policy, usage, before: null, after: activeUser });
-      expect(decision).toMatchObject({ outcome: 'allowed', claims: 'crm-users', releases: null });
+      expect(decision).toMatchObject({ outcome: 'allowed', claims: ['crm-users'], releases: [] });
     });
 
     it('does not offer the Upgrade control while the seat limit is not reached', () => {

@@ -58,11 +58,12 @@ describe('decideMemberChange', () => {
         decideMemberChange({ policy, usage: usageOf({}), before: null, after: active }),
       ).toEqual({
         outcome: 'allowed',
-        claims: 'seats',
-        releases: null,
+        claims: ['seats'],
+        releases: [],
         consumption: {
           consumes: true,
           poolId: 'seats',
+          addOnIds: [],
           reason: { kind: 'status-consumes', status: 'active' },
         },
       });
@@ -72,8 +73,8 @@ describe('decideMemberChange', () => {
       const usage = usageOf({ used: { seats: 5 } });
       expect(decideMemberChange({ policy, usage, before: null, after: inactive })).toEqual({
         outcome: 'allowed',
-        claims: null,
-        releases: null,
+        claims: [],
+        releases: [],
         consumption: {
           consumes: false,
           reason: { kind: 'status-does-not-consume', status: 'inactive' },
@@ -87,7 +88,7 @@ describe('decideMemberChange', () => {
         decideMemberChange({ policy, usage, before: null, after: { ...active, poolId: null } }),
       ).toMatchObject({
         outcome: 'allowed',
-        claims: null,
+        claims: [],
         consumption: { reason: { kind: 'no-pool' } },
       });
     });
@@ -101,21 +102,21 @@ describe('decideMemberChange', () => {
           before: active,
           after: { ...active, status: 'locked', role: 'admin' },
         }),
-      ).toMatchObject({ outcome: 'allowed', claims: null, releases: null });
+      ).toMatchObject({ outcome: 'allowed', claims: [], releases: [] });
     });
 
     it('releases the licence of a deleted or deactivated member', () => {
       const usage = usageOf({ used: { seats: 5 } });
       expect(decideMemberChange({ policy, usage, before: active, after: null })).toEqual({
         outcome: 'allowed',
-        claims: null,
-        releases: 'seats',
+        claims: [],
+        releases: ['seats'],
         consumption: null,
       });
       expect(decideMemberChange({ policy, usage, before: active, after: inactive })).toMatchObject({
         outcome: 'allowed',
-        claims: null,
-        releases: 'seats',
+        claims: [],
+        releases: ['seats'],
       });
     });
 
@@ -125,8 +126,8 @@ describe('decideMemberChange', () => {
         decideMemberChange({ policy, usage, before: active, after: { ...active, role: 'guest' } }),
       ).toMatchObject({
         outcome: 'allowed',
-        claims: null,
-        releases: 'seats',
+        claims: [],
+        releases: ['seats'],
         consumption: { consumes: false, reason: { kind: 'role-does-not-consume', role: 'guest' } },
       });
     });
@@ -140,7 +141,7 @@ describe('decideMemberChange', () => {
           before: active,
           after: { ...active, poolId: 'extra' },
         }),
-      ).toMatchObject({ outcome: 'allowed', claims: 'extra', releases: 'seats' });
+      ).toMatchObject({ outcome: 'allowed', claims: ['extra'], releases: ['seats'] });
     });
 
     it('needs a licence to move a member into a full licence type', () => {
@@ -212,7 +213,7 @@ describe('decideMemberChange', () => {
           before: { ...active, status: 'retired' },
           after: null,
         }),
-      ).toMatchObject({ outcome: 'allowed', releases: null });
+      ).toMatchObject({ outcome: 'allowed', releases: [] });
     });
   });
 

@@ -1,4 +1,4 @@
-import { type ConsumptionDecision, decideConsumption } from './consumes-licence';
+import { type ConsumptionDecision, consumedPoolIds, decideConsumption } from './consumes-licence';
 import type { AccountUsage } from './describe-usage';
 import type { MemberAssignment } from './domain';
 import type { SeatPolicy } from './policy';
@@ -16,18 +16,27 @@ export type Remedy =
   /** Go on to the new member's form; saving it is checked again (`stage: 'open'` only). */
   | { kind: 'continue' };
 
-export type MemberFieldIssue = {
-  field: 'status' | 'role' | 'poolId';
-  code: 'unknown-status' | 'unknown-role' | 'unknown-pool';
-};
+export type MemberFieldIssue =
+  | { field: 'status'; code: 'unknown-status' }
+  | { field: 'role'; code: 'unknown-role' }
+  | { field: 'poolId'; code: 'unknown-pool' }
+  /**
+   * `unknown-pool`: no such pool; `not-add-on`: the pool's term is not `add-on`; `duplicate-pool`:
+   * held twice, or also as the base pool; `needs-base-pool`: add-ons need a base pool.
+   */
+  | {
+      field: 'addOnIds';
+      code: 'unknown-pool' | 'not-add-on' | 'duplicate-pool' | 'needs-base-pool';
+      poolId: string;
+    };
 
 export type MemberChangeDecision =
   | {
       outcome: 'allowed';
-      /** The pool whose licence this change claims, if any. */
-      claims: string | null;
-      /** The pool whose licence this change releases, if any. */
-      releases: string | null;
+      /** The pools (base and add-ons) whose licences this change claims, in id order. */
+      claims: string[];
+      /** The pools whose licences this change releases, in id order. */
+      releases: string[];
       consumption: ConsumptionDecision | null;
     }
   | {
@@ -77,20 +86,34 @@ export function decideMemberChange({
     if (after.poolId !== null && !usage.pools.some((pool) => pool.poolId === after.poolId)) {
       issues.push({ field: 'poolId', code: 'unknown-pool' });
     }
+    const held = new Set(after.poolId === null ? [] : [after.poolId]);
+    for (const poolId of after.addOnIds ?? []) {
+      const pool = usage.pools.find((candidate) => candidate.poolId === poolId);
+      const code =
+        pool === undefined
+          ? 'unknown-pool'
+          : pool.term !== 'add-on'
+            ? 'not-add-on'
+            : held.has(poolId)
+              ? 'duplicate-pool'
+              : after.poolId === null
+                ? 'needs-base-pool'
+                : null;
+      if (code !== null) issues.push({ field: 'addOnIds', code, poolId });
+      held.add(poolId);
+    }
     if (issues.length > 0) return { outcome: 'invalid', issues };
   }
 
-  const was = before === null ? null : decideConsumption(before, policy);
-  const will = after === null ? null : decideConsumption(after, policy);
-  const wasPool = was?.consumes ? was.poolId : null;
-  const willPool = will?.consumes ? will.poolId : null;
-  if (wasPool === willPool)
-    return { outcome: 'allowed', claims: null, releases: null, consumption: will };
-
-  const pool = usage.pools.find((candidate) => candidate.poolId === willPool);
-  if (willPool === null || pool === undefined || pool.available > 0) {
-    return { outcome: 'allowed', claims: willPool, releases: wasPool, consumption: will };
-  }
+  const was = before === null ? [] : consumedPoolIds(before, policy);
+  const will = after === null ? [] : consumedPoolIds(after, policy);
+  const claims = will.filter((poolId) => !was.includes(poolId)).sort(byId);
+  const releases = was.filter((poolId) => !will.includes(poolId)).sort(byId);
+  const consumption = after === null ? null : decideConsumption(after, policy);
+  const pool = usage.pools.find(
+    (candidate) => claims.includes(candidate.poolId) && candidate.available <= 0,
+  );
+  if (pool === undefined) return { outcome: 'allowed', claims, releases, consumption };
 
   const shortfall = pool.used + 1 - (pool.purchased - pool.scheduledRemoval);
   const nonConsumingStatuses = policy.statuses.filter(
@@ -127,4 +150,8 @@ export function decideMemberChange({
     shortfall,
     remedies,
   };
+}
+
+function byId(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -541,6 +541,105 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
       ).toMatchObject({ status: 'invalid', issues: [{ code: 'not-restorable' }] });
     });
   });
+  describe('Add-ons', () => {
+    const contactCenter: Pool = {
+      ...addOns,
+      id: 'contact-center',
+      name: 'Contact Center add-on',
+      purchased: 2,
+    };
+    const agent: MemberAssignment = { ...user, addOnIds: ['contact-center'] };
+    const usageOf = (members: MemberAssignment[]) =>
+      describeUsage({
+        account,
+        pools: [licences, contactCenter],
+        usedByPool: countConsumingMembers(members, policy),
+        policy,
+        viewerRole: 'office-admin',
+      });
+
+    it('a licensed user can also hold the Contact Center add-on', () => {
+      const decision = decideMemberChange({
+        policy,
+        usage: usageOf([...staff(5), agent]),
+        before: user,
+        after: agent,
+      });
+      expect(decision).toMatchObject({
+        outcome: 'allowed',
+        claims: ['contact-center'],
+        releases: [],
+      });
+      expect(countConsumingMembers([...staff(5), agent, agent], policy)).toEqual({
+        licences: 7,
+        'contact-center': 2,
+      });
+    });
+
+    it('creates a user with a licence and the add-on, claiming both', () => {
+      expect(
+        decideMemberChange({ policy, usage: usageOf(staff(5)), before: null, after: agent }),
+      ).toMatchObject({ outcome: 'allowed', claims: ['contact-center', 'licences'], releases: [] });
+    });
+
+    it('refuses the add-on when every add-on licence is used, offering to buy one', () => {
+      const usage = usageOf([...staff(5), agent, agent]);
+      expect(decideMemberChange({ policy, usage, before: user, after: agent })).toMatchObject({
+        outcome: 'needs-licence',
+        poolId: 'contact-center',
+        shortfall: 1,
+        remedies: [{ kind: 'buy', poolId: 'contact-center', quantity: 1, total: 3 }],
+      });
+    });
+
+    it('frees both licences when the user leaves; a suspended user still holds both', () => {
+      const usage = usageOf([...staff(5), agent, agent]);
+      expect(decideMemberChange({ policy, usage, before: agent, after: null })).toMatchObject({
+        outcome: 'allowed',
+        claims: [],
+        releases: ['contact-center', 'licences'],
+      });
+      expect(
+        decideMemberChange({
+          policy,
+          usage,
+          before: agent,
+          after: { ...agent, status: 'suspended' },
+        }),
+      ).toMatchObject({ outcome: 'allowed', claims: [], releases: [] });
+    });
+
+    it('holds only add-on pools as add-ons, once each, beside a licence', () => {
+      const usage = usageOf(staff(5));
+      expect(
+        decideMemberChange({
+          policy,
+          usage,
+          before: null,
+          after: { ...user, addOnIds: ['licences', 'contact-center', 'contact-center', 'x'] },
+        }),
+      ).toEqual({
+        outcome: 'invalid',
+        issues: [
+          { field: 'addOnIds', code: 'not-add-on', poolId: 'licences' },
+          { field: 'addOnIds', code: 'duplicate-pool', poolId: 'contact-center' },
+          { field: 'addOnIds', code: 'unknown-pool', poolId: 'x' },
+        ],
+      });
+      expect(
+        decideMemberChange({
+          policy,
+          usage,
+          before: null,
+          after: { ...agent, poolId: null },
+        }),
+      ).toEqual({
+        outcome: 'invalid',
+        issues: [{ field: 'addOnIds', code: 'needs-base-pool', poolId: 'contact-center' }],
+      });
+    });
+  });
+
   describe("the article's words", () => {
     it('adds with Add Licenses, removes with Remove Licenses and buys or restores with Confirm Purchase', () => {
       const words = policy.vocabulary?.messages ?? {};

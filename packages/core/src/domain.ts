@@ -101,7 +101,14 @@ export interface Member {
   role: string;
   /** The pool whose licence the member uses when consuming; `null` when none is assigned. */
   poolId: string | null;
+  /**
+   * Add-on pools (`term: 'add-on'`) the member holds beside `poolId`, e.g. Dialpad's Contact
+   * Center add-on; each consumes one of its pool's licences under the same status and role rule,
+   * and only while the member holds a base pool.
+   * @default []
+   */
+  addOnIds?: string[] | undefined;
 }
 
 /** The part of a member that decides whether it consumes a licence. */
-export type MemberAssignment = Pick<Member, 'status' | 'role' | 'poolId'>;
+export type MemberAssignment = Pick<Member, 'status' | 'role' | 'poolId' | 'addOnIds'>;

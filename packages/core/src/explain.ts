@@ -50,6 +50,14 @@ export function explainConsumption(reason: ConsumptionReason): string {
 
 /** An English sentence for a member field the policy does not know. */
 export function explainMemberIssue(issue: MemberFieldIssue): string {
+  if (issue.field === 'addOnIds') {
+    return {
+      'unknown-pool': `Add-on ${issue.poolId} is not one of this account's.`,
+      'not-add-on': `${issue.poolId} is not an add-on.`,
+      'duplicate-pool': `${issue.poolId} is held twice.`,
+      'needs-base-pool': 'An add-on needs a licence to add on to.',
+    }[issue.code];
+  }
   const what = {
     'unknown-status': 'status',
     'unknown-role': 'role',

@@ -341,7 +341,7 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: null, after: as('employee') }),
-      ).toMatchObject({ outcome: 'allowed', claims: 'named' });
+      ).toMatchObject({ outcome: 'allowed', claims: ['named'] });
     });
 
     it('upgrades an existing guest to a higher permission group on a free licence', () => {
@@ -354,7 +354,7 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: as('guest'), after: as('employee') }),
-      ).toMatchObject({ outcome: 'allowed', claims: 'named', releases: null });
+      ).toMatchObject({ outcome: 'allowed', claims: ['named'], releases: [] });
     });
 
     it('needs a licence to upgrade a guest when every licence is in use', () => {
@@ -408,7 +408,7 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: as('employee'), after: as('guest') }),
-      ).toMatchObject({ outcome: 'allowed', claims: null, releases: 'named' });
+      ).toMatchObject({ outcome: 'allowed', claims: [], releases: ['named'] });
       const moved = cloud.map((member, index) => (index === 2 ? as('guest') : member));
       const after = describeUsage({
         account,

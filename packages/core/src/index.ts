@@ -34,6 +34,7 @@ export type {
   MemberGroup,
 } from './consumes-licence';
 export {
+  consumedPoolIds,
   countConsumingMembers,
   countHoldingMembers,
   decideConsumption,

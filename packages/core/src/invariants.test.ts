@@ -115,7 +115,7 @@ describe('invariants of the seat policy', () => {
           after: consumingMember(policy, 'pool'),
         });
         if (decision.outcome === 'allowed') {
-          expect(decision.claims).toBe('pool');
+          expect(decision.claims).toEqual(['pool']);
           expect(used + 1).toBeLessThanOrEqual(seats.purchased - seats.scheduledRemoval);
         } else {
           expect(decision.outcome).toBe('needs-licence');
@@ -173,8 +173,8 @@ describe('invariants of the seat policy', () => {
           expect(decideMemberChange({ policy, usage: after, before: null, after: member })).toEqual(
             {
               outcome: 'allowed',
-              claims: 'pool',
-              releases: null,
+              claims: ['pool'],
+              releases: [],
               consumption: expect.objectContaining({ consumes: true, poolId: 'pool' }),
             },
           );

@@ -237,7 +237,7 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: null, after: member('Active') }),
-      ).toMatchObject({ outcome: 'allowed', claims: 'users' });
+      ).toMatchObject({ outcome: 'allowed', claims: ['users'] });
     });
 
     it("warns on 'New User' at 0 available that no licences are left", () => {
@@ -331,7 +331,7 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: null, after: member('Inactive') }),
-      ).toMatchObject({ outcome: 'allowed', claims: null });
+      ).toMatchObject({ outcome: 'allowed', claims: [] });
     });
   });
 
@@ -341,6 +341,7 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
       expect(decision).toEqual({
         consumes: true,
         poolId: 'users',
+        addOnIds: [],
         reason: { kind: 'status-consumes', status: 'Locked' },
       });
       expect(explainConsumption(decision.reason)).toBe('Counts because its status is Locked.');
@@ -357,7 +358,7 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
       for (const status of ['Active', 'Locked']) {
         expect(
           decideMemberChange({ policy, usage, before: member('Inactive'), after: member(status) }),
-        ).toMatchObject({ outcome: 'allowed', claims: 'users', releases: null });
+        ).toMatchObject({ outcome: 'allowed', claims: ['users'], releases: [] });
       }
     });
 
@@ -389,7 +390,7 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: member('Locked'), after: member('Active') }),
-      ).toMatchObject({ outcome: 'allowed', claims: null, releases: null });
+      ).toMatchObject({ outcome: 'allowed', claims: [], releases: [] });
     });
   });
 
@@ -428,7 +429,7 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
           before: member('Active'),
           after: member('Inactive'),
         }),
-      ).toMatchObject({ outcome: 'allowed', claims: null, releases: 'users' });
+      ).toMatchObject({ outcome: 'allowed', claims: [], releases: ['users'] });
 
       const freed = [member('Inactive'), ...full.slice(1)];
       const after = describeUsage({
@@ -477,7 +478,7 @@ describe('OpenCRM: user licences (totalWithTermsNoSelfDecrease)', () => {
       });
       expect(
         decideMemberChange({ policy, usage, before: member('Locked'), after: null }),
-      ).toMatchObject({ outcome: 'allowed', claims: null, releases: 'users' });
+      ).toMatchObject({ outcome: 'allowed', claims: [], releases: ['users'] });
     });
 
     it('raises Maximum Active Users only through the purchase offered when adding an Active user', () => {

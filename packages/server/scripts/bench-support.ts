@@ -6,7 +6,7 @@ import { pgliteSettings } from '../src/create-pglite-store';
 import {
   createDevBilling,
   createSeatsHandler,
-  type MemberFields,
+  type NewMember,
   type SeatsStore,
 } from '../src/index';
 import { createPgliteStore } from '../src/pglite';
@@ -56,7 +56,7 @@ export async function* benchDrivers(poolSize = 20): AsyncGenerator<BenchDriver> 
   };
 }
 
-export function benchMembers(prefix: string, count: number): (MemberFields & { id: string })[] {
+export function benchMembers(prefix: string, count: number): NewMember[] {
   return Array.from({ length: count }, (_, index) => {
     const status = index % 20 === 0 ? 'invited' : index % 7 === 0 ? 'inactive' : 'active';
     const poolId = index % 5 === 0 ? 'viewers' : 'seats';
@@ -75,7 +75,7 @@ export function benchMembers(prefix: string, count: number): (MemberFields & { i
 export async function createBenchAccount(
   store: SeatsStore,
   id: string,
-  members: (MemberFields & { id: string })[] = [],
+  members: NewMember[] = [],
   purchased = 10_000_000,
 ) {
   await store.createAccount({

@@ -10,7 +10,7 @@ import { pgliteSettings } from '../src/create-pglite-store';
 import {
   createDevBilling,
   createSeatsHandler,
-  type MemberFields,
+  type NewMember,
   type SeatsStore,
 } from '../src/index';
 import { createPgliteStore } from '../src/pglite';
@@ -22,11 +22,7 @@ const now = new Date('2026-06-15T00:00:00.000Z');
 const levels = [1, 16, 64];
 const rounds = 3;
 
-async function seed(
-  store: SeatsStore,
-  id: string,
-  members: (MemberFields & { id: string })[] = [],
-) {
+async function seed(store: SeatsStore, id: string, members: NewMember[] = []) {
   await store.createAccount({
     account: {
       id,

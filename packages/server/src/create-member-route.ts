@@ -23,7 +23,12 @@ export async function createMemberRoute(deps: RouteDeps, initial: RouteContext):
   const id = randomId('mem');
   for (let attempt = 0; attempt < memberRetries; attempt++) {
     const poolId = input.poolId === undefined ? (context.state.pools[0]?.id ?? null) : input.poolId;
-    const after: MemberAssignment = { status: input.status, role: input.role, poolId };
+    const after: MemberAssignment = {
+      status: input.status,
+      role: input.role,
+      poolId,
+      addOnIds: input.addOnIds ?? [],
+    };
     const outcome = decideMember(context, null, after);
     if (outcome.outcome === 'needs-licence' && !context.fresh) {
       context = await deps.reload(context);

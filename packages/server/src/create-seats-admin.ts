@@ -3,6 +3,7 @@ import {
   type AccountUsage,
   type AllowancePlan,
   checkPolicy,
+  consumedPoolIds,
   decideConsumption,
   decideMemberChange,
   describeUsage,
@@ -128,7 +129,14 @@ export interface SeatsAdmin {
 const memberPage = 1_000;
 
 type MemberField = ReconcileEntry['fields'][number];
-const memberFieldNames: readonly MemberField[] = ['name', 'email', 'status', 'role', 'poolId'];
+const memberFieldNames: readonly MemberField[] = [
+  'name',
+  'email',
+  'status',
+  'role',
+  'poolId',
+  'addOnIds',
+];
 
 function parse<T>(schema: BodySchema<T>, value: unknown, prefix = ''): T {
   const text = checkText(value);
@@ -244,6 +252,12 @@ function toAdminAccount(state: AccountState): AdminAccount {
   };
 }
 
+/** The licences a stored member gives back when it is deleted: those it consumes, as stored. */
+function releasedOnDelete(member: StoredMember): string[] {
+  if (!member.consumes || member.poolId === null) return [];
+  return [member.poolId, ...member.addOnIds].sort();
+}
+
 function toAdminMember(member: StoredMember): AdminMember {
   return {
     id: member.id,
@@ -253,6 +267,7 @@ function toAdminMember(member: StoredMember): AdminMember {
     status: member.status,
     role: member.role,
     poolId: member.poolId,
+    addOnIds: member.addOnIds,
     consumes: member.consumes,
     createdAt: member.createdAt,
     updatedAt: member.updatedAt,
@@ -309,6 +324,22 @@ function assignmentErrors(
       message: `"${after.poolId}" is not one of the account's pools.`,
     });
   }
+  const held = new Set(after.poolId === null ? [] : [after.poolId]);
+  for (const poolId of after.addOnIds ?? []) {
+    const pool = state.pools.find((candidate) => candidate.id === poolId);
+    const message =
+      pool === undefined
+        ? `"${poolId}" is not one of the account's pools.`
+        : pool.term !== 'add-on'
+          ? `"${poolId}" is not an add-on pool.`
+          : held.has(poolId)
+            ? `"${poolId}" is held twice.`
+            : after.poolId === null
+              ? 'An add-on needs a base pool (poolId).'
+              : null;
+    if (message !== null) errors.push({ field: at('addOnIds'), code: 'invalid', message });
+    held.add(poolId);
+  }
   return errors;
 }
 
@@ -329,7 +360,11 @@ function needsLicenceMessage(
 }
 
 function changedFields(before: MemberFields, after: MemberFields): MemberField[] {
-  return memberFieldNames.filter((field) => before[field] !== after[field]);
+  return memberFieldNames.filter((field) =>
+    field === 'addOnIds'
+      ? [...before.addOnIds].sort().join() !== [...after.addOnIds].sort().join()
+      : before[field] !== after[field],
+  );
 }
 
 /** Whether writing `input` sets an externalId on a member that has none. */
@@ -425,20 +460,19 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
   function seatEvents(
     accountId: string,
     memberId: string,
-    move: { claims: string | null; releases: string | null },
+    move: { claims: readonly string[]; releases: readonly string[] },
   ): SeatsEvent[] {
     const base = { accountId, at: clock().toISOString(), requestId: randomId('adm'), memberId };
     return [
-      ...(move.releases === null
-        ? []
-        : [{ ...base, type: 'seat.released' as const, poolId: move.releases }]),
-      ...(move.claims === null
-        ? []
-        : [{ ...base, type: 'seat.claimed' as const, poolId: move.claims }]),
+      ...move.releases.map((poolId) => ({ ...base, type: 'seat.released' as const, poolId })),
+      ...move.claims.map((poolId) => ({ ...base, type: 'seat.claimed' as const, poolId })),
     ];
   }
 
-  /** What a member becomes: its fields, its pool defaulting to the one it has or the first. */
+  /**
+   * What a member becomes: its fields, its pool defaulting to the one it has or the first, its
+   * add-ons to the ones it holds.
+   */
   function fieldsOf(
     state: Pick<AccountState, 'policy' | 'pools'>,
     input: MemberInput,
@@ -446,7 +480,12 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
   ): MemberFields {
     const poolId =
       input.poolId === undefined ? (existing?.poolId ?? state.pools[0]?.id ?? null) : input.poolId;
-    const assignment = { status: input.status, role: input.role, poolId };
+    const assignment = {
+      status: input.status,
+      role: input.role,
+      poolId,
+      addOnIds: input.addOnIds ?? existing?.addOnIds ?? [],
+    };
     return {
       name: input.name,
       email: input.email,
@@ -486,7 +525,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     key: MemberKey,
     externalId: string | null,
     fields: MemberFields,
-    move: { claims: string | null; releases: string | null },
+    move: { claims: readonly string[]; releases: readonly string[] },
     prefix: string,
   ): Promise<WriteOutcome> {
     const now = clock().toISOString();
@@ -559,8 +598,8 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
       emails.add(email);
       const fields = fieldsOf(state, input, null);
       errors.push(...assignmentErrors(state, fields, prefix));
-      if (fields.consumes && fields.poolId !== null)
-        consuming[fields.poolId] = (consuming[fields.poolId] ?? 0) + 1;
+      for (const poolId of consumedPoolIds(fields, state.policy))
+        consuming[poolId] = (consuming[poolId] ?? 0) + 1;
       return { id: input.id ?? randomId('mem'), externalId: input.externalId ?? null, ...fields };
     });
     for (const pool of state.pools) {
@@ -852,16 +891,15 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     // Licences are freed before any is claimed, so a reconcile that moves them never runs short.
     const claims = (operation: Operation) => {
       if (operation.kind !== 'write') return false;
-      const will = decideConsumption(operation.plan.fields, policy);
-      const was = operation.plan.existing && decideConsumption(operation.plan.existing, policy);
-      return will.consumes && (!was?.consumes || was.poolId !== will.poolId);
+      const was = operation.plan.existing ? consumedPoolIds(operation.plan.existing, policy) : [];
+      return consumedPoolIds(operation.plan.fields, policy).some((id) => !was.includes(id));
     };
     operations.sort((a, b) => Number(claims(a)) - Number(claims(b)));
 
     const used = { ...state.usedByPool };
-    const move = (decision: { claims: string | null; releases: string | null }) => {
-      if (decision.releases !== null) used[decision.releases] = (used[decision.releases] ?? 1) - 1;
-      if (decision.claims !== null) used[decision.claims] = (used[decision.claims] ?? 0) + 1;
+    const move = (decision: { claims: readonly string[]; releases: readonly string[] }) => {
+      for (const poolId of decision.releases) used[poolId] = (used[poolId] ?? 1) - 1;
+      for (const poolId of decision.claims) used[poolId] = (used[poolId] ?? 0) + 1;
     };
     // Under the account's lock no other write moves a licence, so the database agrees with every
     // decision; a write it still refuses rolls the whole run back.
@@ -874,7 +912,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     for (const operation of operations) {
       if (operation.kind === 'delete') {
         const { member } = operation;
-        const decision = { claims: null, releases: member.consumes ? member.poolId : null };
+        const decision = { claims: [], releases: releasedOnDelete(member) };
         if (!dryRun) {
           const gone = await tx.deleteMember(
             accountId,
@@ -1105,7 +1143,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         async (state, tx) => {
           if (!state.pools.some((pool) => pool.id === poolId)) throw poolNotFound(poolId);
           const holders = (await tx.memberGroups(accountId))
-            .filter((group) => group.poolId === poolId)
+            .filter((group) => group.poolId === poolId || group.addOnIds?.includes(poolId))
             .reduce((total, group) => total + group.count, 0);
           if (holders > 0) {
             throw new SeatsAdminError(
@@ -1210,10 +1248,7 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
           accountId,
           member.id,
           member.revision,
-          seatEvents(accountId, member.id, {
-            claims: null,
-            releases: member.consumes ? member.poolId : null,
-          }),
+          seatEvents(accountId, member.id, { claims: [], releases: releasedOnDelete(member) }),
         );
         if (gone.status === 'written') {
           emit(gone.events);

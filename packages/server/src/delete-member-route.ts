@@ -15,15 +15,12 @@ export async function deleteMemberRoute(deps: RouteDeps, initial: RouteContext):
   let context = initial;
   for (let attempt = 0; attempt < memberRetries; attempt++) {
     const before = await findMember(deps.store, context, memberId);
-    requireAllowed(decideMember(context, before, null));
+    const decision = requireAllowed(decideMember(context, before, null));
     const written = await deps.store.deleteMember(
       context.identity.accountId,
       memberId,
       before.revision,
-      seatEvents(context, memberId, {
-        claims: null,
-        releases: before.consumes ? before.poolId : null,
-      }),
+      seatEvents(context, memberId, decision),
     );
     if (written.status === 'written') {
       deps.emit(written.events);

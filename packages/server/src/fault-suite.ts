@@ -600,7 +600,10 @@ async function checkInvariants(
       `SELECT count(*) FROM ${schema}.seats_pools p
        WHERE p.used > p.purchased OR p.used <> (
          SELECT count(*) FROM ${schema}.seats_members m
-         WHERE m.account_id = p.account_id AND m.pool_id = p.id AND m.consumes)`,
+         WHERE m.account_id = p.account_id AND m.pool_id = p.id AND m.consumes) + (
+         SELECT count(*) FROM ${schema}.seats_member_add_ons a
+         JOIN ${schema}.seats_members m ON m.account_id = a.account_id AND m.id = a.member_id
+         WHERE a.account_id = p.account_id AND a.pool_id = p.id AND m.consumes)`,
     ),
     unbalancedRemovals: await count(
       `SELECT count(*) FROM ${schema}.seats_pools p

@@ -15,8 +15,10 @@ export async function listMembersRoute(deps: RouteDeps, context: RouteContext): 
   if (!allowed.manageMembers && !allowed.viewLicences)
     throw forbidden('Your role may not list users.');
   const query = listQuery(context.url);
+  const pool = context.state.pools.find((candidate) => candidate.id === query.poolId);
   const rows = await deps.store.listMembers(context.identity.accountId, {
     ...query,
+    addOnPool: pool?.term === 'add-on',
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);

@@ -182,8 +182,8 @@ describe('a member write in the browser and on the server', () => {
             summary.usage.pools.map((pool) => [
               pool.poolId,
               pool.used +
-                (browser.claims === pool.poolId ? 1 : 0) -
-                (browser.releases === pool.poolId ? 1 : 0),
+                (browser.claims.includes(pool.poolId) ? 1 : 0) -
+                (browser.releases.includes(pool.poolId) ? 1 : 0),
             ]),
           );
           expect(usedAfter).toEqual(expected);

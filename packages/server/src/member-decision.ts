@@ -64,11 +64,11 @@ export function requireAllowed(decision: MemberChangeDecision): AllowedMemberCha
   }
 }
 
-/** The licence released and the one claimed by a member write, as events. */
+/** The licences released and claimed by a member write, as events. */
 export function seatEvents(
   context: RouteContext,
   memberId: string,
-  decision: { claims: string | null; releases: string | null },
+  decision: { claims: readonly string[]; releases: readonly string[] },
 ): SeatsEvent[] {
   const base = {
     accountId: context.identity.accountId,
@@ -77,21 +77,21 @@ export function seatEvents(
     memberId,
   };
   return [
-    ...(decision.releases === null
-      ? []
-      : [{ ...base, type: 'seat.released' as const, poolId: decision.releases }]),
-    ...(decision.claims === null
-      ? []
-      : [{ ...base, type: 'seat.claimed' as const, poolId: decision.claims }]),
+    ...decision.releases.map((poolId) => ({ ...base, type: 'seat.released' as const, poolId })),
+    ...decision.claims.map((poolId) => ({ ...base, type: 'seat.claimed' as const, poolId })),
   ];
 }
 
 /** The stored fields of a member, with whether it consumes a licence as core decided. */
 export function memberFields(
-  fields: Omit<MemberFields, 'consumes'>,
+  fields: Omit<MemberFields, 'consumes' | 'addOnIds'> & { addOnIds?: string[] | undefined },
   decision: AllowedMemberChange,
 ): MemberFields {
-  return { ...fields, consumes: decision.consumption?.consumes ?? false };
+  return {
+    ...fields,
+    addOnIds: [...(fields.addOnIds ?? [])].sort(),
+    consumes: decision.consumption?.consumes ?? false,
+  };
 }
 
 /** The member the route names; a 404 when the account has none by that id. */

@@ -35,6 +35,8 @@ export interface StoredMember {
   status: string;
   role: string;
   poolId: string | null;
+  /** Add-on pools held beside `poolId`, in id order. */
+  addOnIds: string[];
   consumes: boolean;
   revision: number;
   createdAt: Instant;
@@ -47,13 +49,21 @@ export interface MemberFields {
   status: string;
   role: string;
   poolId: string | null;
+  /** Add-on pools held beside `poolId`; each consumes a licence when the member does. */
+  addOnIds: string[];
   consumes: boolean;
 }
 
 export interface MemberFilter {
   status?: string | undefined;
   role?: string | undefined;
+  /** Members holding this pool as their base pool, and as an add-on when `addOnPool`. */
   poolId?: string | undefined;
+  /**
+   * Whether `poolId` is an add-on pool (`term: 'add-on'`), which members also hold as an add-on;
+   * only then is the add-on table read, so that other pools' lists stay on the member indexes.
+   */
+  addOnPool?: boolean | undefined;
   consuming?: boolean | undefined;
   /** Members whose name or email starts with this text, ignoring case. */
   search?: string | undefined;
@@ -156,7 +166,12 @@ export interface PruneCounts {
 export type { MemberGroup };
 
 /** A member to insert: its fields, its id, and the host's own id for it when given. */
-export type NewMember = MemberFields & { id: string; externalId?: string | null | undefined };
+export type NewMember = Omit<MemberFields, 'addOnIds'> & {
+  id: string;
+  externalId?: string | null | undefined;
+  /** @default [] */
+  addOnIds?: string[] | undefined;
+};
 
 export type IdempotencyClaim =
   | { status: 'new' }
@@ -270,7 +285,7 @@ export interface SeatsTransaction {
   /** Saves a pool's name, term, price, storage and bounds (its quantities are `savePool`'s). */
   savePoolSettings(accountId: string, pool: Pool): Promise<void>;
   deletePool(accountId: string, poolId: string): Promise<void>;
-  /** The account's members counted by status, role and pool. */
+  /** The account's members counted by status, role, pool and add-ons. */
   memberGroups(accountId: string): Promise<MemberGroup[]>;
   /** Writes events to the outbox, committed or rolled back with the rest of the transaction. */
   appendEvents(events: readonly SeatsEvent[]): Promise<RecordedSeatsEvent[]>;
@@ -317,11 +332,11 @@ export interface SeatsStore {
    */
   deleteAccount(accountId: string): Promise<boolean>;
   listMembers(accountId: string, filter: MemberFilter): Promise<(StoredMember & { seq: number })[]>;
-  /** Inserts a member and, when `claim` names a pool, takes one of its free licences, atomically. */
+  /** Inserts a member and takes one free licence of each pool `claims` names, atomically. */
   createMember(
     accountId: string,
     member: NewMember,
-    claim: string | null,
+    claims: readonly string[],
     now: Instant,
     /** Written to the outbox in the same statement, when the member is. */
     events?: readonly SeatsEvent[],
@@ -336,12 +351,12 @@ export interface SeatsStore {
     memberId: string,
     revision: number,
     after: MemberFields & { externalId?: string | null | undefined },
-    change: { claims: string | null; releases: string | null },
+    change: { claims: readonly string[]; releases: readonly string[] },
     now: Instant,
     /** Written to the outbox in the same transaction, when the member is. */
     events?: readonly SeatsEvent[],
   ): Promise<MemberWrite>;
-  /** Deletes a member still at `revision` and releases its licence. */
+  /** Deletes a member still at `revision` and releases its licences (base and add-ons). */
   deleteMember(
     accountId: string,
     memberId: string,

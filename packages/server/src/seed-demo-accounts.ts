@@ -22,7 +22,13 @@ export interface DemoAccount {
   members: number;
 }
 
-type MemberSeed = [count: number, status: string, role: string, poolId: string | null];
+type MemberSeed = [
+  count: number,
+  status: string,
+  role: string,
+  poolId: string | null,
+  addOnIds?: string[],
+];
 
 interface DemoSpec {
   id: string;
@@ -113,9 +119,10 @@ const specs: DemoSpec[] = [
     members: [
       [1, 'active', 'company-admin', 'standard'],
       [2, 'active', 'office-admin', 'standard'],
-      [11, 'active', 'user', 'standard'],
+      [9, 'active', 'user', 'standard'],
       [1, 'suspended', 'user', 'standard'],
-      [2, 'active', 'user', 'contact-center'],
+      // Contact Center agents: a Dialpad licence and the add-on.
+      [2, 'active', 'user', 'standard', ['contact-center']],
     ],
     memberRole: 'user',
   },
@@ -275,7 +282,7 @@ export async function seedDemoAccounts(
     'reconcile' in target ? target : createSeatsAdmin({ store: target, clock: () => now });
   for (const spec of specs) {
     const members: MemberInput[] = [];
-    for (const [count, status, role, poolId] of spec.members) {
+    for (const [count, status, role, poolId, addOnIds] of spec.members) {
       for (let index = 0; index < count; index++) {
         const number = members.length + 1;
         const first = firstNames[(number - 1) % firstNames.length] as string;
@@ -286,6 +293,7 @@ export async function seedDemoAccounts(
           status,
           role,
           poolId,
+          ...(addOnIds === undefined ? {} : { addOnIds }),
         });
       }
     }

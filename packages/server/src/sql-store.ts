@@ -2,12 +2,13 @@ import {
   type Account,
   type AllowancePlan,
   decideGroupConsumption,
+  type Instant,
   type Pool,
   type SeatPolicy,
 } from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
 import { duplicateMemberOf } from './duplicate-member-error';
-import type { RecordedSeatsEvent } from './seats-event';
+import type { RecordedSeatsEvent, SeatsEvent } from './seats-event';
 import type {
   AccountState,
   MemberFilter,
@@ -15,6 +16,7 @@ import type {
   MemberWrite,
   NewAccount,
   NewChange,
+  NewMember,
   SeatsStore,
   SeatsTransaction,
   StoredChange,
@@ -68,6 +70,7 @@ function toMember(row: Row): StoredMember & { seq: number } {
     status: row.status as string,
     role: row.role as string,
     poolId: (row.pool_id as string | null) ?? null,
+    addOnIds: parseJson(row.add_on_ids ?? '[]') as string[],
     consumes: row.consumes as boolean,
     revision: Number(row.revision),
     createdAt: iso(row.created_at),
@@ -143,8 +146,10 @@ const periodEndColumns =
 async function withHolders(db: SqlQueryable, state: AccountState): Promise<AccountState> {
   if (state.policy.removalFloor !== 'holders') return state;
   const rows = await db.query(
-    `SELECT pool_id, count(*) AS held FROM seats_members
-     WHERE account_id = $1 AND pool_id IS NOT NULL GROUP BY pool_id`,
+    `SELECT pool_id, count(*) AS held FROM (
+       SELECT pool_id FROM seats_members WHERE account_id = $1 AND pool_id IS NOT NULL
+       UNION ALL SELECT pool_id FROM seats_member_add_ons WHERE account_id = $1
+     ) AS held GROUP BY pool_id`,
     [state.account.id],
   );
   const heldByPool: Record<string, number> = {};
@@ -188,8 +193,11 @@ const changeStatuses: readonly ChangeStatus[] = [
 ];
 const changeColumns =
   'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, actor_name, restored, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id, charge_started_at, idempotency_key, reason';
-const memberColumns =
-  'id, external_id, seq, name, email, status, role, pool_id, consumes, revision, created_at, updated_at';
+const addOnIdsOf = (member: string) =>
+  `(SELECT coalesce(jsonb_agg(a.pool_id ORDER BY a.pool_id), '[]'::jsonb) FROM seats_member_add_ons AS a
+    WHERE a.account_id = ${member}.account_id AND a.member_id = ${member}.id)`;
+const memberColumns = `id, external_id, seq, name, email, status, role, pool_id,
+  ${addOnIdsOf('seats_members')} AS add_on_ids, consumes, revision, created_at, updated_at`;
 
 async function openChanges(db: SqlQueryable, accountId: string): Promise<StoredChange[]> {
   const rows = await db.query(
@@ -200,17 +208,26 @@ async function openChanges(db: SqlQueryable, accountId: string): Promise<StoredC
   return rows.map(toChange);
 }
 
-async function memberGroupsOf(db: SqlQueryable, accountId: string): Promise<MemberGroup[]> {
+async function memberGroupsOf(
+  db: SqlQueryable,
+  accountId: string,
+): Promise<(MemberGroup & { addOnIds: string[]; stored: boolean })[]> {
   const rows = await db.query(
-    `SELECT status, role, pool_id, count(*) AS members FROM seats_members
-     WHERE account_id = $1 GROUP BY status, role, pool_id`,
+    `SELECT m.status, m.role, m.pool_id, m.consumes, a.add_on_ids, count(*) AS members
+     FROM seats_members AS m
+     CROSS JOIN LATERAL (SELECT coalesce(jsonb_agg(pool_id ORDER BY pool_id), '[]'::jsonb) AS add_on_ids
+       FROM seats_member_add_ons WHERE account_id = m.account_id AND member_id = m.id) AS a
+     WHERE m.account_id = $1
+     GROUP BY m.status, m.role, m.pool_id, m.consumes, a.add_on_ids`,
     [accountId],
   );
   return rows.map((row) => ({
     status: row.status as string,
     role: row.role as string,
     poolId: (row.pool_id as string | null) ?? null,
+    addOnIds: parseJson(row.add_on_ids) as string[],
     count: Number(row.members),
+    stored: row.consumes as boolean,
   }));
 }
 
@@ -515,21 +532,10 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
          WHERE id = $1`,
         accountValues(account, policy),
       );
-      // Core decides each group of members alike (status, role, pool); only the groups whose
-      // stored answer differs are written.
-      const rows = await tx.query(
-        `SELECT status, role, pool_id, consumes, count(*) AS members FROM seats_members
-         WHERE account_id = $1 GROUP BY status, role, pool_id, consumes`,
-        [account.id],
-      );
+      // Core decides each group of members alike (status, role, pool, add-ons); only the groups
+      // whose stored answer differs are written.
       const { groups, usedByPool } = decideGroupConsumption(
-        rows.map((row) => ({
-          status: row.status as string,
-          role: row.role as string,
-          poolId: (row.pool_id as string | null) ?? null,
-          count: Number(row.members),
-          stored: row.consumes as boolean,
-        })),
+        await memberGroupsOf(tx, account.id),
         policy,
       );
       const changed = groups.filter((group) => group.consumes !== group.stored);
@@ -658,8 +664,9 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
           if (inserted.length === 0) return false;
           const used: Record<string, number> = {};
           for (const member of members) {
-            if (member.consumes && member.poolId !== null)
-              used[member.poolId] = (used[member.poolId] ?? 0) + 1;
+            if (!member.consumes || member.poolId === null) continue;
+            for (const poolId of [member.poolId, ...(member.addOnIds ?? [])])
+              used[poolId] = (used[poolId] ?? 0) + 1;
           }
           for (const [position, pool] of pools.entries()) {
             await tx.query(
@@ -709,6 +716,21 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
                 batch.map((member) => member.externalId ?? null),
               ],
             );
+            const addOns = batch.flatMap((member) =>
+              (member.addOnIds ?? []).map((poolId) => ({ memberId: member.id, poolId })),
+            );
+            if (addOns.length > 0) {
+              await tx.query(
+                `INSERT INTO seats_member_add_ons (account_id, member_id, pool_id)
+                 SELECT $1, member_id, pool_id FROM unnest($2::text[], $3::text[])
+                   AS a (member_id, pool_id)`,
+                [
+                  account.id,
+                  addOns.map((addOn) => addOn.memberId),
+                  addOns.map((addOn) => addOn.poolId),
+                ],
+              );
+            }
           }
           return true;
         })
@@ -752,7 +774,16 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       };
       if (filter.status !== undefined) add('status = ?', filter.status);
       if (filter.role !== undefined) add('role = ?', filter.role);
-      if (filter.poolId !== undefined) add('pool_id = ?', filter.poolId);
+      if (filter.poolId !== undefined && filter.addOnPool !== true)
+        add('pool_id = ?', filter.poolId);
+      else if (filter.poolId !== undefined) {
+        add(
+          `(pool_id = ? OR EXISTS (SELECT 1 FROM seats_member_add_ons AS a
+             WHERE a.account_id = seats_members.account_id AND a.member_id = seats_members.id
+               AND a.pool_id = ?))`,
+          filter.poolId,
+        );
+      }
       if (filter.consuming !== undefined) add('consumes = ?', filter.consuming);
       if (filter.search !== undefined) {
         const prefix = `${escapeLike(filter.search.toLowerCase())}%`;
@@ -770,7 +801,10 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       );
       return rows.map(toMember);
     },
-    async createMember(accountId, member, claim, now, events = []) {
+    async createMember(accountId, member, claims, now, events = []) {
+      if (claims.length > 1 || (member.addOnIds ?? []).length > 0)
+        return createMemberWithAddOns(db, accountId, member, claims, now, events);
+      const claim = claims[0] ?? null;
       const identified = eventsWithIds(events);
       const last = claim === null ? 9 : 10;
       // One statement: the licence claim, the version bump, the insert and its events succeed or
@@ -822,6 +856,7 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
         status: 'written',
         member: {
           ...member,
+          addOnIds: [],
           externalId: member.externalId ?? null,
           revision: 0,
           createdAt: now,
@@ -855,28 +890,27 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
             ],
           );
           if (rows.length === 0) return { status: 'conflict' } as const;
-          // Pools in id order, as every writer locks them.
-          const moves = [
-            ...(change.claims === null ? [] : [{ poolId: change.claims, claim: true }]),
-            ...(change.releases === null ? [] : [{ poolId: change.releases, claim: false }]),
-          ].sort((a, b) => (a.poolId < b.poolId ? -1 : a.poolId > b.poolId ? 1 : 0));
-          for (const move of moves) {
-            const moved = await tx.query(
-              move.claim
-                ? `UPDATE seats_pools SET used = used + 1
-                   WHERE account_id = $1 AND id = $2 AND used < purchased - scheduled_removal RETURNING id`
-                : `UPDATE seats_pools SET used = used - 1
-                   WHERE account_id = $1 AND id = $2 AND used > 0 RETURNING id`,
-              [accountId, move.poolId],
-            );
-            if (moved.length === 0 && move.claim) throw new NoLicence();
-          }
+          await tx.query(
+            `DELETE FROM seats_member_add_ons
+             WHERE account_id = $1 AND member_id = $2 AND NOT (pool_id = ANY($3::text[]))`,
+            [accountId, memberId, after.addOnIds],
+          );
+          await tx.query(
+            `INSERT INTO seats_member_add_ons (account_id, member_id, pool_id)
+             SELECT $1, $2, unnest($3::text[]) ON CONFLICT DO NOTHING`,
+            [accountId, memberId, after.addOnIds],
+          );
+          await movePools(tx, accountId, change.claims, change.releases);
           const bumped = await tx.query<{ version: number }>(
             'UPDATE seats_accounts SET version = version + 1 WHERE id = $1 RETURNING version',
             [accountId],
           );
           const recorded = await transactionOf(tx).appendEvents(events);
-          return memberWrite(rows, bumped[0]?.version, recorded);
+          return memberWrite(
+            rows.map((row) => ({ ...row, add_on_ids: [...after.addOnIds].sort() })),
+            bumped[0]?.version,
+            recorded,
+          );
         })
         .catch((error: unknown) => {
           if (error instanceof NoLicence) return { status: 'no-licence' } as const;
@@ -890,10 +924,18 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
            DELETE FROM seats_members WHERE account_id = $1 AND id = $2 AND revision = $3
            RETURNING ${memberColumns}
          ),
+         -- Its base pool and add-ons, locked in id order as every writer locks pools.
+         held AS (
+           SELECT id FROM seats_pools
+           WHERE account_id = $1 AND id IN (
+             SELECT pool_id FROM gone WHERE consumes
+             UNION ALL SELECT a.pool_id FROM seats_member_add_ons AS a, gone
+             WHERE gone.consumes AND a.account_id = $1 AND a.member_id = $2)
+           ORDER BY id FOR UPDATE
+         ),
          released AS (
            UPDATE seats_pools SET used = used - 1
-           WHERE account_id = $1 AND used > 0
-             AND id = (SELECT pool_id FROM gone WHERE consumes)
+           WHERE account_id = $1 AND used > 0 AND id IN (SELECT id FROM held)
            RETURNING id
          ),
          bump AS (
@@ -1070,6 +1112,89 @@ function accountValues(account: Account, policy: SeatPolicy): unknown[] {
 }
 
 class NoLicence extends Error {}
+
+/** Claims and releases one licence of each pool, in id order as every writer locks pools. */
+async function movePools(
+  tx: SqlQueryable,
+  accountId: string,
+  claims: readonly string[],
+  releases: readonly string[],
+): Promise<void> {
+  const moves = [
+    ...claims.map((poolId) => ({ poolId, claim: true })),
+    ...releases.map((poolId) => ({ poolId, claim: false })),
+  ].sort((a, b) => (a.poolId < b.poolId ? -1 : a.poolId > b.poolId ? 1 : 0));
+  for (const move of moves) {
+    const moved = await tx.query(
+      move.claim
+        ? `UPDATE seats_pools SET used = used + 1
+           WHERE account_id = $1 AND id = $2 AND used < purchased - scheduled_removal RETURNING id`
+        : `UPDATE seats_pools SET used = used - 1
+           WHERE account_id = $1 AND id = $2 AND used > 0 RETURNING id`,
+      [accountId, move.poolId],
+    );
+    if (moved.length === 0 && move.claim) throw new NoLicence();
+  }
+}
+
+/** A member with add-ons, or claiming several pools: the insert and every claim in one transaction. */
+async function createMemberWithAddOns(
+  db: SqlExecutor,
+  accountId: string,
+  member: NewMember,
+  claims: readonly string[],
+  now: Instant,
+  events: readonly SeatsEvent[],
+): Promise<MemberWrite> {
+  return db
+    .transaction(async (tx): Promise<MemberWrite> => {
+      await tx.query(
+        `INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
+           created_at, updated_at, external_id)
+         VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $9, $10)`,
+        [
+          accountId,
+          member.id,
+          member.name,
+          member.email,
+          member.status,
+          member.role,
+          member.poolId,
+          member.consumes,
+          now,
+          member.externalId ?? null,
+        ],
+      );
+      await tx.query(
+        `INSERT INTO seats_member_add_ons (account_id, member_id, pool_id)
+         SELECT $1, $2, unnest($3::text[])`,
+        [accountId, member.id, member.addOnIds ?? []],
+      );
+      await movePools(tx, accountId, claims, []);
+      const bumped = await tx.query<{ version: number }>(
+        'UPDATE seats_accounts SET version = version + 1 WHERE id = $1 RETURNING version',
+        [accountId],
+      );
+      const recorded = await transactionOf(tx).appendEvents(events);
+      return {
+        status: 'written',
+        member: {
+          ...member,
+          addOnIds: [...(member.addOnIds ?? [])].sort(),
+          externalId: member.externalId ?? null,
+          revision: 0,
+          createdAt: now,
+          updatedAt: now,
+        },
+        version: Number(bumped[0]?.version),
+        events: recorded,
+      };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof NoLicence) return { status: 'no-licence' } as const;
+      throw duplicateMemberOf(error);
+    });
+}
 
 /** A json(b) value as the driver returns it: parsed by node-postgres and PGlite, text otherwise. */
 function parseJson(value: unknown): unknown {

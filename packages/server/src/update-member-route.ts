@@ -28,6 +28,7 @@ export async function updateMemberRoute(deps: RouteDeps, initial: RouteContext):
       status: input.status ?? before.status,
       role: input.role ?? before.role,
       poolId: input.poolId === undefined ? before.poolId : input.poolId,
+      addOnIds: input.addOnIds ?? before.addOnIds,
     };
     const outcome = decideMember(context, before, fields);
     if (outcome.outcome === 'needs-licence' && !context.fresh) {

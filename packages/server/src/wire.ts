@@ -11,6 +11,7 @@ export function memberToWire(member: StoredMember, policy: SeatPolicy): MemberRe
     status: member.status,
     role: member.role,
     poolId: member.poolId,
+    addOnIds: member.addOnIds,
     consumes: member.consumes,
     reason: decideConsumption(member, policy).reason,
     createdAt: member.createdAt,
