@@ -88,6 +88,42 @@ describe('describePlanPrice', () => {
     expect(price.nextInvoice.rows).toMatchObject([{ per: 'day', days: 30, amount: 9000 }]);
   });
 
+  it("gives the renewal's figures before and after when the contract ends with this period (December of a calendar-year term)", () => {
+    const renewal = { start: november.end, end: '2027-12-01T00:00:00.000Z' };
+    const price = describePlanPrice({
+      period: november,
+      plan: plan(
+        [
+          {
+            kind: 'prorated-charge',
+            quantity: 2,
+            unitPrice: 15_480,
+            fraction: { unit: 'day', remaining: 2, total: 365 },
+            amount: 170,
+            term: { start: '2025-12-01T00:00:00.000Z', end: november.end },
+            until: november.end,
+          },
+          {
+            kind: 'recurring-change',
+            quantity: 2,
+            unitPrice: 15_480,
+            per: 'term',
+            amount: 30_960,
+            from: november.end,
+            term: renewal,
+          },
+        ],
+        170,
+        30_960,
+      ),
+    });
+    expect(price.nextInvoice).toMatchObject({
+      at: november.end,
+      before: 154_800,
+      after: 185_760,
+    });
+  });
+
   it('puts charges billed later on the next invoice, where they add up with the recurring change', () => {
     const price = describePlanPrice({
       period: november,

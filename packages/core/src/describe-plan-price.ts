@@ -122,8 +122,7 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
   const charged: PlanPriceRow[] = [];
   const recurring: PlanPriceRow[] = [];
   let commitment: PlanPrice['commitment'] = null;
-  let perDay = false;
-  // A daily licence type's charge now is today's price per day, whatever the billing period.
+  // A daily licence type: its charge now is today's price per day, its recurring line per day.
   const daily = plan.lines.some((line) => line.kind === 'recurring-change' && line.per === 'day');
   for (const line of plan.lines) {
     switch (line.kind) {
@@ -153,7 +152,6 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
         charged.push(row(line, {}));
         break;
       case 'recurring-change':
-        perDay = line.per === 'day';
         recurring.push(
           row(line, {
             unitPrice: line.unitPrice,
@@ -163,8 +161,8 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
                 : line.per === 'term' && line.term !== undefined
                   ? termUnit(line.term)
                   : line.per,
-            ...(perDay ? { days: periodDays, ofDays: periodDays } : {}),
-            amount: perDay ? line.amount * periodDays : line.amount,
+            ...(daily ? { days: periodDays, ofDays: periodDays } : {}),
+            amount: daily ? line.amount * periodDays : line.amount,
           }),
         );
         break;
@@ -193,9 +191,9 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
   const at = (deferred.length === 0 ? recurringLine?.from : undefined) ?? period.end;
   const before =
     recurringLine === undefined ||
-    (recurringLine.per === 'term' && (recurringLine.term === undefined || at === period.end))
+    (recurringLine.per === 'term' && (recurringLine.term === undefined || deferred.length > 0))
       ? null
-      : plan.from * recurringLine.unitPrice * (perDay ? periodDays : 1);
+      : plan.from * recurringLine.unitPrice * (daily ? periodDays : 1);
   return {
     currency: plan.dueNow.currency,
     dueNow: {

@@ -326,6 +326,7 @@ describe('AdjustAllowanceDialog', () => {
     await closed();
 
     const dialog = await open();
+    await expectNoAxeViolations();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await closed();
     // After a purchase: the OpenCRM test above.
@@ -499,6 +500,7 @@ describe('AdjustAllowanceDialog', () => {
     await user.type(within(dialog).getByLabelText('Licences to add'), '1');
     expect(await within(dialog).findByText(/^1 licence × £\d+\.\d\d per day, today$/)).toBeTruthy();
     expect(within(dialog).queryByText(/1 of 1 days/)).toBeNull();
+    await expectNoAxeViolations();
   });
 
   it('refuses to go below the users holding a licence type, and offers no deactivation that would not help (Commusoft monthly)', async () => {

@@ -666,7 +666,6 @@ describe('Commusoft: Managing your Commusoft licenses', () => {
     expect(text).toContain(`Due on signature\n${due}`);
     // Prices in words a reader knows, as the dialog shows them: per month, in days, never seconds.
     expect(text).toMatch(/1 licence × £[\d.]+ per month, prorated for \d+ of \d+ days/);
-    expect(text).toContain('Change to the invoice of 1 December 2026');
     expect(text).not.toContain('second');
     expect(text).toContain('Signed: 10 November 2026 at 12:00 UTC, by e-signature');
   });

@@ -1,4 +1,10 @@
-import { type Account, describePlanPrice, type Money, type PlanPriceRow } from '@seats/core';
+import {
+  type Account,
+  describePlanPrice,
+  type Money,
+  type PlanPriceRow,
+  type PriceUnit,
+} from '@seats/core';
 import type { StoredChange } from './seats-store';
 
 /** What a signed purchase's PDF says: the account, the licences, the price lines and the signature. */
@@ -28,9 +34,18 @@ function formatMoney({ amount, currency }: Money): string {
 
 const licences = (quantity: number) => `${quantity} ${quantity === 1 ? 'licence' : 'licences'}`;
 
+const unitWords: Record<PriceUnit, string> = {
+  day: 'day',
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+  term: 'contract term',
+  period: 'billing period',
+};
+
 /** A row of core's price summary in words, as on an invoice: units in words, never seconds. */
 function describeRow(row: PlanPriceRow, currency: string): string {
-  const price = `${formatMoney({ amount: row.unitPrice ?? 0, currency })} per ${row.per ?? 'period'}`;
+  const price = `${formatMoney({ amount: row.unitPrice ?? 0, currency })} per ${unitWords[row.per ?? 'period']}`;
   const each = `${licences(row.quantity)} × ${price}`;
   switch (row.kind) {
     case 'prorated-charge':
@@ -125,20 +140,26 @@ export async function renderSignedContract(
   write(poolName, { font: bold, size: 12 });
   write(`${licences(plan.added)} added: from ${licences(plan.from)} to ${licences(plan.to)}.`);
   gap();
-  const price = describePlanPrice({ plan, period: account.billingPeriod });
-  const currency = price.currency;
   write('Price', { font: bold });
-  for (const row of price.dueNow.rows) amountRow(describeRow(row, currency), row.amount);
-  amountRow('Due on signature', price.dueNow.total, bold);
-  gap(4);
-  for (const row of price.nextInvoice.rows) amountRow(describeRow(row, currency), row.amount);
-  amountRow(
-    `Change to the invoice of ${date(price.nextInvoice.at)}`,
-    price.nextInvoice.change,
-    bold,
-  );
-  if (price.commitment !== null)
-    amountRow(`Committed until ${date(price.commitment.until)}`, price.commitment.amount);
+  if (plan.provider !== undefined) {
+    // The provider holds the subscription: its own lines and figures, as the quote showed them.
+    for (const line of plan.provider.lines) amountRow(line.description, line.amount);
+    amountRow('Due on signature', plan.provider.dueNow.amount, bold);
+    const { before, after } = plan.provider.nextInvoice;
+    write(`Next invoice: ${formatMoney(before)} before, ${formatMoney(after)} after.`);
+  } else {
+    // Days and units come from the plan's own lines; the period only names the unit of a
+    // recurring price, which is the same in every period of the account.
+    const price = describePlanPrice({ plan, period: account.billingPeriod });
+    for (const row of price.dueNow.rows) amountRow(describeRow(row, price.currency), row.amount);
+    amountRow('Due on signature', price.dueNow.total, bold);
+    gap(4);
+    for (const row of price.nextInvoice.rows)
+      amountRow(describeRow(row, price.currency), row.amount);
+    amountRow('Change to each following invoice', price.nextInvoice.change, bold);
+    if (price.commitment !== null)
+      amountRow(`Committed until ${date(price.commitment.until)}`, price.commitment.amount);
+  }
   gap();
   write('Signature', { font: bold });
   const role = change.actor.role.replaceAll('-', ' ');
