@@ -112,7 +112,9 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
 
   it('restores the rest of a scheduled removal from the pending changes', async () => {
     const pending = page.getByRole('list', { name: 'Pending changes' });
-    await pending.getByText(/remove 1 of the 3 scheduled on .* \(2 kept by a purchase\)/).waitFor();
+    await pending
+      .getByText(/remove 1 of the 3 licences scheduled for .* \(2 kept by a purchase\)/)
+      .waitFor();
     await pending.getByRole('button', { name: 'Restore 1' }).click();
     await page.getByText('Nothing is scheduled or waiting for a signature.').waitFor();
     // The history keeps the removal as it was asked, with what the purchase kept of it.

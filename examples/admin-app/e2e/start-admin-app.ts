@@ -44,6 +44,8 @@ export async function captureFlow(page: Page, name: string, fullPage = true): Pr
             element.setAttribute('data-wide', '');
             return `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
           });
+        for (const element of document.querySelectorAll('[data-wide]'))
+          element.removeAttribute('data-wide');
         return { by: document.documentElement.scrollWidth - limit, wide: wide.slice(0, 3) };
       });
       if (overflow.by > 0)

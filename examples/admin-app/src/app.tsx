@@ -3,6 +3,7 @@ import { de, SeatsProvider, useSeats, useSeatsMessages } from '@seats/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { BillingPage } from './billing-page';
+import { day } from './dates';
 import { type DemoAccountInfo, type DemoSession, useDemoSession } from './demo-session';
 import { ToastProvider } from './feedback';
 import { LicencesPage } from './licences-page';
@@ -221,9 +222,6 @@ function describeTick(now: string, report: TickReport): string {
     .map(([count, one, many]) => `${count} ${count === 1 ? one : many}`);
   return `Now ${day(now)}: ${done.length === 0 ? 'nothing was due' : done.join(', ')}.`;
 }
-
-const day = (instant: string) =>
-  new Date(instant).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 /**
  * The development clock: moves the server's time forward and runs the period-end job, so removals

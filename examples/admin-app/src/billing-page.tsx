@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { day } from './dates';
 import { describeFailure } from './feedback';
 
 interface Money {
@@ -42,8 +43,6 @@ interface BillingOverview {
 
 const money = ({ amount, currency }: Money) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
-const day = (instant: string) =>
-  new Date(instant).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
 const dayMs = 86_400_000;
 const statusWords: Record<string, string> = {

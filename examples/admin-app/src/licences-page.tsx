@@ -5,25 +5,21 @@ import {
   changesQueryOptions,
   SeatMeter,
   useSeats,
+  useSeatsMessages,
   useSeatsSummary,
 } from '@seats/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { day as date, moment as dateTime } from './dates';
 import { describeFailure, useToast } from './feedback';
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
-const date = (instant: string | null) =>
-  instant === null
-    ? '—'
-    : new Date(instant).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' });
-const dateTime = (instant: string) =>
-  new Date(instant).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The host's "Licences" page: a meter and an adjust dialog per licence type, pending changes and history. */
 export function LicencesPage({ client }: { client: SeatsClient }) {
   const summary = useSeatsSummary();
   const data = summary.data?.access === 'full' ? summary.data : undefined;
-  const { scope } = useSeats();
+  const { scope, format } = useSeats();
   const history = useQuery(changesQueryOptions(client, {}, scope));
   // The summary carries the newest few open changes and their count; the page lists them all.
   const hasMore = data !== undefined && data.pendingChangeCount > data.pendingChanges.length;
@@ -33,6 +29,8 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
   });
   const queryClient = useQueryClient();
   const toast = useToast();
+  const t = useSeatsMessages();
+  const roleName = (role: string) => t.roleName({ role }, format);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['seats'] });
 
   // The meter shows its own loading, error and "not set up" states, and the short answer for a
@@ -97,14 +95,14 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
                     onClick={async () => {
                       try {
                         await client.cancelChange(change.id);
-                        toast(`${restorable(change)} licences kept`);
+                        toast(`${licences(restorable(change))} kept`);
                       } catch (failure) {
                         toast(describeFailure(failure), 'error');
                       }
                       await refresh();
                     }}
                   >
-                    Restore {restorable(change)}
+                    Restore {licences(restorable(change))}
                   </button>
                 )}
                 {change.status === 'pending-signature' && <a href="#/outbox">Sign in the outbox</a>}
@@ -140,7 +138,7 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
                 {history.data?.items.map((change) => (
                   <tr key={change.id}>
                     <td className="app-muted">{dateTime(change.createdAt)}</td>
-                    <td>{actorName(change)}</td>
+                    <td>{actorName(change, roleName)}</td>
                     <td>{describe(change, poolName(change.poolId))}</td>
                     <td>{statusText(change)}</td>
                     <td className="app-amount">
@@ -184,12 +182,12 @@ function describe(change: Change, pool: string): string {
 /** A pending change as it stands now: a removal partly kept by a purchase says what is left. */
 function describePending(change: Change, pool: string): string {
   if (change.plan.kind !== 'decrease' || change.restored === 0) return describe(change, pool);
-  return `${pool}: remove ${removalLeft(change)} of the ${change.plan.removed} scheduled on ${date(change.plan.effectiveAt)} (${change.restored} kept by a purchase)`;
+  return `${pool}: remove ${removalLeft(change)} of the ${licences(change.plan.removed)} scheduled for ${date(change.plan.effectiveAt)} (${change.restored} kept by a purchase)`;
 }
 
 /** Who acted, by name as they were called then; the admin API's actor names itself. */
-function actorName(change: Change): string {
-  const role = change.actor.role.replaceAll('-', ' ');
+function actorName(change: Change, roleName: (role: string) => string): string {
+  const role = roleName(change.actor.role);
   return change.actor.name === null ? role : `${change.actor.name} (${role})`;
 }
 

@@ -1,6 +1,7 @@
 import type { SeatsClient } from '@seats/client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { moment } from './dates';
 import { describeFailure } from './feedback';
 
 interface OutboxMessage {
@@ -31,13 +32,7 @@ export function OutboxPage({ client, accountId }: { client: SeatsClient; account
         {outbox.data?.map((message) => (
           <li key={message.id}>
             <span>
-              <span className="app-muted">
-                {new Date(message.sentAt).toLocaleString('en', {
-                  dateStyle: 'medium',
-                  timeStyle: 'short',
-                })}
-              </span>{' '}
-              {message.summary}
+              <span className="app-muted">{moment(message.sentAt)}</span> {message.summary}
             </span>
             {signed[message.id] ? (
               <span role="status">{signed[message.id]}</span>

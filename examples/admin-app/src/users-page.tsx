@@ -1,4 +1,5 @@
 import type { MemberRecord, SeatsClient } from '@seats/client';
+import { isFreeLicenceCandidate } from '@seats/core';
 import {
   AddUserGuard,
   SeatMeter,
@@ -84,6 +85,7 @@ export function UsersPage({ client }: { client: SeatsClient }) {
                 member={member}
                 choices={choices}
                 manage={manage}
+                deletable={isFreeLicenceCandidate(policy, full.viewer.memberId, member)}
                 onSave={(patch) =>
                   run(() => client.updateMember(member.id, patch), `${member.name} saved`)
                 }
@@ -252,6 +254,7 @@ function MemberRow({
   member,
   choices,
   manage,
+  deletable,
   onSave,
   onDelete,
 }: {
@@ -259,6 +262,8 @@ function MemberRow({
   choices: Choices;
   /** Whether the viewer may change members; others see the row read-only. */
   manage: boolean;
+  /** Never the viewer, nor someone who may buy licences (core's `isFreeLicenceCandidate`). */
+  deletable: boolean;
   onSave: (patch: { status: string; role: string; poolId: string | null }) => Promise<boolean>;
   onDelete: () => Promise<boolean>;
 }) {
@@ -333,7 +338,9 @@ function MemberRow({
         <td>
           {confirming ? (
             <div className="app-confirm">
-              <span>Delete {member.name}?</span>
+              <span>
+                Delete {member.name} ({member.email}, {named(choices.roles, member.role)})?
+              </span>
               <button type="button" onClick={() => setConfirming(false)}>
                 Keep
               </button>
@@ -366,14 +373,16 @@ function MemberRow({
                   Save
                 </button>
               </AddUserGuard>
-              <button
-                type="button"
-                className="app-danger"
-                aria-label={label('Delete')}
-                onClick={() => setConfirming(true)}
-              >
-                Delete
-              </button>
+              {deletable && (
+                <button
+                  type="button"
+                  className="app-danger"
+                  aria-label={label('Delete')}
+                  onClick={() => setConfirming(true)}
+                >
+                  Delete
+                </button>
+              )}
             </div>
           )}
         </td>
