@@ -32,6 +32,7 @@ export type { NeedsLicenceDecision, SeatsApiErrorCode } from './seats-error';
 export {
   AccountNotFoundError,
   apiErrorFrom,
+  ChangeInProgressError,
   ConfirmationRequiredError,
   ConflictError,
   errorClassByCode,

@@ -2,6 +2,7 @@ import { type ErrorCode, errorCodes, type Problem } from '@seats/core/contract';
 import { describe, expect, it } from 'vitest';
 import {
   AccountNotFoundError,
+  ChangeInProgressError,
   ConfirmationRequiredError,
   ConflictError,
   createSeatsClient,
@@ -66,6 +67,7 @@ const expected: Record<ErrorCode, { status: number; type: typeof SeatsApiError }
   pool_in_use: { status: 409, type: ConflictError },
   quote_expired: { status: 409, type: QuoteExpiredError },
   quote_used: { status: 409, type: QuoteUsedError },
+  change_in_progress: { status: 409, type: ChangeInProgressError },
   idempotency_key_conflict: { status: 409, type: IdempotencyKeyConflictError },
   confirmation_required: { status: 422, type: ConfirmationRequiredError },
   password_invalid: { status: 422, type: PasswordInvalidError },

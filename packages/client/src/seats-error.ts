@@ -144,6 +144,14 @@ export class QuoteUsedError extends SeatsApiError {
   override name = 'QuoteUsedError';
 }
 
+/**
+ * 409 `change_in_progress`: another change of the same licence type is still with the payment
+ * provider (subscription-quantity billing); quote again once it has settled.
+ */
+export class ChangeInProgressError extends SeatsApiError {
+  override name = 'ChangeInProgressError';
+}
+
 /** 409 `idempotency_key_conflict`: the key was used before with a different request. */
 export class IdempotencyKeyConflictError extends SeatsApiError {
   override name = 'IdempotencyKeyConflictError';
@@ -258,6 +266,7 @@ export const errorClassByCode: Record<ErrorCode, ApiErrorClass> = {
   pool_in_use: ConflictError,
   quote_expired: QuoteExpiredError,
   quote_used: QuoteUsedError,
+  change_in_progress: ChangeInProgressError,
   idempotency_key_conflict: IdempotencyKeyConflictError,
   confirmation_required: ConfirmationRequiredError,
   password_invalid: PasswordInvalidError,

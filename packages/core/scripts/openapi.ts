@@ -337,7 +337,9 @@ const document = {
             content: json('Change'),
           },
           '402': problem('The payment failed; nothing changed (`payment_failed`)'),
-          '409': problem('Stale or expired quote, or an idempotency key reused with another body'),
+          '409': problem(
+            'Stale or expired quote, an idempotency key reused with another body, or another change of the licence type still with the payment provider (`change_in_progress`, subscription-quantity billing)',
+          ),
           '422': problem('A confirmation is missing or wrong'),
           ...errors,
         },
@@ -366,6 +368,9 @@ const document = {
         responses: {
           '200': { description: 'Signed; the licences are usable', content: json('Change') },
           '404': problem('No such change (`not_found`)'),
+          '409': problem(
+            'Another change of the licence type is still with the payment provider (`change_in_progress`, subscription-quantity billing); sign again once it has settled',
+          ),
           '422': problem('Wrong token (`signature_invalid`)'),
           ...errors,
         },

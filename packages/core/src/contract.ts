@@ -576,6 +576,7 @@ export const errorCodes = [
   'pool_in_use',
   'quote_expired',
   'quote_used',
+  'change_in_progress',
   'idempotency_key_required',
   'idempotency_key_conflict',
   'confirmation_required',

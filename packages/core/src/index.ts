@@ -146,11 +146,13 @@ export type {
   ProviderFigureLine,
   ProviderFigures,
   QuotedProviderFigures,
+  SubscriptionUpdate,
 } from './provider-figures';
 export {
   billsProvider,
   prorationBehaviorOf,
   subscriptionQuantityOf,
+  subscriptionUpdateOf,
   withProviderFigures,
 } from './provider-figures';
 export type { ContractEnd, NoticeDecision } from './renew-contract';

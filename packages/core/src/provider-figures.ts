@@ -86,6 +86,28 @@ export function withProviderFigures(
   };
 }
 
+/**
+ * What the provider is told when a change applies: decided under the account's lock when the
+ * change goes to the provider (commit, or signature), from the pool as it is then, and kept with
+ * the change so that a retry or recovery sends exactly the same.
+ */
+export interface SubscriptionUpdate {
+  quantity: number;
+  prorationBehavior: ProrationBehavior;
+}
+
+/** The subscription update for a change applied to `pool` as it is now (under the account's lock). */
+export function subscriptionUpdateOf(
+  pool: Pool,
+  policy: SeatPolicy,
+  plan: AllowancePlan,
+): SubscriptionUpdate {
+  return {
+    quantity: subscriptionQuantityOf(pool, plan),
+    prorationBehavior: prorationBehaviorOf(policy, plan),
+  };
+}
+
 /** Who prices a change: the kit (`charges`) or the provider holding the subscription. */
 export type BillingMode = 'charges' | 'subscription-quantity';
 

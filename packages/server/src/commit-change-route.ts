@@ -4,15 +4,16 @@ import {
   billsProvider,
   decidePasswordAttempt,
   missingConfirmations,
+  subscriptionUpdateOf,
 } from '@seats/core';
 import { ChangeRequestSchema } from '@seats/core/contract';
 import { allowanceEvent, originOf } from './allowance-event';
-import { billingModeOf } from './billing-provider';
+import { billingModeOf, isSubscriptionBilling } from './billing-provider';
 import { ProblemError } from './problem-error';
 import { randomId, sha256 } from './random-id';
 import { forbidden, json, permissions, type RouteContext, type RouteDeps } from './route-context';
 import { savePoolChange } from './save-pool-change';
-import type { StoredChange } from './seats-store';
+import type { SeatsTransaction, StoredChange } from './seats-store';
 import { type SettledCharge, settleCharge } from './settle-charge';
 import { changeToWire } from './wire';
 
@@ -132,6 +133,9 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
     // Money moves now: a charge (licences reserved until paid, as those awaiting a signature are)
     // or a credit (the removal applies at once, the credit follows).
     const charges = plan.result === 'applied' && billsProvider(plan, billingModeOf(deps.billing));
+    const subscription = charges && isSubscriptionBilling(deps.billing);
+    // The provider takes an absolute quantity: one change of a pool with it at a time.
+    if (subscription) await refuseWhileCharging(tx, accountId, plan.poolId);
     await savePoolChange(tx, {
       accountId,
       before: pool,
@@ -157,6 +161,7 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
       chargeId: null,
       chargeStartedAt: charges ? context.now : null,
       idempotencyKey: key,
+      subscriptionUpdate: subscription ? subscriptionUpdateOf(pool, state.policy, plan) : null,
     });
     await tx.markQuoteUsed(accountId, quote.id, inserted.id);
     if (charges) return { kind: 'charging', change: inserted };
@@ -174,6 +179,24 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
     throw new ProblemError(422, 'password_invalid', { detail: 'The password is not correct.' });
   if (stored.kind === 'stored') return json(stored.response.body, stored.response.status);
   return settledResponse(await settleCharge(deps, stored.change, origin));
+}
+
+/**
+ * Refuses a change of a pool while another one is with the provider holding the subscription, in
+ * the subscription-quantity mode: each sets an absolute quantity, so two at once could leave the
+ * provider with the quantity of the one that settled last.
+ */
+export async function refuseWhileCharging(
+  tx: SeatsTransaction,
+  accountId: string,
+  poolId: string,
+): Promise<void> {
+  if ((await tx.chargingChangeOf(accountId, poolId)) === null) return;
+  throw new ProblemError(409, 'change_in_progress', {
+    detail:
+      'Another change of these licences is still with the payment provider; ask for a new quote once it has settled.',
+    headers: { 'retry-after': '2' },
+  });
 }
 
 type Committed =

@@ -334,4 +334,14 @@ CREATE TABLE seats_member_add_ons (
 CREATE INDEX seats_member_add_ons_account_pool ON seats_member_add_ons (account_id, pool_id);
 `,
   },
+  {
+    version: 12,
+    name: 'change_subscription_update',
+    sql: `-- In the subscription-quantity billing mode, what the provider is told when a change applies
+-- (\`{ quantity, prorationBehavior }\`): decided under the account's lock when the change goes to
+-- the provider, so that a retry or recovery sends exactly that. Null in the charges mode.
+
+ALTER TABLE seats_changes ADD COLUMN subscription_update jsonb;
+`,
+  },
 ];

@@ -21,6 +21,7 @@ const titles: Record<ErrorCode, string> = {
   pool_in_use: 'Licence type in use',
   quote_expired: 'Quote expired',
   quote_used: 'Quote already used',
+  change_in_progress: 'Change in progress',
   idempotency_key_required: 'Idempotency key required',
   idempotency_key_conflict: 'Idempotency key reused',
   confirmation_required: 'Confirmation required',

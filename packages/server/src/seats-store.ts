@@ -8,6 +8,7 @@ import type {
   Pool,
   RecurringCharge,
   SeatPolicy,
+  SubscriptionUpdate,
 } from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
 import type { EventOutbox } from './event-outbox';
@@ -121,6 +122,11 @@ export interface StoredChange {
   idempotencyKey: string | null;
   /** Why the change was made, for changes made through the admin API (a sales deal). */
   reason?: string | null | undefined;
+  /**
+   * In the subscription-quantity mode, what the provider is told when the change applies, decided
+   * under the account's lock when it went to the provider.
+   */
+  subscriptionUpdate?: SubscriptionUpdate | null | undefined;
 }
 
 export type NewChange = Omit<StoredChange, 'seq' | 'actor' | 'restored'> & {
@@ -233,9 +239,12 @@ export interface SeatsTransaction {
         | 'charged'
         | 'chargeId'
         | 'chargeStartedAt'
+        | 'subscriptionUpdate'
       >
     >,
   ): Promise<StoredChange>;
+  /** Another change of the pool still with the provider (`charging`), if any. */
+  chargingChangeOf(accountId: string, poolId: string): Promise<StoredChange | null>;
   /** Changes still open: scheduled removals and pending signatures, newest first. */
   openChanges(accountId: string): Promise<StoredChange[]>;
   /** Writes a pool's purchased, scheduled and pending quantities. */

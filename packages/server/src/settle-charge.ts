@@ -60,8 +60,12 @@ export async function settleCharge(
           poolId: change.poolId,
           changeId: change.id,
           idempotencyKey: change.id,
-          quantity: change.plan.provider?.quantity ?? change.plan.to,
-          prorationBehavior: change.plan.provider?.prorationBehavior ?? 'create-prorations',
+          quantity:
+            change.subscriptionUpdate?.quantity ?? change.plan.provider?.quantity ?? change.plan.to,
+          prorationBehavior:
+            change.subscriptionUpdate?.prorationBehavior ??
+            change.plan.provider?.prorationBehavior ??
+            'create-prorations',
           now: change.createdAt,
         })
       : change.plan.dueNow.amount < 0

@@ -1,9 +1,14 @@
-import { billsProvider, completeSignature, signatureExpiresAt } from '@seats/core';
+import {
+  billsProvider,
+  completeSignature,
+  signatureExpiresAt,
+  subscriptionUpdateOf,
+} from '@seats/core';
 import { SignRequestSchema } from '@seats/core/contract';
 import { allowanceEvent, originOf } from './allowance-event';
-import { billingModeOf } from './billing-provider';
+import { billingModeOf, isSubscriptionBilling } from './billing-provider';
 import { withdrawSignature } from './cancel-removal-route';
-import { settledResponse } from './commit-change-route';
+import { refuseWhileCharging, settledResponse } from './commit-change-route';
 import { ProblemError } from './problem-error';
 import { sha256 } from './random-id';
 import { forbidden, json, permissions, type RouteContext, type RouteDeps } from './route-context';
@@ -72,11 +77,16 @@ export async function signChangeRoute(deps: RouteDeps, context: RouteContext): P
       const pool = state?.pools.find((candidate) => candidate.id === pending.poolId);
       if (state === null || pool === undefined) throw new ProblemError(404, 'not_found');
       if (billsProvider(pending.plan, billingModeOf(deps.billing))) {
+        const subscription = isSubscriptionBilling(deps.billing);
+        if (subscription) await refuseWhileCharging(tx, accountId, pending.poolId);
         const charging = await tx.updateChange(accountId, changeId, {
           status: 'charging',
           signedAt: context.now,
           effectiveAt: context.now,
           chargeStartedAt: context.now,
+          subscriptionUpdate: subscription
+            ? subscriptionUpdateOf(pool, state.policy, pending.plan)
+            : null,
         });
         return { charging: true, change: charging };
       }

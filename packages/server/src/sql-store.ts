@@ -5,6 +5,7 @@ import {
   type Instant,
   type Pool,
   type SeatPolicy,
+  type SubscriptionUpdate,
 } from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
 import { duplicateMemberOf } from './duplicate-member-error';
@@ -106,6 +107,7 @@ function toChange(row: Row): StoredChange {
     chargeStartedAt: isoOrNull(row.charge_started_at),
     idempotencyKey: (row.idempotency_key as string | null) ?? null,
     reason: (row.reason as string | null) ?? null,
+    subscriptionUpdate: (row.subscription_update as SubscriptionUpdate | null) ?? null,
   };
 }
 
@@ -192,7 +194,7 @@ const changeStatuses: readonly ChangeStatus[] = [
   'failed',
 ];
 const changeColumns =
-  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, actor_name, restored, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id, charge_started_at, idempotency_key, reason';
+  'id, account_id, seq, quote_id, pool_id, status, plan, actor_member_id, actor_role, actor_name, restored, created_at, effective_at, signed_at, cancelled_at, charged_amount, charged_currency, charge_id, charge_started_at, idempotency_key, reason, subscription_update';
 const addOnIdsOf = (member: string) =>
   `(SELECT coalesce(jsonb_agg(a.pool_id ORDER BY a.pool_id), '[]'::jsonb) FROM seats_member_add_ons AS a
     WHERE a.account_id = ${member}.account_id AND a.member_id = ${member}.id)`;
@@ -367,9 +369,10 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       const rows = await tx.query(
         `INSERT INTO seats_changes (id, account_id, quote_id, pool_id, status, plan, actor_member_id,
            actor_role, created_at, effective_at, signed_at, cancelled_at, charged_amount,
-           charged_currency, charge_id, idempotency_key, charge_started_at, reason, actor_name)
+           charged_currency, charge_id, idempotency_key, charge_started_at, reason, actor_name,
+           subscription_update)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-           (SELECT name FROM seats_members WHERE account_id = $2 AND id = $7))
+           (SELECT name FROM seats_members WHERE account_id = $2 AND id = $7), $19)
          RETURNING ${changeColumns}`,
         [
           change.id,
@@ -390,6 +393,7 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
           change.idempotencyKey,
           change.chargeStartedAt,
           change.reason ?? null,
+          change.subscriptionUpdate == null ? null : JSON.stringify(change.subscriptionUpdate),
         ],
       );
       return toChange(rows[0] as Row);
@@ -412,6 +416,11 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       }
       if (fields.chargeId !== undefined) set('charge_id', fields.chargeId);
       if (fields.chargeStartedAt !== undefined) set('charge_started_at', fields.chargeStartedAt);
+      if (fields.subscriptionUpdate !== undefined)
+        set(
+          'subscription_update',
+          fields.subscriptionUpdate === null ? null : JSON.stringify(fields.subscriptionUpdate),
+        );
       const rows = await tx.query(
         `UPDATE seats_changes SET ${sets.length > 0 ? sets.join(', ') : 'id = id'}
          WHERE account_id = $1 AND id = $2 RETURNING ${changeColumns}`,
@@ -420,6 +429,14 @@ function transactionOf(tx: SqlQueryable): SeatsTransaction {
       return toChange(rows[0] as Row);
     },
     openChanges: (accountId) => openChanges(tx, accountId),
+    async chargingChangeOf(accountId, poolId) {
+      const rows = await tx.query(
+        `SELECT ${changeColumns} FROM seats_changes
+         WHERE account_id = $1 AND pool_id = $2 AND status = 'charging' LIMIT 1`,
+        [accountId, poolId],
+      );
+      return rows[0] === undefined ? null : toChange(rows[0]);
+    },
     async savePool(accountId, pool) {
       await tx.query(
         `UPDATE seats_pools SET purchased = $3, scheduled_removal = $4, pending_signature = $5,

@@ -1,6 +1,6 @@
 import type { ProviderFigures } from '@seats/core';
 import type { Change, FullSummary, Quote } from '@seats/core/contract';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoAccounts, seedDemoAccounts } from './demo';
 import {
   type BillingResult,
@@ -28,6 +28,7 @@ function fakeSubscriptions() {
   const answered = new Map<string, BillingResult>();
   const quantities = new Map<string, number>();
   let next: 'succeed' | 'decline' | 'pend' | 'throw' = 'succeed';
+  let held: Promise<void> | null = null;
   const provider: SubscriptionBillingProvider = {
     mode: 'subscription-quantity',
     async preview(request) {
@@ -53,6 +54,9 @@ function fakeSubscriptions() {
     },
     async setQuantity(request) {
       calls.push(request);
+      const hold = held;
+      held = null;
+      if (hold !== null) await hold;
       const earlier = answered.get(request.idempotencyKey);
       if (earlier !== undefined) return earlier;
       const outcome = next;
@@ -79,6 +83,14 @@ function fakeSubscriptions() {
     acted: () => answered.size,
     failNext(outcome: 'decline' | 'pend' | 'throw') {
       next = outcome;
+    },
+    /** Keeps the next call waiting until the returned function is called. */
+    holdNext(): () => void {
+      let release = () => {};
+      held = new Promise((resolve) => {
+        release = resolve;
+      });
+      return release;
     },
   };
 }
@@ -185,6 +197,28 @@ describe('the subscription-quantity mode', () => {
     expect(subscriptions.acted()).toBe(1);
     const pool = (await seats.summary()).pools.find((candidate) => candidate.id === 'standard');
     expect(pool?.purchased).toBe(21);
+  });
+
+  it('refuses a second purchase of a pool while the first is with the provider, so both quantities agree', async () => {
+    const seats = api(dialpad);
+    const first = await seats.quote('standard', 2);
+    const release = subscriptions.holdNext();
+    const firstCommit = seats.commit(first.id, 'key-1');
+    await vi.waitFor(() => expect(subscriptions.calls).toHaveLength(1));
+    // Quoted while the first is charging: the provider still holds 20, so it would ask for 21.
+    const second = await seats.quote('standard', 1);
+    const secondCommit = await seats.commit(second.id, 'key-2');
+    expect(secondCommit.status).toBe(409);
+    expect(secondCommit.body.code).toBe('change_in_progress');
+    release();
+    expect((await firstCommit).status).toBe(201);
+    expect(subscriptions.calls.map((call) => call.quantity)).toEqual([22]);
+
+    const third = await seats.quote('standard', 1);
+    expect((await seats.commit(third.id, 'key-3')).status).toBe(201);
+    const pool = (await seats.summary()).pools.find((candidate) => candidate.id === 'standard');
+    expect(pool?.purchased).toBe(23);
+    expect(subscriptions.quantities.get(`${dialpad}/standard`)).toBe(23);
   });
 
   it('sets the quantity of a change a failed call left charging once, in recovery', async () => {
