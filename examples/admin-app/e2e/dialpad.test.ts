@@ -126,6 +126,30 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
     await captureFlow(page, 'dialpad-restore');
   });
 
+  it('a licensed user can also hold the Contact Center add-on, ticked on the users page', async () => {
+    const client = app.client(accountId, admin);
+    const user = (
+      await client.listMembers({ role: 'user', status: 'active', limit: 200 })
+    ).items.find((member) => member.poolId === 'standard' && member.addOnIds.length === 0);
+    if (user === undefined) throw new Error('the demo account has users without the add-on');
+    await page.getByRole('link', { name: 'Users' }).click();
+    const row = page.locator(`tr[data-member="${user.email}"]`);
+    await row.getByRole('checkbox', { name: `Contact Center add-on of ${user.name}` }).check();
+    await row.getByRole('button', { name: `Save changes of ${user.name}` }).click();
+    await expect
+      .poll(async () =>
+        (await client.listMembers({ poolId: 'contact-center', limit: 200 })).items.map(
+          (member) => member.id,
+        ),
+      )
+      .toContain(user.id);
+    const summary = (await client.getSummary()) as FullSummary;
+    expect(summary.usage.pools.map((pool) => [pool.poolId, pool.used])).toEqual([
+      ['standard', 15],
+      ['contact-center', 3],
+    ]);
+  });
+
   it('leaves the licences as before the removal, and only the add-on charged, in the database', async () => {
     await browser.close();
     await app.stop();

@@ -46,6 +46,9 @@ export function UsersPage({ client }: { client: SeatsClient }) {
     })),
     roles: policy.roles.map((role) => ({ id: role, name: t.roleName({ role }, format) })),
     pools: pools.map((pool) => ({ id: pool.id, name: pool.name })),
+    addOns: pools
+      .filter((pool) => pool.term === 'add-on')
+      .map((pool) => ({ id: pool.id, name: pool.name })),
   };
   const manage = full.usage.viewer.manageMembers;
 
@@ -70,6 +73,7 @@ export function UsersPage({ client }: { client: SeatsClient }) {
               <th scope="col">Status</th>
               <th scope="col">Role</th>
               <th scope="col">Licence type</th>
+              {choices.addOns.length > 0 && <th scope="col">Add-ons</th>}
               <th scope="col">Licence</th>
               {manage && (
                 <th scope="col">
@@ -119,6 +123,8 @@ interface Choices {
   statuses: Choice[];
   roles: Choice[];
   pools: Choice[];
+  /** The pools a member may hold beside its licence type (`term: 'add-on'`). */
+  addOns: Choice[];
 }
 
 interface MemberFields {
@@ -127,6 +133,46 @@ interface MemberFields {
   status: string;
   role: string;
   poolId: string | null;
+  addOnIds: string[];
+}
+
+/** A checkbox per add-on; an add-on needs a licence type to add on to. */
+function AddOnChoices({
+  label,
+  value,
+  choices,
+  disabled,
+  onChange,
+}: {
+  label: (name: string) => string;
+  value: string[];
+  choices: Choice[];
+  disabled: boolean;
+  onChange: (value: string[]) => void;
+}) {
+  return (
+    <div className="app-actions">
+      {choices.map((choice) => (
+        <label key={choice.id}>
+          <input
+            type="checkbox"
+            aria-label={label(choice.name)}
+            checked={value.includes(choice.id)}
+            disabled={disabled}
+            title={disabled ? 'Choose a licence type first' : undefined}
+            onChange={(event) =>
+              onChange(
+                event.target.checked
+                  ? [...value, choice.id]
+                  : value.filter((id) => id !== choice.id),
+              )
+            }
+          />{' '}
+          {choice.name}
+        </label>
+      ))}
+    </div>
+  );
 }
 
 function Select({
@@ -173,6 +219,7 @@ function NewUserForm({
     status: choices.statuses[0]?.id ?? '',
     role: choices.roles[choices.roles.length - 1]?.id ?? '',
     poolId: choices.pools[0]?.id ?? null,
+    addOnIds: [],
   });
   const [asked, setAsked] = useState<string | null>(null);
   const set = (patch: Partial<MemberFields>) => setFields((current) => ({ ...current, ...patch }));
@@ -223,12 +270,31 @@ function NewUserForm({
           label="Licence type"
           value={fields.poolId}
           choices={choices.pools}
-          onChange={(poolId) => set({ poolId: poolId || null })}
+          onChange={(poolId) =>
+            set({ poolId: poolId || null, ...(poolId ? {} : { addOnIds: [] }) })
+          }
         />
       </div>
+      {choices.addOns.length > 0 && (
+        <div className="app-field">
+          <span>Add-ons</span>
+          <AddOnChoices
+            label={(name) => name}
+            value={fields.addOnIds}
+            choices={choices.addOns}
+            disabled={fields.poolId === null}
+            onChange={(addOnIds) => set({ addOnIds })}
+          />
+        </div>
+      )}
       <AddUserGuard
         asChild
-        member={{ status: fields.status, role: fields.role, poolId: fields.poolId }}
+        member={{
+          status: fields.status,
+          role: fields.role,
+          poolId: fields.poolId,
+          addOnIds: fields.addOnIds,
+        }}
         paymentMethodHref="#/billing"
         onAskAdmin={(admins) => setAsked(`Request sent to ${admins.join(', ')}`)}
         onProceed={async (outcome) => {
@@ -264,7 +330,12 @@ function MemberRow({
   manage: boolean;
   /** Never the viewer, nor someone who may buy licences (core's `isFreeLicenceCandidate`). */
   deletable: boolean;
-  onSave: (patch: { status: string; role: string; poolId: string | null }) => Promise<boolean>;
+  onSave: (patch: {
+    status: string;
+    role: string;
+    poolId: string | null;
+    addOnIds: string[];
+  }) => Promise<boolean>;
   onDelete: () => Promise<boolean>;
 }) {
   const t = useSeatsMessages();
@@ -273,10 +344,14 @@ function MemberRow({
     status: member.status,
     role: member.role,
     poolId: member.poolId,
+    addOnIds: member.addOnIds,
   });
   const [confirming, setConfirming] = useState(false);
   const changed =
-    draft.status !== member.status || draft.role !== member.role || draft.poolId !== member.poolId;
+    draft.status !== member.status ||
+    draft.role !== member.role ||
+    draft.poolId !== member.poolId ||
+    [...draft.addOnIds].sort().join() !== [...member.addOnIds].sort().join();
   const label = (what: string) => `${what} of ${member.name}`;
   const named = (list: Choice[], id: string | null) =>
     list.find((choice) => choice.id === id)?.name ?? '—';
@@ -319,12 +394,32 @@ function MemberRow({
             value={draft.poolId}
             choices={choices.pools}
             none="None"
-            onChange={(poolId) => setDraft({ ...draft, poolId: poolId || null })}
+            onChange={(poolId) =>
+              setDraft({ ...draft, poolId: poolId || null, ...(poolId ? {} : { addOnIds: [] }) })
+            }
           />
         ) : (
           named(choices.pools, member.poolId)
         )}
       </td>
+      {choices.addOns.length > 0 && (
+        <td>
+          {manage ? (
+            <AddOnChoices
+              label={(name) => label(name)}
+              value={draft.addOnIds}
+              choices={choices.addOns}
+              disabled={draft.poolId === null}
+              onChange={(addOnIds) => setDraft({ ...draft, addOnIds })}
+            />
+          ) : (
+            choices.addOns
+              .filter((addOn) => member.addOnIds.includes(addOn.id))
+              .map((addOn) => addOn.name)
+              .join(', ') || '—'
+          )}
+        </td>
+      )}
       <td>
         <span
           className="app-badge"
@@ -359,7 +454,12 @@ function MemberRow({
             <div className="app-actions">
               <AddUserGuard
                 asChild
-                before={{ status: member.status, role: member.role, poolId: member.poolId }}
+                before={{
+                  status: member.status,
+                  role: member.role,
+                  poolId: member.poolId,
+                  addOnIds: member.addOnIds,
+                }}
                 member={draft}
                 onProceed={async (outcome) => {
                   await onSave({
