@@ -149,6 +149,7 @@ export type {
   SubscriptionUpdate,
 } from './provider-figures';
 export {
+  billsPeriodEnd,
   billsProvider,
   prorationBehaviorOf,
   subscriptionQuantityOf,

@@ -1,3 +1,4 @@
+import type { PeriodEnd } from './advance-account';
 import type { Pool } from './domain';
 import type { Money } from './money';
 import type { AllowancePlan } from './plan-allowance-change';
@@ -119,4 +120,15 @@ export type BillingMode = 'charges' | 'subscription-quantity';
 export function billsProvider(plan: AllowancePlan, mode: BillingMode): boolean {
   if (mode === 'charges') return plan.dueNow.amount !== 0;
   return plan.kind !== 'restore' && plan.result !== 'scheduled' && plan.to !== plan.from;
+}
+
+/**
+ * Whether a period end goes to the provider: in the charges mode when the new period costs
+ * something; in the subscription-quantity mode at every period end with pools, since the
+ * provider's quantity must follow the kit's whatever the kit's own price (a free pool, a contract
+ * paid in advance mid-term).
+ */
+export function billsPeriodEnd(end: Pick<PeriodEnd, 'charges'>, mode: BillingMode): boolean {
+  if (mode === 'charges') return end.charges.some((charge) => charge.amount > 0);
+  return end.charges.length > 0;
 }

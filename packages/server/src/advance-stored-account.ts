@@ -1,4 +1,4 @@
-import { advanceAccount, type Instant } from '@seats/core';
+import { advanceAccount, type BillingMode, billsPeriodEnd, type Instant } from '@seats/core';
 import { allowanceEvent, type EventOrigin } from './allowance-event';
 import type { SeatsEvent } from './seats-event';
 import type { StoredPeriodEnd } from './seats-store';
@@ -28,12 +28,13 @@ export type AdvanceOutcome =
  * read and the job call this, so they agree.
  *
  * With `skipLocked`, an account whose licences another transaction holds is left (`busy`) rather
- * than waited for.
+ * than waited for. In the subscription-quantity `mode` every period end is `due`, so that the job
+ * hands each pool's quantity to the provider even when the kit's own price is nothing.
  */
 export function advanceStoredAccount(
   write: WriteWithEvents,
   origin: EventOrigin,
-  options: { skipLocked?: boolean } = {},
+  options: { skipLocked?: boolean; mode?: BillingMode } = {},
 ): Promise<AdvanceOutcome> {
   const { accountId, now } = origin;
   return write(async (tx, events): Promise<AdvanceOutcome> => {
@@ -106,7 +107,7 @@ export function advanceStoredAccount(
         contractOutcome: end.contract?.outcome ?? null,
         charges,
         amount: { amount, currency: state.account.currency },
-        chargeStatus: amount > 0 ? 'due' : 'none',
+        chargeStatus: billsPeriodEnd(end, options.mode ?? 'charges') ? 'due' : 'none',
         chargeId: null,
         failureReason: null,
         rolledAt: now,

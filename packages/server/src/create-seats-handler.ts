@@ -1,6 +1,6 @@
 import openapi from '@seats/core/openapi.json';
 import { advanceStoredAccount } from './advance-stored-account';
-import { BillingRequiredError, developmentAllowed } from './billing-provider';
+import { BillingRequiredError, billingModeOf, developmentAllowed } from './billing-provider';
 import { cancelRemovalRoute } from './cancel-removal-route';
 import { commitChangeRoute } from './commit-change-route';
 import { createMemberRoute } from './create-member-route';
@@ -115,7 +115,11 @@ export function createSeatsHandler(
     const state = await store.loadAccount(accountId);
     if (state === null || Date.parse(now) < Date.parse(state.account.billingPeriod.end))
       return state;
-    await advanceStoredAccount(write, { accountId, now, requestId });
+    await advanceStoredAccount(
+      write,
+      { accountId, now, requestId },
+      { mode: billingModeOf(billing) },
+    );
     return store.loadAccount(accountId);
   }
 

@@ -7,6 +7,7 @@ import {
   type BillingRequest,
   BillingRequiredError,
   type BillingResult,
+  billingModeOf,
   developmentAllowed,
   isSubscriptionBilling,
   type SubscriptionBillingProvider,
@@ -402,7 +403,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
         const outcome = await advanceStoredAccount(
           write,
           { accountId, now, requestId },
-          { skipLocked: true },
+          { skipLocked: true, mode: billingModeOf(billing) },
         );
         if (outcome.status === 'busy') report.accountsBusy += 1;
         if (outcome.status !== 'advanced') continue;

@@ -323,4 +323,24 @@ describe('the subscription-quantity mode', () => {
     expect(again.quantitiesSet).toBe(0);
     expect(subscriptions.acted()).toBe(subscriptions.calls.length);
   });
+
+  it('hands over the quantity of a contract paid in advance mid-term, whose period costs the kit nothing', async () => {
+    const factro = 'daily-prorated-with-password';
+    const jobs = createSeatsJobs({ store, billing: subscriptions.provider, clock: () => now });
+    now = new Date('2026-04-01T00:10:00.000Z');
+    await jobs.tick();
+    expect(subscriptions.calls.filter((call) => call.accountId === factro)).toMatchObject([
+      { poolId: 'named', quantity: 10, prorationBehavior: 'none' },
+    ]);
+  });
+
+  it('hands over the period when a read rolled the account before the job ran', async () => {
+    const factro = 'daily-prorated-with-password';
+    now = new Date('2026-04-01T00:10:00.000Z');
+    await api(factro).summary();
+    expect(subscriptions.calls).toHaveLength(0);
+    const jobs = createSeatsJobs({ store, billing: subscriptions.provider, clock: () => now });
+    await jobs.tick();
+    expect(subscriptions.calls.filter((call) => call.accountId === factro)).toHaveLength(1);
+  });
 });
