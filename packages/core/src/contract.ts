@@ -297,6 +297,7 @@ export const AllowancePlanSchema: z.ZodMiniType<AllowancePlan> = z.object({
       lines: z.array(z.object({ description: text, amount: z.int(), poolId: z.nullable(id) })),
       quantity: z.int().check(z.minimum(0)),
       prorationBehavior: z.enum(['create-prorations', 'always-invoice', 'none']),
+      prorationDate: z.optional(InstantSchema),
     }),
   ),
 });

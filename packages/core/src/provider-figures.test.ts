@@ -6,6 +6,7 @@ import {
   planAllowanceChange,
   prorationBehaviorOf,
   type SeatPolicy,
+  subscriptionUpdateOf,
   withProviderFigures,
 } from './index';
 import { defaults } from './plan-allowance-change.test-cases';
@@ -68,7 +69,7 @@ describe('the subscription-quantity mode in core', () => {
         },
         lines: [{ description: 'Remaining time on 12 × Seats', amount: 2_950, poolId: 'seats' }],
       },
-      { quantity: 12, prorationBehavior: 'always-invoice' },
+      { quantity: 12, prorationBehavior: 'always-invoice', prorationDate: defaults.now },
     );
     expect(shown.lines).toEqual([]);
     expect(shown.dueNow).toEqual({ amount: 2_950, currency: 'EUR' });
@@ -80,5 +81,30 @@ describe('the subscription-quantity mode in core', () => {
       confirmations: plan.confirmations,
       result: plan.result,
     });
+  });
+
+  it("prorates the update from the quote's instant, and not at all without proration", () => {
+    const quoted = withProviderFigures(
+      planned({ poolId: 'seats', delta: 2 }, chargedNow),
+      {
+        dueNow: { amount: 2_950, currency: 'EUR' },
+        nextInvoice: {
+          before: { amount: 30_000, currency: 'EUR' },
+          after: { amount: 36_000, currency: 'EUR' },
+        },
+        lines: [],
+      },
+      { quantity: 12, prorationBehavior: 'always-invoice', prorationDate: defaults.now },
+    );
+    const later = new Date(Date.parse(defaults.now) + 3 * 86_400_000).toISOString();
+    expect(subscriptionUpdateOf(defaults.pool, chargedNow, quoted, later)).toEqual({
+      quantity: defaults.pool.purchased + 2,
+      prorationBehavior: 'always-invoice',
+      prorationDate: defaults.now,
+    });
+    const unquoted = planned({ poolId: 'seats', delta: 2 }, unprorated);
+    expect(subscriptionUpdateOf(defaults.pool, unprorated, unquoted, later).prorationDate).toBe(
+      null,
+    );
   });
 });

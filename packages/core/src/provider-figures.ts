@@ -1,5 +1,5 @@
 import type { PeriodEnd } from './advance-account';
-import type { Pool } from './domain';
+import type { Instant, Pool } from './domain';
 import type { Money } from './money';
 import type { AllowancePlan } from './plan-allowance-change';
 import type { SeatPolicy } from './policy';
@@ -33,6 +33,8 @@ export interface ProviderFigures {
 export interface QuotedProviderFigures extends ProviderFigures {
   quantity: number;
   prorationBehavior: ProrationBehavior;
+  /** The instant the provider prorated from (the quote's); the change is prorated from it too. */
+  prorationDate?: Instant | undefined;
 }
 
 /**
@@ -67,7 +69,7 @@ export function prorationBehaviorOf(policy: SeatPolicy, plan: AllowancePlan): Pr
 export function withProviderFigures(
   plan: AllowancePlan,
   figures: ProviderFigures,
-  asked: { quantity: number; prorationBehavior: ProrationBehavior },
+  asked: { quantity: number; prorationBehavior: ProrationBehavior; prorationDate: Instant },
 ): AllowancePlan {
   return {
     ...plan,
@@ -83,6 +85,7 @@ export function withProviderFigures(
       lines: figures.lines,
       quantity: asked.quantity,
       prorationBehavior: asked.prorationBehavior,
+      prorationDate: asked.prorationDate,
     },
   };
 }
@@ -95,17 +98,25 @@ export function withProviderFigures(
 export interface SubscriptionUpdate {
   quantity: number;
   prorationBehavior: ProrationBehavior;
+  /** The instant prorations are computed from: the quote's, so the change costs what it showed; `null` without proration. */
+  prorationDate: Instant | null;
 }
 
-/** The subscription update for a change applied to `pool` as it is now (under the account's lock). */
+/**
+ * The subscription update for a change applied to `pool` as it is now (under the account's lock),
+ * prorated from the quote's instant (`now` for a plan quoted without the provider).
+ */
 export function subscriptionUpdateOf(
   pool: Pool,
   policy: SeatPolicy,
   plan: AllowancePlan,
+  now: Instant,
 ): SubscriptionUpdate {
+  const prorationBehavior = prorationBehaviorOf(policy, plan);
   return {
     quantity: subscriptionQuantityOf(pool, plan),
-    prorationBehavior: prorationBehaviorOf(policy, plan),
+    prorationBehavior,
+    prorationDate: prorationBehavior === 'none' ? null : (plan.provider?.prorationDate ?? now),
   };
 }
 

@@ -100,6 +100,12 @@ export interface SubscriptionPreviewRequest {
 export interface SetQuantityRequest extends SubscriptionPreviewRequest {
   changeId: string;
   /**
+   * The instant the provider prorates from: the quote's, so the change costs what the quote
+   * showed even when it is signed days later (Stripe's `proration_date`); `null` without proration
+   * (`prorationBehavior: 'none'`).
+   */
+  prorationDate: Instant | null;
+  /**
    * The change's id, or for a period's hand-over `period_<account id>_<period start>_<pool id>`;
    * a provider must set the quantity at most once per key and answer a key asked again as it
    * answered first.

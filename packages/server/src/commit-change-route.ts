@@ -161,7 +161,9 @@ export async function commitChangeRoute(deps: RouteDeps, context: RouteContext):
       chargeId: null,
       chargeStartedAt: charges ? context.now : null,
       idempotencyKey: key,
-      subscriptionUpdate: subscription ? subscriptionUpdateOf(pool, state.policy, plan) : null,
+      subscriptionUpdate: subscription
+        ? subscriptionUpdateOf(pool, state.policy, plan, context.now)
+        : null,
     });
     await tx.markQuoteUsed(accountId, quote.id, inserted.id);
     if (charges) return { kind: 'charging', change: inserted };

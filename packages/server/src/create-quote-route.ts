@@ -35,13 +35,15 @@ export async function createQuoteRoute(deps: RouteDeps, context: RouteContext): 
     const asked = {
       quantity: subscriptionQuantityOf(pool, plan),
       prorationBehavior: prorationBehaviorOf(state.policy, plan),
+      prorationDate: context.now,
     };
     const figures = await deps.billing
       .preview({
         accountId: context.identity.accountId,
         poolId: plan.poolId,
         now: context.now,
-        ...asked,
+        quantity: asked.quantity,
+        prorationBehavior: asked.prorationBehavior,
       })
       .catch((error: unknown) => {
         throw new ProblemError(503, 'service_unavailable', {

@@ -198,6 +198,7 @@ async function handOverPeriod(
       idempotencyKey: `${key}_${charge.poolId}`,
       quantity: charge.quantity,
       prorationBehavior: 'none',
+      prorationDate: null,
       now: periodEnd.period.start,
     });
     if (result.status === 'declined') return result;

@@ -254,7 +254,7 @@ describe('createStripeSubscriptionBilling through the handler, against an HTTP s
     await seedDemoAccounts(store, { now: start });
   });
 
-  function seats() {
+  function seats(clock = () => start) {
     const billing = createStripeSubscriptionBilling({
       stripe,
       subscriptionItemFor: async (accountId, poolId) => ({
@@ -266,7 +266,7 @@ describe('createStripeSubscriptionBilling through the handler, against an HTTP s
     const handle = createSeatsHandler({
       store,
       billing,
-      clock: () => start,
+      clock,
       recoverOnStart: false,
       identify: () => ({ accountId: dialpad, memberId: null, role: 'company-admin' }),
     });
@@ -347,6 +347,7 @@ describe('createStripeSubscriptionBilling through the handler, against an HTTP s
       idempotencyKey: first.body.id,
       quantity: 21,
       prorationBehavior: 'always-invoice',
+      prorationDate: start.toISOString(),
       now: start.toISOString(),
     });
     const again = await api2.commit(quote.id, 'key-1');
@@ -361,6 +362,18 @@ describe('createStripeSubscriptionBilling through the handler, against an HTTP s
     expect(api.updates()).toBe(1);
     expect(api.item.quantity).toBe(21);
     expect(await api2.purchased()).toBe(21);
+  });
+
+  it("prorates the update from the quote's instant, not from when it is committed", async () => {
+    let now = start;
+    const api2 = seats(() => now);
+    const quote = await api2.quote(2);
+    now = new Date(start.getTime() + 5 * 60_000);
+    expect((await api2.commit(quote.id, 'key-1')).status).toBe(201);
+    const updates = api.seen.filter((seen) => seen.path === '/v1/subscription_items/si_standard');
+    expect(updates.map((seen) => seen.form.proration_date)).toEqual([
+      String(start.getTime() / 1_000),
+    ]);
   });
 
   it('answers a declined card as a failed change and leaves the licences as they were', async () => {

@@ -93,6 +93,10 @@ export function createStripeSubscriptionBilling(
           {
             quantity: request.quantity,
             proration_behavior: stripeProrationBehaviors[request.prorationBehavior],
+            // The quote's instant, so the update costs what its preview showed.
+            ...(request.prorationDate === null || request.prorationBehavior === 'none'
+              ? {}
+              : { proration_date: Math.floor(Date.parse(request.prorationDate) / 1_000) }),
             payment_behavior: 'error_if_incomplete',
             metadata: {
               seats_account_id: request.accountId,

@@ -66,6 +66,7 @@ export async function settleCharge(
             change.subscriptionUpdate?.prorationBehavior ??
             change.plan.provider?.prorationBehavior ??
             'create-prorations',
+          prorationDate: change.subscriptionUpdate?.prorationDate ?? null,
           now: change.createdAt,
         })
       : change.plan.dueNow.amount < 0

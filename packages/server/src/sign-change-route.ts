@@ -85,7 +85,7 @@ export async function signChangeRoute(deps: RouteDeps, context: RouteContext): P
           effectiveAt: context.now,
           chargeStartedAt: context.now,
           subscriptionUpdate: subscription
-            ? subscriptionUpdateOf(pool, state.policy, pending.plan)
+            ? subscriptionUpdateOf(pool, state.policy, pending.plan, context.now)
             : null,
         });
         return { charging: true, change: charging };
