@@ -1,7 +1,15 @@
+import { scheduledRemovalWithRestore } from '@seats/core';
 import type { FullSummary, MemberRecord } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from './demo';
-import { createDevBilling, createSeatsHandler, type SeatsEvent, type SeatsStore } from './index';
+import {
+  createDevBilling,
+  createSeatsAdmin,
+  createSeatsHandler,
+  SeatsAdminError,
+  type SeatsEvent,
+  type SeatsStore,
+} from './index';
 import { createPgliteStore } from './pglite';
 import { createPostgresStore } from './postgres';
 import {
@@ -196,6 +204,46 @@ for (const driver of drivers) {
       expect(withoutBase.body.errors).toEqual([
         expect.objectContaining({ field: 'addOnIds', code: 'needs-base-pool' }),
       ]);
+      expect(await used()).toEqual({ standard: 15, 'contact-center': 2 });
+    });
+
+    it('recounts the add-ons with their members when the policy changes', async () => {
+      const admin = createSeatsAdmin({ store, clock: () => now });
+      await admin.updateAccount(account, {
+        policy: { ...scheduledRemovalWithRestore, nonConsumingRoles: ['user'] },
+      });
+      expect(await used()).toEqual({ standard: 3, 'contact-center': 0 });
+      await admin.updateAccount(account, { policy: scheduledRemovalWithRestore });
+      expect(await used()).toEqual({ standard: 15, 'contact-center': 2 });
+    });
+
+    it('a reconcile that deletes the agents frees their add-on licences too', async () => {
+      const admin = createSeatsAdmin({ store, clock: () => now });
+      const agents = await members('poolId=contact-center');
+      const keep = (await members('')).filter((member) => member.addOnIds.length === 0);
+      const result = await admin.reconcile(
+        account,
+        keep.map(({ id, name, email, status, role, poolId }) => ({
+          id,
+          name,
+          email,
+          status,
+          role,
+          poolId,
+        })),
+        { missing: 'delete' },
+      );
+      expect(result.deleted.map((entry) => entry.memberId).sort()).toEqual(
+        agents.map((agent) => agent.id).sort(),
+      );
+      expect(await used()).toEqual({ standard: 13, 'contact-center': 0 });
+    });
+
+    it('keeps a pool that members hold as an add-on', async () => {
+      const admin = createSeatsAdmin({ store, clock: () => now });
+      await expect(admin.removePool(account, 'contact-center')).rejects.toSatisfy(
+        (error) => error instanceof SeatsAdminError && error.code === 'pool_in_use',
+      );
       expect(await used()).toEqual({ standard: 15, 'contact-center': 2 });
     });
 
