@@ -1,4 +1,4 @@
-import { completeSignature, type Pool } from '@seats/core';
+import { completeSignature, type Pool, type SubscriptionUpdate } from '@seats/core';
 import { allowanceEvent, type EventOrigin } from './allowance-event';
 import {
   type Billing,
@@ -52,26 +52,30 @@ export async function settleCharge(
   origin: EventOrigin,
 ): Promise<SettledCharge> {
   let result: BillingResult;
-  const request = billingRequestOf(change.accountId, change.id, change.plan);
   try {
-    result = isSubscriptionBilling(deps.billing)
-      ? await deps.billing.setQuantity({
-          accountId: change.accountId,
-          poolId: change.poolId,
-          changeId: change.id,
-          idempotencyKey: change.id,
-          quantity:
-            change.subscriptionUpdate?.quantity ?? change.plan.provider?.quantity ?? change.plan.to,
-          prorationBehavior:
-            change.subscriptionUpdate?.prorationBehavior ??
-            change.plan.provider?.prorationBehavior ??
-            'create-prorations',
-          prorationDate: change.subscriptionUpdate?.prorationDate ?? null,
-          now: change.createdAt,
-        })
-      : change.plan.dueNow.amount < 0
-        ? await deps.billing.credit(request)
-        : await deps.billing.charge(request);
+    if (isSubscriptionBilling(deps.billing)) {
+      const update = storedSubscriptionUpdate(change);
+      if (update === null) {
+        console.warn(
+          `[seats] change ${change.id} went to the provider in the charges mode and has no subscription quantity to set; record how its charge ended with jobs.settle()`,
+        );
+        return { outcome: 'unsettled', change };
+      }
+      result = await deps.billing.setQuantity({
+        accountId: change.accountId,
+        poolId: change.poolId,
+        changeId: change.id,
+        idempotencyKey: change.id,
+        ...update,
+        now: change.createdAt,
+      });
+    } else {
+      const request = billingRequestOf(change.accountId, change.id, change.plan);
+      result =
+        change.plan.dueNow.amount < 0
+          ? await deps.billing.credit(request)
+          : await deps.billing.charge(request);
+    }
   } catch (error) {
     console.warn(
       `[seats] billing provider failed for change ${change.id}: ${error instanceof Error ? error.message : String(error)}`,
@@ -90,6 +94,22 @@ export async function settleCharge(
     return { outcome: 'pending', change: pending };
   }
   return recordCharge(deps, change, result, origin);
+}
+
+/**
+ * What the provider is told for a change: as decided under the lock when it went to the provider,
+ * or, for a change stored before that was kept, as its quote asked the provider; `null` for a
+ * change that went to the provider in the charges mode.
+ */
+function storedSubscriptionUpdate(change: StoredChange): SubscriptionUpdate | null {
+  if (change.subscriptionUpdate != null) return change.subscriptionUpdate;
+  const asked = change.plan.provider;
+  if (asked === undefined) return null;
+  return {
+    quantity: asked.quantity,
+    prorationBehavior: asked.prorationBehavior,
+    prorationDate: asked.prorationBehavior === 'none' ? null : (asked.prorationDate ?? null),
+  };
 }
 
 /**

@@ -343,4 +343,39 @@ describe('the subscription-quantity mode', () => {
     await jobs.tick();
     expect(subscriptions.calls.filter((call) => call.accountId === factro)).toHaveLength(1);
   });
+
+  it('sets no quantity for a change charged in the charges mode before the switch, and leaves it to settle()', async () => {
+    const charges = createSeatsHandler({
+      store,
+      billing: {
+        charge: async () => {
+          throw new Error('socket hang up');
+        },
+        credit: async () => {
+          throw new Error('socket hang up');
+        },
+      },
+      clock: () => now,
+      recoverOnStart: false,
+      identify: () => ({ accountId: dialpad, memberId: null, role: 'company-admin' }),
+    });
+    const post = (path: string, body: unknown, key?: string) =>
+      charges(
+        new Request(`http://host.test/v1${path}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(key === undefined ? {} : { 'idempotency-key': key }),
+          },
+          body: JSON.stringify(body),
+        }),
+      );
+    const quote = (await (await post('/quotes', { poolId: 'standard', delta: 1 })).json()) as Quote;
+    expect((await post('/changes', { quoteId: quote.id }, 'key-1')).status).toBe(503);
+
+    const jobs = createSeatsJobs({ store, billing: subscriptions.provider, clock: () => now });
+    now = new Date(start.getTime() + 2 * 60_000);
+    expect(await jobs.recover()).toMatchObject({ found: 1, unsettled: 1 });
+    expect(subscriptions.calls).toHaveLength(0);
+  });
 });
