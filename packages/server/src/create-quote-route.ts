@@ -46,8 +46,12 @@ export async function createQuoteRoute(deps: RouteDeps, context: RouteContext): 
         prorationBehavior: asked.prorationBehavior,
       })
       .catch((error: unknown) => {
+        // The provider's text can name its objects (`No such subscription: 'sub_…'`): logged only.
+        console.warn(
+          `[seats] billing provider could not preview a change of ${context.identity.accountId}/${plan.poolId}: ${error instanceof Error ? error.message : String(error)}`,
+        );
         throw new ProblemError(503, 'service_unavailable', {
-          detail: `The payment provider could not price the change: ${error instanceof Error ? error.message : String(error)}`,
+          detail: 'The payment provider could not price the change; try again in a moment.',
           headers: { 'retry-after': '2' },
         });
       });

@@ -378,4 +378,31 @@ describe('the subscription-quantity mode', () => {
     expect(await jobs.recover()).toMatchObject({ found: 1, unsettled: 1 });
     expect(subscriptions.calls).toHaveLength(0);
   });
+
+  it("answers 503 without the provider's own words when it cannot price a change", async () => {
+    const handle = createSeatsHandler({
+      store,
+      billing: {
+        ...subscriptions.provider,
+        preview: async () => {
+          throw new Error("No such subscription: 'sub_1Qx9secret'");
+        },
+      },
+      clock: () => now,
+      recoverOnStart: false,
+      identify: () => ({ accountId: dialpad, memberId: null, role: 'company-admin' }),
+    });
+    const response = await handle(
+      new Request('http://host.test/v1/quotes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ poolId: 'standard', delta: 1 }),
+      }),
+    );
+    expect(response.status).toBe(503);
+    const problem = (await response.json()) as { code: string; detail: string };
+    expect(problem.code).toBe('service_unavailable');
+    expect(problem.detail).not.toContain('sub_');
+    expect(problem.detail).toMatch(/payment provider/);
+  });
 });
