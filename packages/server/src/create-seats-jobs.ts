@@ -20,7 +20,7 @@ import type { RecordedSeatsEvent, SeatsEvent } from './seats-event';
 import type { PruneCounts, SeatsStore, StoredPeriodEnd } from './seats-store';
 import { recordCharge, type SettledCharge, settleCharge } from './settle-charge';
 import { changeToWire } from './wire';
-import { notifyListener, writeWithEvents } from './write-with-events';
+import { notifyListener, type WriteWithEvents, writeWithEvents } from './write-with-events';
 
 export interface SeatsJobsOptions {
   store: SeatsStore;
@@ -180,23 +180,41 @@ export function periodChargeRequest(periodEnd: StoredPeriodEnd): BillingRequest 
 }
 
 /**
- * Hands a period's quantities to the provider holding the subscription, one pool at a time, each
- * keyed by account, period and pool; nothing is prorated, the provider invoices the new period.
+ * Tells the provider holding the subscription each pool's quantity for a period that began: the
+ * licences the pool holds now, read under the account's lock when the hand-over runs rather than
+ * when the period rolled, so a change applied since is never undone. A pool with a change still
+ * with the provider defers the whole hand-over (`null`): the claim goes stale and a later run
+ * hands over once that change is settled. Keys name the quantity, so a retry with the same
+ * quantity is one update and a newer quantity is another.
  */
 async function handOverPeriod(
   billing: SubscriptionBillingProvider,
+  write: WriteWithEvents,
   periodEnd: StoredPeriodEnd,
-): Promise<BillingResult> {
+): Promise<BillingResult | null> {
   const key = `period_${periodEnd.accountId}_${periodEnd.period.start}`;
+  const poolIds = periodEnd.charges.map((charge) => charge.poolId);
+  const quantities = await write(async (tx) => {
+    const state = await tx.lockAccount(periodEnd.accountId);
+    if (state === null) return [];
+    const now: { poolId: string; quantity: number }[] = [];
+    for (const poolId of poolIds) {
+      if ((await tx.chargingChangeOf(periodEnd.accountId, poolId)) !== null) return null;
+      const pool = state.pools.find((candidate) => candidate.id === poolId);
+      if (pool !== undefined) now.push({ poolId, quantity: pool.purchased });
+    }
+    return now;
+  });
+  if (quantities === null) return null;
   const references: string[] = [];
   let pending = false;
-  for (const charge of periodEnd.charges) {
+  for (const { poolId, quantity } of quantities) {
     const result = await billing.setQuantity({
       accountId: periodEnd.accountId,
-      poolId: charge.poolId,
+      poolId,
       changeId: key,
-      idempotencyKey: `${key}_${charge.poolId}`,
-      quantity: charge.quantity,
+      idempotencyKey: `${key}_${poolId}_${quantity}`,
+      quantity,
       prorationBehavior: 'none',
       prorationDate: null,
       now: periodEnd.period.start,
@@ -285,15 +303,20 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
       const claimed = await store.claimPeriodCharges(now, staleBefore, 1);
       if (claimed.length === 0) return;
       for (const periodEnd of claimed) {
-        let result: BillingResult;
+        let result: BillingResult | null;
         try {
           result = isSubscriptionBilling(billing)
-            ? await handOverPeriod(billing, periodEnd)
+            ? await handOverPeriod(billing, write, periodEnd)
             : await billing.charge(periodChargeRequest(periodEnd));
         } catch (error) {
           console.warn(
             `[seats] billing provider failed for the period of ${periodEnd.accountId} from ${periodEnd.period.start}: ${error instanceof Error ? error.message : String(error)}`,
           );
+          report.charges.unsettled += 1;
+          continue;
+        }
+        if (result === null) {
+          // Deferred behind a change still with the provider; a later run hands it over.
           report.charges.unsettled += 1;
           continue;
         }

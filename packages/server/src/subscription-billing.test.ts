@@ -334,6 +334,53 @@ describe('the subscription-quantity mode', () => {
     ]);
   });
 
+  it('never undoes a purchase applied between the roll and the job, and waits for one still with the provider', async () => {
+    const seats = api(dialpad);
+    const removal = await seats.quote('standard', -2);
+    await seats.commit(removal.id, 'key-1');
+    now = new Date('2026-04-01T00:10:00.000Z');
+    // A read rolls the account (20 → 18), then a purchase applies before the job runs (18 → 19).
+    await seats.summary();
+    const bought = await seats.commit((await seats.quote('standard', 1)).id, 'key-2');
+    expect(bought.status).toBe(201);
+    expect(subscriptions.quantities.get(`${dialpad}/standard`)).toBe(19);
+
+    const jobs = createSeatsJobs({ store, billing: subscriptions.provider, clock: () => now });
+    await jobs.tick();
+    expect(subscriptions.quantities.get(`${dialpad}/standard`)).toBe(19);
+    const pool = (await seats.summary()).pools.find((candidate) => candidate.id === 'standard');
+    expect(pool?.purchased).toBe(19);
+  });
+
+  it('hands a period over only once no change of the pool is still with the provider', async () => {
+    const seats = api(dialpad);
+    now = new Date('2026-04-01T00:10:00.000Z');
+    await seats.summary();
+    const release = subscriptions.holdNext();
+    const buying = seats.commit((await seats.quote('standard', 1)).id, 'key-1');
+    await vi.waitFor(() => expect(subscriptions.calls).toHaveLength(1));
+
+    const jobs = createSeatsJobs({ store, billing: subscriptions.provider, clock: () => now });
+    const deferred = await jobs.tick();
+    const handedOver = () =>
+      subscriptions.calls.filter(
+        (call) =>
+          call.accountId === dialpad &&
+          call.poolId === 'standard' &&
+          call.changeId.startsWith('period_'),
+      );
+    expect(handedOver()).toEqual([]);
+    expect(deferred.charges.unsettled).toBeGreaterThan(0);
+
+    release();
+    expect((await buying).status).toBe(201);
+    // The claim goes stale and a later run hands over what the pool holds then.
+    now = new Date('2026-04-01T00:20:00.000Z');
+    await jobs.tick();
+    expect(handedOver().map((call) => call.quantity)).toEqual([21]);
+    expect(subscriptions.quantities.get(`${dialpad}/standard`)).toBe(21);
+  });
+
   it('hands over the period when a read rolled the account before the job ran', async () => {
     const factro = 'daily-prorated-with-password';
     now = new Date('2026-04-01T00:10:00.000Z');
