@@ -7,6 +7,7 @@ import { expectNoAxeViolations } from '../test/axe';
 import { api, clientFor } from '../test/mock-api';
 import {
   AddUserGuard,
+  createFormat,
   ja,
   MemberPicker,
   SeatsProvider,
@@ -262,9 +263,10 @@ describe('AddUserGuard', () => {
     expect(offered).toHaveLength(consuming.items.length - owners.length - 1);
     const filler = within(group).getByRole('radio', { name: 'Filler 1' });
     expect(filler.getAttribute('aria-describedby')).toBeTruthy();
+    const changed = consuming.items.find((member) => member.name === 'Filler 1')?.updatedAt;
     expect(
       document.getElementById(filler.getAttribute('aria-describedby') as string)?.textContent,
-    ).toBe('filler1@example.com Employee');
+    ).toBe(`filler1@example.com Employee last changed ${createFormat('de').date(changed ?? '')}`);
     expect(within(guard).queryByRole('button', { name: /^Deactivate / })).toBeNull();
     await expectNoAxeViolations();
 

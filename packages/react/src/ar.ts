@@ -251,6 +251,7 @@ export const ar: SeatsMessages = {
   deactivate: ({ name }) => `تعطيل ${name}`,
   deleteMember: ({ name }) => `حذف ${name}`,
   pickMember: ({ action }) => (action === 'delete' ? 'اختر من تريد حذفه:' : 'اختر من تريد تعطيله:'),
+  memberChanged: ({ at }, f) => `آخر تغيير ${f.date(at)}`,
   noMemberToFree: () => 'لا يوجد مستخدم آخر لديه ترخيص يمكنك تحريره هنا.',
   memberFreed: ({ name, action }) =>
     action === 'delete' ? `تم حذف ${name}.` : `تم تعطيل ${name}.`,

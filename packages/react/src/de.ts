@@ -269,6 +269,7 @@ export const de: SeatsMessages = {
   deleteMember: ({ name }) => `${name} löschen`,
   pickMember: ({ action }) =>
     action === 'delete' ? 'Wählen Sie, wen Sie löschen:' : 'Wählen Sie, wen Sie deaktivieren:',
+  memberChanged: ({ at }, f) => `zuletzt geändert am ${f.date(at)}`,
   noMemberToFree: () => 'Kein anderer Nutzer hat eine Lizenz, die Sie hier freigeben können.',
   memberFreed: ({ name, action }) =>
     action === 'delete' ? `${name} wurde gelöscht.` : `${name} wurde deaktiviert.`,

@@ -267,6 +267,7 @@ export const es: SeatsMessages = {
   deleteMember: ({ name }) => `Eliminar a ${name}`,
   pickMember: ({ action }) =>
     action === 'delete' ? 'Elige a quién eliminar:' : 'Elige a quién desactivar:',
+  memberChanged: ({ at }, f) => `último cambio: ${f.date(at)}`,
   noMemberToFree: () => 'Ningún otro usuario tiene una licencia que puedas liberar aquí.',
   memberFreed: ({ name, action }) =>
     action === 'delete' ? `${name} se ha eliminado.` : `${name} se ha desactivado.`,

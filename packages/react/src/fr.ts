@@ -271,6 +271,7 @@ export const fr: SeatsMessages = {
   deleteMember: ({ name }) => `Supprimer ${name}`,
   pickMember: ({ action }) =>
     action === 'delete' ? 'Choisissez qui supprimer :' : 'Choisissez qui désactiver :',
+  memberChanged: ({ at }, f) => `modifié le ${f.date(at)}`,
   noMemberToFree: () => 'Aucun autre utilisateur n’a de licence que vous pouvez libérer ici.',
   memberFreed: ({ name, action }) =>
     action === 'delete' ? `${name} a été supprimé.` : `${name} a été désactivé.`,

@@ -254,6 +254,7 @@ export const ja: SeatsMessages = {
     action === 'delete'
       ? '削除するユーザーを選択してください:'
       : '無効化するユーザーを選択してください:',
+  memberChanged: ({ at }, f) => `最終変更 ${f.date(at)}`,
   noMemberToFree: () => 'ここで解放できるライセンスを持つ他のユーザーはいません。',
   memberFreed: ({ name, action }) =>
     action === 'delete' ? `${name} を削除しました。` : `${name} を無効化しました。`,

@@ -22,8 +22,8 @@ export interface MemberPickerProps extends ComponentPropsWithoutRef<'div'> {
 }
 
 /**
- * The members holding a licence of a type, never the viewer nor an owner, each with name, email and
- * role: the viewer picks one, then confirms with a button that names them. Below what is assigned
+ * The members holding a licence of a type, never the viewer nor an owner, each with name, email,
+ * role and when they last changed: the viewer picks one, then confirms with a button that names them. Below what is assigned
  * in the adjust dialog, and the guard's "free a licence" remedy.
  */
 export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(function MemberPicker(
@@ -62,7 +62,8 @@ export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(functi
                 {member.name}
               </span>
               <span id={`${id}details${index}`} data-part={part('member-details')}>
-                <span>{member.email}</span> <span>{t.roleName({ role: member.role }, format)}</span>
+                <span>{member.email}</span> <span>{t.roleName({ role: member.role }, format)}</span>{' '}
+                <span>{t.memberChanged({ at: member.updatedAt }, format)}</span>
               </span>
             </label>
           ))}

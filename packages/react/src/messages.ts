@@ -115,6 +115,8 @@ export interface SeatsMessages {
   deleteMember: Message<{ name: string }>;
   /** Names the member picker's choices. */
   pickMember: Message<{ action: 'deactivate' | 'delete' }>;
+  /** When a member offered in the picker last changed, e.g. `last changed Nov 29, 2026`. */
+  memberChanged: Message<{ at: Instant }>;
   noMemberToFree: Message;
   /** Announced once a member's licence was freed. */
   memberFreed: Message<{ name: string; action: 'deactivate' | 'delete' }>;
@@ -304,6 +306,7 @@ export const en: SeatsMessages = {
   deleteMember: ({ name }) => `Delete ${name}`,
   pickMember: ({ action }) =>
     action === 'delete' ? 'Choose whom to delete:' : 'Choose whom to deactivate:',
+  memberChanged: ({ at }, f) => `last changed ${f.date(at)}`,
   noMemberToFree: () => 'No other user holds a licence you can free here.',
   memberFreed: ({ name, action }) =>
     action === 'delete' ? `${name} was deleted.` : `${name} was deactivated.`,

@@ -267,6 +267,7 @@ export const pt: SeatsMessages = {
   deleteMember: ({ name }) => `Excluir ${name}`,
   pickMember: ({ action }) =>
     action === 'delete' ? 'Escolha quem excluir:' : 'Escolha quem desativar:',
+  memberChanged: ({ at }, f) => `alterado em ${f.date(at)}`,
   noMemberToFree: () => 'Nenhum outro usuário tem uma licença que você possa liberar aqui.',
   memberFreed: ({ name, action }) =>
     action === 'delete' ? `${name} foi excluído.` : `${name} foi desativado.`,
