@@ -35,7 +35,8 @@ export interface BenchDriver {
 export async function* benchDrivers(poolSize = 20): AsyncGenerator<BenchDriver> {
   // As createPgliteStore opens its own, with the raw statements on the same database.
   const db = await PGlite.create({ postgresqlconf: pgliteSettings });
-  const store = await createPgliteStore({ db });
+  // The raw statements write only accounts the handler never reads, so the store may keep its reads.
+  const store = await createPgliteStore({ db, exclusive: true });
   yield {
     label: 'PGlite (in memory)',
     store,

@@ -9,6 +9,13 @@ export interface PgliteStoreOptions {
   db?: PGlite;
   /** Where to persist the database (a folder in Node, `idb://name` in a browser); in memory when omitted. */
   dataDir?: string;
+  /**
+   * Whether only this store writes the seats tables of the database: the account state and the
+   * newest open changes are then kept in memory between its writes, so that reads do not queue
+   * behind PGlite's one connection. On by default for a database the store opens itself; off for
+   * a `db` given to it, which others may write.
+   */
+  exclusive?: boolean;
 }
 
 /**
@@ -104,5 +111,7 @@ export async function openPgliteStore(
     }));
   const executor = pgliteExecutor(db, { owned: options.db === undefined });
   await applyMigrations(executor);
-  return createSqlStore(executor, 'pglite');
+  return createSqlStore(executor, 'pglite', {
+    exclusive: options.exclusive ?? options.db === undefined,
+  });
 }

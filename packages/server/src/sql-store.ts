@@ -9,6 +9,7 @@ import {
 } from '@seats/core';
 import type { ChangeStatus, QuoteRequest } from '@seats/core/contract';
 import { duplicateMemberOf } from './duplicate-member-error';
+import { createReadCache } from './read-cache';
 import type { RecordedSeatsEvent, SeatsEvent } from './seats-event';
 import type {
   AccountState,
@@ -640,8 +641,23 @@ const importBatch = 5_000;
 /** Imports of at least this many members refresh the statistics the member lists are planned with. */
 const analyzeAfterMembers = 1_000;
 
+export interface SqlStoreOptions {
+  /**
+   * Only this store writes the seats tables of its database, from this process: the account
+   * state and the newest open changes are then kept in memory until its next write.
+   */
+  exclusive?: boolean;
+}
+
 /** The store over any SQL executor; both drivers run exactly these statements. */
-export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): SeatsStore {
+export function createSqlStore(
+  executor: SqlExecutor,
+  driver: SeatsStore['driver'],
+  { exclusive = false }: SqlStoreOptions = {},
+): SeatsStore {
+  const cache = exclusive ? createReadCache(executor) : null;
+  const db = cache?.db ?? executor;
+  const cached = <T>(key: string, load: () => Promise<T>) => cache?.read(key, load) ?? load();
   async function memberWrite(
     rows: Row[],
     version: unknown,
@@ -656,19 +672,20 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
   return {
     driver,
     outbox: createSqlEventOutbox(db),
-    async loadAccount(accountId) {
-      const accounts = await db.query(
-        `SELECT ${accountColumns} FROM seats_accounts WHERE id = $1`,
-        [accountId],
-      );
-      const account = accounts[0];
-      if (account === undefined) return null;
-      const pools = await db.query(
-        `SELECT ${poolColumns} FROM seats_pools WHERE account_id = $1 ORDER BY position`,
-        [accountId],
-      );
-      return withHolders(db, toAccountState(account, pools));
-    },
+    loadAccount: (accountId) =>
+      cached(`account\u0000${accountId}`, async () => {
+        // One round trip for the account and its pools in display order.
+        const rows = await db.query(
+          `SELECT ${accountColumns},
+             (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.position), '[]'::jsonb)
+              FROM (SELECT ${poolColumns}, position FROM seats_pools WHERE account_id = $1) AS p) AS pools
+           FROM seats_accounts WHERE id = $1`,
+          [accountId],
+        );
+        const row = rows[0];
+        if (row === undefined) return null;
+        return withHolders(db, toAccountState(row, parseJson(row.pools) as Row[]));
+      }),
     async createAccount({ account, policy, pools, members, now }: NewAccount) {
       const created = await db
         .transaction(async (tx) => {
@@ -1029,10 +1046,11 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
       );
       return rows[0] === undefined ? null : toChange(rows[0]);
     },
-    async newestOpenChanges(accountId, limit) {
-      // One round trip: the newest few, each row carrying the count of all.
-      const rows = await db.query(
-        `WITH newest AS (
+    newestOpenChanges: (accountId, limit) =>
+      cached(`open\u0000${accountId}\u0000${limit}`, async () => {
+        // One round trip: the newest few, each row carrying the count of all.
+        const rows = await db.query(
+          `WITH newest AS (
            SELECT ${changeColumns} FROM seats_changes
            WHERE account_id = $1 AND status IN ('scheduled', 'pending-signature')
            ORDER BY seq DESC LIMIT $2
@@ -1040,10 +1058,10 @@ export function createSqlStore(db: SqlExecutor, driver: SeatsStore['driver']): S
          SELECT newest.*, (SELECT count(*) FROM seats_changes
            WHERE account_id = $1 AND status IN ('scheduled', 'pending-signature')) AS total
          FROM newest ORDER BY seq DESC`,
-        [accountId, limit],
-      );
-      return { changes: rows.map(toChange), total: Number(rows[0]?.total ?? 0) };
-    },
+          [accountId, limit],
+        );
+        return { changes: rows.map(toChange), total: Number(rows[0]?.total ?? 0) };
+      }),
     async accountsDue(now, limit) {
       const rows = await db.query<{ id: string }>(
         'SELECT id FROM seats_accounts WHERE period_end <= $1 ORDER BY period_end, id LIMIT $2',
