@@ -1,7 +1,9 @@
 /**
- * Licence claims per second through the handler against a raw conditional update on the same
- * driver, and the summary's latency with 10,000 members; on PGlite, and on PostgreSQL when
- * SEATS_TEST_DATABASE_URL is set. Prints numbers; asserts nothing.
+ * Licence claims per second, split where the time goes: a bare conditional update of the pool, the
+ * store's claim statement (claim, version bump, member insert and its event) issued raw on the same
+ * driver, `store.createMember` (the statement with the store's own work around it), and the whole
+ * handler (`POST /v1/members`). Then the summary's latency with 10,000 members; on PGlite, and on
+ * PostgreSQL when SEATS_TEST_DATABASE_URL is set. Prints numbers; asserts nothing.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { definePolicy } from '@seats/core';
@@ -16,6 +18,10 @@ import {
 import { createPgliteStore } from '../src/pglite';
 import { createPostgresStore } from '../src/postgres';
 import { createPostgresTestSchema, testDatabaseUrl } from '../src/postgres-test-schema';
+import { randomId } from '../src/random-id';
+import type { SeatsEvent } from '../src/seats-event';
+import { eventsWithIds } from '../src/sql-event-outbox';
+import { createMemberStatement } from '../src/sql-store';
 
 const policy = definePolicy({ name: 'bench' });
 const now = new Date('2026-06-15T00:00:00.000Z');
@@ -71,7 +77,7 @@ function percentile(sorted: number[], p: number): number {
 async function run(
   label: string,
   store: SeatsStore,
-  raw: (sql: string, params: unknown[]) => Promise<unknown>,
+  raw: (sql: string, params: unknown[]) => Promise<unknown[]>,
   claims: number,
 ) {
   const handle = createSeatsHandler({
@@ -86,47 +92,111 @@ async function run(
     }),
   });
   console.log(`\n${label}`);
-  console.log('concurrency | handler claims/s | raw update/s | ratio');
+  console.log(
+    'concurrency | (a) update/s | (b) statement/s | store/s | (c) handler/s | b/a  | c/b  | c/a',
+  );
   for (const concurrency of levels) {
-    const account = `claims-${concurrency}`;
-    const rawAccount = `raw-${concurrency}`;
-    await seed(store, account);
-    await seed(store, rawAccount);
+    const accounts = {
+      update: `raw-${concurrency}`,
+      statement: `statement-${concurrency}`,
+      store: `store-${concurrency}`,
+      handler: `claims-${concurrency}`,
+    };
+    for (const account of Object.values(accounts)) await seed(store, account);
     let claimed = 0;
-    const claim = async () => {
+    /** A member as the route would write it, with the one `seat.claimed` event it records. */
+    const newMember = (accountId: string) => {
       const index = claimed++;
-      const response = await handle(
-        new Request('http://bench.test/v1/members', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-account': account },
-          body: JSON.stringify({
-            name: `User ${index}`,
-            email: `user${index}@example.com`,
-            status: 'active',
-            role: 'member',
+      const id = randomId('mem');
+      const member = {
+        id,
+        name: `User ${index}`,
+        email: `user${index}@example.com`,
+        status: 'active',
+        role: 'member',
+        poolId: 'seats',
+        consumes: true,
+        addOnIds: [],
+      };
+      const events: SeatsEvent[] = [
+        {
+          type: 'seat.claimed',
+          accountId,
+          at: now.toISOString(),
+          requestId: randomId('req'),
+          memberId: id,
+          poolId: 'seats',
+        },
+      ];
+      return { member, events };
+    };
+    const tasks = {
+      update: async () => {
+        await raw(
+          `UPDATE seats_pools SET used = used + 1
+           WHERE account_id = $1 AND id = $2 AND used < purchased - scheduled_removal RETURNING used`,
+          [accounts.update, 'seats'],
+        );
+      },
+      statement: async () => {
+        const { member, events } = newMember(accounts.statement);
+        const { sql, params } = createMemberStatement(
+          accounts.statement,
+          member,
+          'seats',
+          now.toISOString(),
+          eventsWithIds(events),
+        );
+        const rows = await raw(sql, params);
+        if (rows.length !== 1) throw new Error('the claim statement wrote nothing');
+      },
+      store: async () => {
+        const { member, events } = newMember(accounts.store);
+        const written = await store.createMember(
+          accounts.store,
+          member,
+          ['seats'],
+          now.toISOString(),
+          events,
+        );
+        if (written.status !== 'written') throw new Error(`the store answered ${written.status}`);
+      },
+      handler: async () => {
+        const index = claimed++;
+        const response = await handle(
+          new Request('http://bench.test/v1/members', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-account': accounts.handler },
+            body: JSON.stringify({
+              name: `User ${index}`,
+              email: `user${index}@example.com`,
+              status: 'active',
+              role: 'member',
+            }),
           }),
-        }),
-      );
-      if (response.status !== 201) throw new Error(`claim answered ${response.status}`);
+        );
+        if (response.status !== 201) throw new Error(`claim answered ${response.status}`);
+      },
     };
-    const update = async () => {
-      await raw(
-        `UPDATE seats_pools SET used = used + 1
-         WHERE account_id = $1 AND id = $2 AND used < purchased - scheduled_removal RETURNING used`,
-        [rawAccount, 'seats'],
-      );
-    };
-    // Alternating rounds, best of each, so that load from other processes skews both sides alike.
-    let viaHandler = 0;
-    let baseline = 0;
+    // Alternating rounds, best of each, so that load from other processes skews all sides alike.
+    const best = { update: 0, statement: 0, store: 0, handler: 0 };
     for (let round = 0; round < rounds; round++) {
-      viaHandler = Math.max(viaHandler, await throughput(claims, concurrency, claim));
-      baseline = Math.max(baseline, await throughput(claims, concurrency, update));
+      for (const name of Object.keys(best) as (keyof typeof best)[]) {
+        best[name] = Math.max(best[name], await throughput(claims, concurrency, tasks[name]));
+      }
     }
+    const cell = (value: number, width: number) => value.toFixed(0).padStart(width);
     console.log(
-      `${String(concurrency).padStart(11)} | ${viaHandler.toFixed(0).padStart(16)} | ${baseline
-        .toFixed(0)
-        .padStart(12)} | ${(viaHandler / baseline).toFixed(2)}`,
+      [
+        String(concurrency).padStart(11),
+        cell(best.update, 12),
+        cell(best.statement, 15),
+        cell(best.store, 7),
+        cell(best.handler, 13),
+        (best.statement / best.update).toFixed(2).padStart(4),
+        (best.handler / best.statement).toFixed(2).padStart(4),
+        (best.handler / best.update).toFixed(2),
+      ].join(' | '),
     );
   }
 
@@ -159,7 +229,7 @@ const db = await PGlite.create({ postgresqlconf: pgliteSettings });
 await run(
   'PGlite (in memory)',
   await createPgliteStore({ db }),
-  (sql, params) => db.query(sql, params),
+  async (sql, params) => (await db.query(sql, params)).rows,
   300,
 );
 await db.close();
@@ -173,7 +243,7 @@ if (testDatabaseUrl === undefined) {
     await run(
       `PostgreSQL (node-postgres, pool of 20, ${schema.name})`,
       await createPostgresStore({ pool }),
-      (sql, params) => pool.query(sql, params),
+      async (sql, params) => (await pool.query(sql, params)).rows,
       500,
     );
   } finally {

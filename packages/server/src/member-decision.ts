@@ -1,4 +1,5 @@
 import {
+  type AccountUsage,
   decideMemberChange,
   explainMemberIssue,
   type MemberAssignment,
@@ -7,7 +8,7 @@ import {
 import { ProblemError } from './problem-error';
 import { forbidden, type RouteContext, usageOf } from './route-context';
 import type { SeatsEvent } from './seats-event';
-import type { MemberFields, SeatsStore, StoredMember } from './seats-store';
+import type { AccountState, MemberFields, SeatsStore, StoredMember } from './seats-store';
 
 /**
  * How often a member write is decided again on a fresh read after losing a race (for a licence, or
@@ -26,6 +27,27 @@ export function memberConflict(): ProblemError {
 /** A member decision allowed by core. */
 export type AllowedMemberChange = Extract<MemberChangeDecision, { outcome: 'allowed' }>;
 
+/**
+ * The usage core describes for each account read and viewer role. Member writes decide on a read
+ * shared by the requests of the next second (`memberStateTtlMs`), which is never changed in place,
+ * so each read is described once per role rather than once per request.
+ */
+const usageByState = new WeakMap<AccountState, Map<string, AccountUsage>>();
+
+function usageFor(context: RouteContext): AccountUsage {
+  let byRole = usageByState.get(context.state);
+  if (byRole === undefined) {
+    byRole = new Map();
+    usageByState.set(context.state, byRole);
+  }
+  let usage = byRole.get(context.identity.role);
+  if (usage === undefined) {
+    usage = usageOf(context);
+    byRole.set(context.identity.role, usage);
+  }
+  return usage;
+}
+
 /** Core's decision on a member going from `before` to `after`, on the account as read for the context. */
 export function decideMember(
   context: RouteContext,
@@ -34,7 +56,7 @@ export function decideMember(
 ): MemberChangeDecision {
   return decideMemberChange({
     policy: context.state.policy,
-    usage: usageOf(context),
+    usage: usageFor(context),
     before,
     after,
   });

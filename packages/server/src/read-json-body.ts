@@ -53,6 +53,8 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
     }
     chunks.push(value);
   }
+  // A small body arrives in one chunk: no copy.
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -67,6 +69,9 @@ function tooLarge(maxBytes: number): ProblemError {
     detail: `The body is larger than ${maxBytes} bytes.`,
   });
 }
+
+/** Decodes whole bodies only (never streams), so one decoder serves every request. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function isJson(contentType: string | null): boolean {
   if (contentType === null) return false;
@@ -111,7 +116,7 @@ export async function readJsonBody<T>(
       });
     }
     try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      value = JSON.parse(utf8.decode(bytes));
     } catch {
       throw new ProblemError(400, 'malformed_json', { detail: 'The body is not valid JSON.' });
     }
