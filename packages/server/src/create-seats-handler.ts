@@ -1,3 +1,4 @@
+import { summaryPendingLimit } from '@seats/core/contract';
 import openapi from '@seats/core/openapi.json';
 import { advanceStoredAccount } from './advance-stored-account';
 import { BillingRequiredError, billingModeOf, developmentAllowed } from './billing-provider';
@@ -111,16 +112,16 @@ export function createSeatsHandler(
     accountId: string,
     now: string,
     requestId: string,
-  ): Promise<AccountState | null> {
+  ): Promise<{ state: AccountState | null; rolled: boolean }> {
     const state = await store.loadAccount(accountId);
     if (state === null || Date.parse(now) < Date.parse(state.account.billingPeriod.end))
-      return state;
+      return { state, rolled: false };
     await advanceStoredAccount(
       write,
       { accountId, now, requestId },
       { mode: billingModeOf(billing) },
     );
-    return store.loadAccount(accountId);
+    return { state: await store.loadAccount(accountId), rolled: true };
   }
 
   const memberStates = new Map<string, { state: AccountState; until: number }>();
@@ -147,7 +148,7 @@ export function createSeatsHandler(
     ) {
       return { state: cached.state, fresh: false };
     }
-    const state = await loadState(accountId, now, requestId);
+    const { state } = await loadState(accountId, now, requestId);
     if (memberStates.size > 10_000) memberStates.clear();
     if (state !== null) remember(accountId, state);
     return { state, fresh: true };
@@ -213,9 +214,21 @@ export function createSeatsHandler(
     if (identity === null)
       throw new ProblemError(401, 'unauthenticated', { detail: 'Sign in first.' });
     const now = clock().toISOString();
-    const { state, fresh } = memberWrites.has(handle)
-      ? await memberWriteState(identity.accountId, now, requestId)
-      : { state: await loadState(identity.accountId, now, requestId), fresh: true };
+    // The summary's open changes are read beside the account, so that it waits on the database
+    // once; they are read again if the account was rolled past a period end in between.
+    const openChanges =
+      handle === summaryRoute
+        ? store.newestOpenChanges(identity.accountId, summaryPendingLimit)
+        : undefined;
+    openChanges?.catch(() => {});
+    let state: AccountState | null;
+    let fresh = true;
+    let rolled = false;
+    if (memberWrites.has(handle)) {
+      ({ state, fresh } = await memberWriteState(identity.accountId, now, requestId));
+    } else {
+      ({ state, rolled } = await loadState(identity.accountId, now, requestId));
+    }
     if (state === null) {
       throw new ProblemError(404, 'account_not_found', {
         detail: 'This account is not set up for licences yet.',
@@ -235,7 +248,17 @@ export function createSeatsHandler(
       });
     }
     const id = matched.params[0] ?? '';
-    return handle(deps, { request, url, id, requestId, identity, state, fresh, now });
+    return handle(deps, {
+      request,
+      url,
+      id,
+      requestId,
+      identity,
+      state,
+      fresh,
+      now,
+      ...(openChanges === undefined || rolled ? {} : { openChanges }),
+    });
   }
 
   return async (request) => {

@@ -20,6 +20,8 @@ export interface RouteContext {
   /** Whether `state` was read for this request, rather than taken from the member-write cache. */
   fresh: boolean;
   now: string;
+  /** `GET /v1/summary` only: its open changes, read beside the account. */
+  openChanges?: ReturnType<SeatsStore['newestOpenChanges']>;
 }
 
 /** What the routes share with the handler that created them. */

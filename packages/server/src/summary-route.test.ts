@@ -157,3 +157,59 @@ for (const driver of drivers) {
     });
   });
 }
+
+for (const driver of drivers) {
+  describe.skipIf(driver.skip)(`the summary as a period ends on ${driver.name}`, () => {
+    it('no longer lists a removal the period end applied, in the request that rolled it', async () => {
+      const database = await driver.open();
+      try {
+        await database.store.createAccount({
+          account: {
+            id: 'rolling',
+            name: 'Rolling',
+            plan: 'Team',
+            currency: 'EUR',
+            billingPeriod: { start: '2026-06-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z' },
+            contract: { kind: 'self-serve' },
+          },
+          policy: definePolicy({ name: 'rolling' }),
+          pools: [
+            {
+              id: 'seats',
+              name: 'Seats',
+              term: 'monthly',
+              purchased: 20,
+              scheduledRemoval: 0,
+              pendingSignature: 0,
+              unitPrice: 3_000,
+            },
+          ],
+          members: [],
+          now: '2026-06-01T00:00:00.000Z',
+        });
+        let now = new Date('2026-06-15T00:00:00.000Z');
+        const handle = createSeatsHandler({
+          store: database.store,
+          clock: () => now,
+          identify: () => ({ accountId: 'rolling', memberId: null, role: 'owner' }),
+        });
+        const client = createSeatsClient({
+          baseUrl: 'http://host.test',
+          fetch: (input, init) => handle(new Request(input, init)),
+        });
+        const quote = await client.createQuote({ poolId: 'seats', delta: -3 });
+        await client.commitChange({ quoteId: quote.id });
+        expect(full(await client.getSummary()).pendingChangeCount).toBe(1);
+
+        now = new Date('2026-07-02T00:00:00.000Z');
+        const rolled = full(await client.getSummary());
+        expect(rolled.account.billingPeriod.start).toBe('2026-07-01T00:00:00.000Z');
+        expect(rolled.pools[0]?.purchased).toBe(17);
+        expect(rolled.pendingChangeCount).toBe(0);
+        expect(rolled.pendingChanges).toEqual([]);
+      } finally {
+        await database.dispose();
+      }
+    });
+  });
+}

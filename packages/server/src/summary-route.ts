@@ -30,7 +30,8 @@ export async function summaryRoute(deps: RouteDeps, context: RouteContext): Prom
     };
     return json(summary);
   }
-  const pending = await deps.store.newestOpenChanges(identity.accountId, summaryPendingLimit);
+  const pending = await (context.openChanges ??
+    deps.store.newestOpenChanges(identity.accountId, summaryPendingLimit));
   const summary: Summary = {
     access: 'full',
     version: state.version,
