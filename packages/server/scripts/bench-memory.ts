@@ -1,10 +1,15 @@
 /**
  * The resident memory (RSS) of a server process on each store: before the store opens, once it is
  * open with no data, its peak while 100,000 members are imported, and after, once pages of them
- * were read. Each measure runs in a process of its own. Prints numbers; asserts nothing.
+ * were read. PGlite is measured in memory, on a new dataDir, and on that dataDir reopened (holding
+ * the first import, the same number of members imported into a second account). Each measure runs
+ * in a process of its own. Prints numbers; asserts nothing.
  * CI imports 20,000 members, SEATS_BENCH_FULL=1 100,000; SEATS_BENCH_MEMORY_MEMBERS picks another size.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import type { SeatsStore } from '../src/index';
@@ -29,8 +34,10 @@ async function child(driver: string): Promise<Sample> {
   const bare = rss();
   let store: SeatsStore;
   let pool: pg.Pool | undefined;
+  const account = process.env.SEATS_BENCH_ACCOUNT ?? 'memory';
   if (driver === 'pglite') {
-    store = await createPgliteStore();
+    const dataDir = process.env.SEATS_BENCH_DATA_DIR;
+    store = await createPgliteStore(dataDir === undefined ? {} : { dataDir });
   } else {
     const { default: pgModule } = await import('pg');
     pool = new pgModule.Pool({
@@ -45,7 +52,7 @@ async function child(driver: string): Promise<Sample> {
   const sampler = setInterval(() => {
     peak = Math.max(peak, rss());
   }, 5);
-  await createBenchAccount(store, 'memory', benchMembers('memory', members));
+  await createBenchAccount(store, account, benchMembers(account, members));
   peak = Math.max(peak, rss());
   clearInterval(sampler);
   const loaded = rss();
@@ -53,7 +60,7 @@ async function child(driver: string): Promise<Sample> {
   let cursor: string | null = null;
   for (let index = 0; index < 50; index++) {
     const response = await handle(
-      get('memory', `members?limit=200${cursor === null ? '' : `&cursor=${cursor}`}`),
+      get(account, `members?limit=200${cursor === null ? '' : `&cursor=${cursor}`}`),
     );
     cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
   }
@@ -97,6 +104,16 @@ if (driver === 'pglite' || driver === 'postgres') {
       mib(sample.paged),
     ]);
   row('PGlite (in memory)', await measure('pglite'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'seats-bench-memory-'));
+  try {
+    row('PGlite (new dataDir)', await measure('pglite', { SEATS_BENCH_DATA_DIR: dataDir }));
+    row(
+      'PGlite (dataDir reopened)',
+      await measure('pglite', { SEATS_BENCH_DATA_DIR: dataDir, SEATS_BENCH_ACCOUNT: 'memory-2' }),
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
   if (testDatabaseUrl === undefined) {
     console.log('\nPostgreSQL skipped: set SEATS_TEST_DATABASE_URL to measure it.');
   } else {

@@ -84,12 +84,66 @@ export function pgliteExecutor(db: PGlite, options: { owned: boolean }): SqlExec
  * a URL such as `idb://seats` or `memory://` is left to PGlite.
  */
 function createDataDir(dataDir: string): void {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir)) return;
-  // Read at run time so that bundles for the browser never see node:fs.
-  const fs = globalThis.process?.getBuiltinModule?.('node:fs') as
-    | typeof import('node:fs')
-    | undefined;
-  fs?.mkdirSync(dataDir, { recursive: true });
+  if (isUrl(dataDir)) return;
+  nodeModule<typeof import('node:fs')>('node:fs')?.mkdirSync(dataDir, { recursive: true });
+}
+
+const isUrl = (dataDir: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir);
+
+/** Node's module of that name, read at run time so that bundles for the browser never see it. */
+function nodeModule<T>(name: string): T | undefined {
+  return globalThis.process?.getBuiltinModule?.(name) as T | undefined;
+}
+
+/** The path of this file: the CommonJS build has no import.meta.url, only __filename. */
+function thisFile(url: typeof import('node:url')): string {
+  return import.meta.url ? url.fileURLToPath(import.meta.url) : __filename;
+}
+
+/** The version of the PGlite this package resolves, when it can be read (in Node). */
+export function pgliteVersion(): string | undefined {
+  const module = nodeModule<typeof import('node:module')>('node:module');
+  const path = nodeModule<typeof import('node:path')>('node:path');
+  const url = nodeModule<typeof import('node:url')>('node:url');
+  const fs = nodeModule<typeof import('node:fs')>('node:fs');
+  if (module === undefined || path === undefined || url === undefined || fs === undefined) return;
+  try {
+    // PGlite does not export its package.json: it is found beside the dist/ of its entry.
+    const entry = module.createRequire(thisFile(url)).resolve('@electric-sql/pglite');
+    const file = path.join(path.dirname(entry), '..', 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return manifest.name === '@electric-sql/pglite' ? manifest.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file in pglite/ holding the data folder initdb writes for this version of PGlite. */
+export const preparedDataDirName = (version: string) => `initdb-${version}.tar.gz`;
+
+/**
+ * The data folder initdb writes, as shipped in pglite/ for the installed version of PGlite
+ * (`scripts/pglite-data-dir.ts`), when it is there and `dataDir` holds no database yet. PGlite
+ * runs initdb in a second instance whose WebAssembly memory (and a copy of it) stays in the
+ * process until a full garbage collection, which a server rarely runs: starting from the folder
+ * instead leaves out about 300 MiB, and a second of initdb. Any other version, a bundle that
+ * moved the file, or a browser runs initdb as before; migrations apply on top either way.
+ */
+function preparedDataDir(dataDir: string | undefined): Blob | undefined {
+  const path = nodeModule<typeof import('node:path')>('node:path');
+  const url = nodeModule<typeof import('node:url')>('node:url');
+  const fs = nodeModule<typeof import('node:fs')>('node:fs');
+  const version = pgliteVersion();
+  if (path === undefined || url === undefined || fs === undefined || version === undefined) return;
+  if (dataDir !== undefined && isUrl(dataDir)) return;
+  try {
+    if (dataDir !== undefined && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return;
+    const root = path.join(path.dirname(thisFile(url)), '..');
+    const tarball = fs.readFileSync(path.join(root, 'pglite', preparedDataDirName(version)));
+    return new Blob([tarball], { type: 'application/gzip' });
+  } catch {
+    return undefined;
+  }
 }
 
 /** How a store loads PGlite when it opens a database itself. */
@@ -101,12 +155,14 @@ export async function openPgliteStore(
   load: LoadPglite,
 ): Promise<SeatsStore> {
   if (options.db === undefined && options.dataDir !== undefined) createDataDir(options.dataDir);
+  const prepared = options.db === undefined ? preparedDataDir(options.dataDir) : undefined;
   const db =
     options.db ??
     (await (
       await load()
     ).PGlite.create({
       ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      ...(prepared === undefined ? {} : { loadDataDir: prepared }),
       postgresqlconf: pgliteSettings,
     }));
   const executor = pgliteExecutor(db, { owned: options.db === undefined });
