@@ -201,6 +201,14 @@ const addOnIdsOf = (member: string) =>
     WHERE a.account_id = ${member}.account_id AND a.member_id = ${member}.id)`;
 const memberColumns = `id, external_id, seq, name, email, status, role, pool_id,
   ${addOnIdsOf('seats_members')} AS add_on_ids, consumes, revision, created_at, updated_at`;
+/**
+ * A page of members of the account `$1`: an account without add-ons (most) skips looking them up
+ * for each member, which costs a page a sixth of its time.
+ */
+const memberPageColumns = `id, external_id, seq, name, email, status, role, pool_id,
+  CASE WHEN EXISTS (SELECT 1 FROM seats_member_add_ons WHERE account_id = $1)
+    THEN ${addOnIdsOf('seats_members')} ELSE '[]'::jsonb END AS add_on_ids,
+  consumes, revision, created_at, updated_at`;
 
 async function openChanges(db: SqlQueryable, accountId: string): Promise<StoredChange[]> {
   const rows = await db.query(
@@ -829,7 +837,7 @@ export function createSqlStore(
       // nearly all of it when the matches sit late in it, which the planner cannot know.
       const order = filter.search === undefined ? 'seq' : 'seq + 0';
       const rows = await db.query(
-        `SELECT ${memberColumns} FROM seats_members WHERE ${where.join(' AND ')}
+        `SELECT ${memberPageColumns} FROM seats_members WHERE ${where.join(' AND ')}
          ORDER BY ${order} LIMIT $${params.length}`,
         params,
       );
