@@ -836,12 +836,16 @@ export function createSqlStore(
       // A search reads its matches first: walking the account in order and filtering would read
       // nearly all of it when the matches sit late in it, which the planner cannot know.
       const order = filter.search === undefined ? 'seq' : 'seq + 0';
+      // The page as one JSON value: PGlite hands over 200 rows of 13 columns in twice the time it
+      // takes to run the query, and a single value in a fraction of it.
       const rows = await db.query(
-        `SELECT ${memberPageColumns} FROM seats_members WHERE ${where.join(' AND ')}
-         ORDER BY ${order} LIMIT $${params.length}`,
+        `SELECT coalesce(json_agg(page ORDER BY page.seq), '[]') AS members FROM (
+           SELECT ${memberPageColumns} FROM seats_members WHERE ${where.join(' AND ')}
+           ORDER BY ${order} LIMIT $${params.length}
+         ) AS page`,
         params,
       );
-      return rows.map(toMember);
+      return (parseJson(rows[0]?.members ?? []) as Row[]).map(toMember);
     },
     async createMember(accountId, member, claims, now, events = []) {
       if (claims.length > 1 || (member.addOnIds ?? []).length > 0)
