@@ -70,6 +70,13 @@ export interface TickOptions {
    * again, so that a run still waiting on another instance is left to finish. @default 60000
    */
   staleAfterMs?: number;
+  /**
+   * How often the runs of one process refresh the planner's statistics of the Seats tables
+   * (`analyzeStore`): PGlite has no autovacuum, and stale statistics turn member pages into scans
+   * as accounts grow. The first run of a process always does, so `seats tick` from cron does at
+   * every run. @default 3600000 (an hour)
+   */
+  analyzeEveryMs?: number;
 }
 
 /** What one run of `tick()` did. */
@@ -98,6 +105,8 @@ export interface TickReport {
   /** Interrupted purchases settled (`recover()`). */
   recovered: RecoveryReport;
   pruned: PruneCounts;
+  /** Whether this run refreshed the planner's statistics (`analyzeEveryMs`). */
+  analyzed: boolean;
   /** Whether `limit` accounts were due: run again to take the rest. */
   more: boolean;
 }
@@ -152,7 +161,8 @@ export interface SettlePeriodInput {
 
 /** Core's default time a purchase waits for its signature (`signatureExpiresAt`). */
 const defaultSignatureTtlSeconds = 7 * 24 * 3_600;
-const dayMs = 86_400_000;
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
 
 /** The provider's request for a period's recurring charge. */
 export function periodChargeRequest(periodEnd: StoredPeriodEnd): BillingRequest {
@@ -235,6 +245,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
   const billing = options.billing ?? createDevBilling();
   const clock = options.clock ?? (() => new Date());
   const write = writeWithEvents(store, (events) => notifyListener(options.onEvent, events));
+  let analyzedAt: number | null = null;
   async function recover(
     { staleAfterMs = 60_000, limit = 100 }: RecoverOptions = {},
     now = clock(),
@@ -397,6 +408,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
       retentionMs = 30 * dayMs,
       limit = 1_000,
       staleAfterMs = 60_000,
+      analyzeEveryMs = hourMs,
     }: TickOptions = {}) {
       const instant = at ?? clock();
       const now = instant.toISOString();
@@ -415,6 +427,7 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
         quantitiesSet: 0,
         recovered: { found: 0, applied: 0, failed: 0, pending: 0, unsettled: 0 },
         pruned: { quotes: 0, idempotencyKeys: 0, events: 0 },
+        analyzed: false,
         more: false,
       };
       const due = await store.accountsDue(now, limit);
@@ -444,6 +457,11 @@ export function createSeatsJobs(options: SeatsJobsOptions): SeatsJobs {
       await chargePeriods(now, staleBefore, report);
       report.recovered = await recover({ staleAfterMs }, instant);
       report.pruned = await store.prune(new Date(instant.getTime() - retentionMs).toISOString());
+      if (analyzedAt === null || instant.getTime() - analyzedAt >= analyzeEveryMs) {
+        await store.analyze();
+        analyzedAt = instant.getTime();
+        report.analyzed = true;
+      }
       return report;
     },
   };

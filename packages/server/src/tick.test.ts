@@ -1,4 +1,5 @@
-import type { Account, Pool } from '@seats/core';
+import { PGlite } from '@electric-sql/pglite';
+import { type Account, definePolicy, type Pool } from '@seats/core';
 import type { Change, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoAccounts, seedDemoAccounts } from './demo';
@@ -433,5 +434,57 @@ describe.each(drivers)('the period-end job on $name', ({ skip, open }) => {
     const failed = jobEvents.find((event) => event.type === 'period.charge_failed');
     expect(failed).toMatchObject({ reason: 'Card expired' });
     expect(report.charges.charged).toBe(billing.charges().length);
+  });
+});
+
+describe('the period-end job and the planner statistics', () => {
+  it('refreshes them on its first run in a process, then once per analyzeEveryMs', async () => {
+    const db = await PGlite.create();
+    try {
+      const store = await createPgliteStore({ db });
+      await store.createAccount({
+        account: {
+          id: 'stats',
+          name: 'Stats',
+          plan: 'Team',
+          currency: 'EUR',
+          billingPeriod: { start: '2026-03-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z' },
+          contract: { kind: 'self-serve' },
+        },
+        policy: definePolicy({ name: 'stats' }),
+        pools: [],
+        members: Array.from({ length: 40 }, (_, index) => ({
+          id: `m${index}`,
+          name: `Member ${index}`,
+          email: `m${index}@example.com`,
+          status: 'inactive',
+          role: 'member',
+          poolId: null,
+          consumes: false,
+        })),
+        now: start.toISOString(),
+      });
+      const counted = async () =>
+        Number(
+          (
+            await db.query<{ rows: number }>(
+              "SELECT reltuples AS rows FROM pg_class WHERE relname = 'seats_members'",
+            )
+          ).rows[0]?.rows,
+        );
+      // Imports under 1,000 members leave the statistics as the migrations left them: empty.
+      expect(await counted()).toBeLessThan(40);
+
+      const jobs = createSeatsJobs({ store, billing: createDevBilling() });
+      expect((await jobs.tick({ now: start })).analyzed).toBe(true);
+      expect(await counted()).toBe(40);
+      expect((await jobs.tick({ now: new Date(start.getTime() + 60_000) })).analyzed).toBe(false);
+      expect((await jobs.tick({ now: new Date(start.getTime() + 3_600_000) })).analyzed).toBe(true);
+      const often = createSeatsJobs({ store, billing: createDevBilling() });
+      expect((await often.tick({ now: start, analyzeEveryMs: 0 })).analyzed).toBe(true);
+      expect((await often.tick({ now: start, analyzeEveryMs: 0 })).analyzed).toBe(true);
+    } finally {
+      await db.close();
+    }
   });
 });
