@@ -11,6 +11,7 @@ import { deleteMemberRoute } from './delete-member-route';
 import { createDevBilling } from './dev-billing';
 import { DuplicateMemberError } from './duplicate-member-error';
 import { type DeliveryLoop, runEventDeliveries } from './event-delivery';
+import { limitConcurrency } from './limit-concurrency';
 import { listChangesRoute } from './list-changes-route';
 import { listMembersRoute } from './list-members-route';
 import { ProblemError } from './problem-error';
@@ -46,6 +47,9 @@ const routes = {
   health: { path: ['health'], methods: { GET: null } },
 } satisfies Record<string, { path: string[]; methods: Record<string, Route | null> }>;
 type RouteName = keyof typeof routes;
+
+/** The routes whose answers are pages, built `listConcurrency` at a time. */
+const lists: ReadonlySet<Route> = new Set([listMembersRoute, listChangesRoute]);
 
 /** The routes that may decide on the account as read by an earlier request (see `memberStateTtlMs`). */
 const memberWrites: ReadonlySet<Route> = new Set([
@@ -93,6 +97,10 @@ export function createSeatsHandler(
   const clock = options.clock ?? (() => new Date());
   const maxBytes = options.maxBodyBytes ?? 65_536;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const listConcurrency = options.listConcurrency ?? 3;
+  if (!Number.isInteger(listConcurrency) || listConcurrency < 1)
+    throw new TypeError('listConcurrency must be a whole number of at least 1.');
+  const inTurn = limitConcurrency(listConcurrency);
 
   let deliveryLoop: DeliveryLoop | null = null;
   const emit = (events: RecordedSeatsEvent[]) => {
@@ -247,18 +255,18 @@ export function createSeatsHandler(
         detail: 'The caller is not a member of this account.',
       });
     }
-    const id = matched.params[0] ?? '';
-    return handle(deps, {
+    const context: RouteContext = {
       request,
       url,
-      id,
+      id: matched.params[0] ?? '',
       requestId,
       identity,
       state,
       fresh,
       now,
       ...(openChanges === undefined || rolled ? {} : { openChanges }),
-    });
+    };
+    return lists.has(handle) ? inTurn(() => handle(deps, context)) : handle(deps, context);
   }
 
   return async (request) => {

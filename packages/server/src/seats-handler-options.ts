@@ -72,4 +72,12 @@ export interface SeatsHandlerOptions {
   basePath?: string;
   /** @default 65536 */
   maxBodyBytes?: number;
+  /**
+   * How many pages of members or changes the handler builds at once; more wait their turn. A burst
+   * of pages (an export walking every one, many admins at once) then keeps only a few ahead of the
+   * summary and of member writes, which stay quick: with 15 clients paging 200 members at a time,
+   * the summary on PostgreSQL answered in about 4 ms instead of 15, for the same pages per second.
+   * Raise it when the database is far from the handler. @default 3
+   */
+  listConcurrency?: number;
 }
