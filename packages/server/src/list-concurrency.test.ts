@@ -1,37 +1,14 @@
-import { definePolicy } from '@seats/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevBilling, createSeatsHandler, type SeatsStore } from './index';
 import { createPgliteStore } from './pglite';
+import { testAccount } from './test-account';
 
 const now = new Date('2026-06-15T00:00:00.000Z');
 let store: SeatsStore;
 
 beforeAll(async () => {
   store = await createPgliteStore();
-  await store.createAccount({
-    account: {
-      id: 'acme',
-      name: 'Acme',
-      plan: 'Team',
-      currency: 'EUR',
-      billingPeriod: { start: '2026-06-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z' },
-      contract: { kind: 'self-serve' },
-    },
-    policy: definePolicy({ name: 'team' }),
-    pools: [
-      {
-        id: 'seats',
-        name: 'Seats',
-        term: 'monthly',
-        purchased: 10,
-        scheduledRemoval: 0,
-        pendingSignature: 0,
-        unitPrice: 1_000,
-      },
-    ],
-    members: [],
-    now: now.toISOString(),
-  });
+  await store.createAccount(testAccount('acme'));
 });
 
 afterAll(async () => {

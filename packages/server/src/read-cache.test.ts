@@ -1,9 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { definePolicy } from '@seats/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pgliteSettings } from './create-pglite-store';
 import { createPgliteStore } from './pglite';
 import type { SeatsStore } from './seats-store';
+import { testAccount } from './test-account';
 
 const now = '2026-06-15T00:00:00.000Z';
 const accountLoad = /FROM seats_accounts WHERE id = \$1$/;
@@ -31,30 +31,7 @@ function watched(db: PGlite) {
 }
 
 async function seed(store: SeatsStore) {
-  await store.createAccount({
-    account: {
-      id: 'acme',
-      name: 'Acme',
-      plan: 'Team',
-      currency: 'EUR',
-      billingPeriod: { start: '2026-06-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z' },
-      contract: { kind: 'self-serve' },
-    },
-    policy: definePolicy({ name: 'team' }),
-    pools: [
-      {
-        id: 'seats',
-        name: 'Seats',
-        term: 'monthly',
-        purchased: 10,
-        scheduledRemoval: 0,
-        pendingSignature: 0,
-        unitPrice: 1_000,
-      },
-    ],
-    members: [],
-    now,
-  });
+  await store.createAccount(testAccount('acme'));
 }
 
 const member = (id: string) => ({

@@ -1,7 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { FullSummary, Summary } from '@seats/client';
 import { createSeatsClient, type SeatsClient } from '@seats/client';
-import { definePolicy } from '@seats/core';
 import { summaryPendingLimit } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeatsHandler, type SeatsStore } from './index';
@@ -12,6 +11,7 @@ import {
   createPostgresTestSchema,
   testDatabaseUrl,
 } from './postgres-test-schema';
+import { testAccount } from './test-account';
 
 /** The summary, checked to be the full one a role that may see licences gets. */
 function full(summary: Summary): FullSummary {
@@ -66,30 +66,7 @@ for (const driver of drivers) {
 
     beforeAll(async () => {
       database = await driver.open();
-      await database.store.createAccount({
-        account: {
-          id: 'busy',
-          name: 'Busy',
-          plan: 'Team',
-          currency: 'EUR',
-          billingPeriod: { start: '2026-06-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z' },
-          contract: { kind: 'self-serve' },
-        },
-        policy: definePolicy({ name: 'busy' }),
-        pools: [
-          {
-            id: 'seats',
-            name: 'Seats',
-            term: 'monthly',
-            purchased: 20,
-            scheduledRemoval: 0,
-            pendingSignature: 0,
-            unitPrice: 3_000,
-          },
-        ],
-        members: [],
-        now: '2026-06-01T00:00:00.000Z',
-      });
+      await database.store.createAccount(testAccount('busy', { purchased: 20, unitPrice: 3_000 }));
       handle = createSeatsHandler({
         store: database.store,
         clock: () => new Date('2026-06-15T00:00:00.000Z'),
@@ -163,30 +140,9 @@ for (const driver of drivers) {
     it('no longer lists a removal the period end applied, in the request that rolled it', async () => {
       const database = await driver.open();
       try {
-        await database.store.createAccount({
-          account: {
-            id: 'rolling',
-            name: 'Rolling',
-            plan: 'Team',
-            currency: 'EUR',
-            billingPeriod: { start: '2026-06-01T00:00:00.000Z', end: '2026-07-01T00:00:00.000Z' },
-            contract: { kind: 'self-serve' },
-          },
-          policy: definePolicy({ name: 'rolling' }),
-          pools: [
-            {
-              id: 'seats',
-              name: 'Seats',
-              term: 'monthly',
-              purchased: 20,
-              scheduledRemoval: 0,
-              pendingSignature: 0,
-              unitPrice: 3_000,
-            },
-          ],
-          members: [],
-          now: '2026-06-01T00:00:00.000Z',
-        });
+        await database.store.createAccount(
+          testAccount('rolling', { purchased: 20, unitPrice: 3_000 }),
+        );
         let now = new Date('2026-06-15T00:00:00.000Z');
         const handle = createSeatsHandler({
           store: database.store,

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { type Account, definePolicy, type Pool } from '@seats/core';
+import type { Account, Pool } from '@seats/core';
 import type { Change, Quote } from '@seats/core/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoAccounts, seedDemoAccounts } from './demo';
@@ -20,6 +20,7 @@ import {
   createPostgresTestSchema,
   testDatabaseUrl,
 } from './postgres-test-schema';
+import { testAccount } from './test-account';
 
 announceSkippedPostgres('the period-end job (tick)');
 
@@ -442,28 +443,20 @@ describe('the period-end job and the planner statistics', () => {
     const db = await PGlite.create();
     try {
       const store = await createPgliteStore({ db });
-      await store.createAccount({
-        account: {
-          id: 'stats',
-          name: 'Stats',
-          plan: 'Team',
-          currency: 'EUR',
-          billingPeriod: { start: '2026-03-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z' },
-          contract: { kind: 'self-serve' },
-        },
-        policy: definePolicy({ name: 'stats' }),
-        pools: [],
-        members: Array.from({ length: 40 }, (_, index) => ({
-          id: `m${index}`,
-          name: `Member ${index}`,
-          email: `m${index}@example.com`,
-          status: 'inactive',
-          role: 'member',
-          poolId: null,
-          consumes: false,
-        })),
-        now: start.toISOString(),
-      });
+      await store.createAccount(
+        testAccount('stats', {
+          periodStart: '2026-03-01',
+          members: Array.from({ length: 40 }, (_, index) => ({
+            id: `m${index}`,
+            name: `Member ${index}`,
+            email: `m${index}@example.com`,
+            status: 'inactive',
+            role: 'member',
+            poolId: null,
+            consumes: false,
+          })),
+        }),
+      );
       const counted = async () =>
         Number(
           (
