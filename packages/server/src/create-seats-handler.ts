@@ -1,3 +1,4 @@
+import { resolvePermissions } from '@seats/core';
 import { summaryPendingLimit } from '@seats/core/contract';
 import openapi from '@seats/core/openapi.json';
 import { advanceStoredAccount } from './advance-stored-account';
@@ -120,16 +121,16 @@ export function createSeatsHandler(
     accountId: string,
     now: string,
     requestId: string,
-  ): Promise<{ state: AccountState | null; rolled: boolean }> {
+  ): Promise<AccountState | null> {
     const state = await store.loadAccount(accountId);
     if (state === null || Date.parse(now) < Date.parse(state.account.billingPeriod.end))
-      return { state, rolled: false };
+      return state;
     await advanceStoredAccount(
       write,
       { accountId, now, requestId },
       { mode: billingModeOf(billing) },
     );
-    return { state: await store.loadAccount(accountId), rolled: true };
+    return store.loadAccount(accountId);
   }
 
   const memberStates = new Map<string, { state: AccountState; until: number }>();
@@ -156,7 +157,7 @@ export function createSeatsHandler(
     ) {
       return { state: cached.state, fresh: false };
     }
-    const { state } = await loadState(accountId, now, requestId);
+    const state = await loadState(accountId, now, requestId);
     if (memberStates.size > 10_000) memberStates.clear();
     if (state !== null) remember(accountId, state);
     return { state, fresh: true };
@@ -178,6 +179,9 @@ export function createSeatsHandler(
       );
     });
   }
+
+  /** Whether each account's role may view licences, as last seen: whose summaries read ahead. */
+  const licenceViewers = new Map<string, boolean>();
 
   /** Members seen recently, so that checking the caller costs a read once a second at most. */
   const knownMembers = new Map<string, number>();
@@ -222,21 +226,18 @@ export function createSeatsHandler(
     if (identity === null)
       throw new ProblemError(401, 'unauthenticated', { detail: 'Sign in first.' });
     const now = clock().toISOString();
-    // The summary's open changes are read beside the account, so that it waits on the database
-    // once; they are read again if the account was rolled past a period end in between.
+    // For a role seen to view licences, the summary's open changes are read beside the account,
+    // so that it waits on the database once; the route reads them again unless both reads saw
+    // the same version of the account.
+    const viewerKey = `${identity.accountId}\u0000${identity.role}`;
     const openChanges =
-      handle === summaryRoute
+      handle === summaryRoute && licenceViewers.get(viewerKey) === true
         ? store.newestOpenChanges(identity.accountId, summaryPendingLimit)
         : undefined;
     openChanges?.catch(() => {});
-    let state: AccountState | null;
-    let fresh = true;
-    let rolled = false;
-    if (memberWrites.has(handle)) {
-      ({ state, fresh } = await memberWriteState(identity.accountId, now, requestId));
-    } else {
-      ({ state, rolled } = await loadState(identity.accountId, now, requestId));
-    }
+    const { state, fresh } = memberWrites.has(handle)
+      ? await memberWriteState(identity.accountId, now, requestId)
+      : { state: await loadState(identity.accountId, now, requestId), fresh: true };
     if (state === null) {
       throw new ProblemError(404, 'account_not_found', {
         detail: 'This account is not set up for licences yet.',
@@ -255,6 +256,10 @@ export function createSeatsHandler(
         detail: 'The caller is not a member of this account.',
       });
     }
+    if (handle === summaryRoute) {
+      if (licenceViewers.size > 10_000) licenceViewers.clear();
+      licenceViewers.set(viewerKey, resolvePermissions(state.policy, identity.role).viewLicences);
+    }
     const context: RouteContext = {
       request,
       url,
@@ -264,7 +269,7 @@ export function createSeatsHandler(
       state,
       fresh,
       now,
-      ...(openChanges === undefined || rolled ? {} : { openChanges }),
+      ...(openChanges === undefined ? {} : { openChanges }),
     };
     return lists.has(handle) ? inTurn(() => handle(deps, context)) : handle(deps, context);
   }

@@ -72,7 +72,7 @@ function describeReport(report: TickReport): string {
     `  period charges     ${report.charges.charged} charged${charged === '' ? '' : ` (${charged} minor units)`}, ${report.charges.pending} pending, ${report.charges.failed} failed, ${report.charges.unsettled} unsettled`,
     `  purchases recovered ${report.recovered.applied} applied, ${report.recovered.failed} failed, ${report.recovered.unsettled} unsettled`,
     `  pruned             ${report.pruned.quotes} quotes, ${report.pruned.idempotencyKeys} idempotency records, ${report.pruned.events} delivered events`,
-    `  statistics         ${report.analyzed ? 'refreshed' : 'refreshed by an earlier run'}`,
+    ...(report.analyzed ? ['  statistics         refreshed'] : []),
     ...(report.more ? ['  more accounts are due: run again'] : []),
   ].join('\n');
 }

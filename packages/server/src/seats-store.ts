@@ -390,11 +390,14 @@ export interface SeatsStore {
   chargingChanges(startedBefore: Instant, limit: number): Promise<StoredChange[]>;
   /** One change of the account, as it is now; `null` when the account has no such change. */
   getChange(accountId: string, changeId: string): Promise<StoredChange | null>;
-  /** The newest `limit` open changes and how many are open in all, in one read. */
+  /**
+   * The newest `limit` open changes, how many are open in all, and the account's version they
+   * were read at (`null` without the account), in one read.
+   */
   newestOpenChanges(
     accountId: string,
     limit: number,
-  ): Promise<{ changes: StoredChange[]; total: number }>;
+  ): Promise<{ changes: StoredChange[]; total: number; version: number | null }>;
   /**
    * Refreshes the database's statistics of the Seats tables, so that its planner keeps using the
    * indexes as accounts grow. Runs after migrations and large imports; run it on a schedule too

@@ -1021,19 +1021,26 @@ export function createSqlStore(
     },
     newestOpenChanges: (accountId, limit) =>
       cached(`open\u0000${accountId}\u0000${limit}`, async () => {
-        // One round trip: the newest few, each row carrying the count of all.
+        // One round trip: the newest few, each row carrying the count of all and the account's
+        // version (one row without a change when none is open).
         const rows = await db.query(
           `WITH newest AS (
            SELECT ${changeColumns} FROM seats_changes
            WHERE account_id = $1 AND status IN ('scheduled', 'pending-signature')
            ORDER BY seq DESC LIMIT $2
          )
-         SELECT newest.*, (SELECT count(*) FROM seats_changes
+         SELECT newest.*, a.version AS account_version, (SELECT count(*) FROM seats_changes
            WHERE account_id = $1 AND status IN ('scheduled', 'pending-signature')) AS total
-         FROM newest ORDER BY seq DESC`,
+         FROM seats_accounts AS a LEFT JOIN newest ON true
+         WHERE a.id = $1 ORDER BY newest.seq DESC`,
           [accountId, limit],
         );
-        return { changes: rows.map(toChange), total: Number(rows[0]?.total ?? 0) };
+        const version = rows[0]?.account_version;
+        return {
+          changes: rows.filter((row) => row.id !== null).map(toChange),
+          total: Number(rows[0]?.total ?? 0),
+          version: version === undefined ? null : Number(version),
+        };
       }),
     async accountsDue(now, limit) {
       const rows = await db.query<{ id: string }>(

@@ -3,7 +3,7 @@ import type { FullSummary, Summary } from '@seats/client';
 import { createSeatsClient, type SeatsClient } from '@seats/client';
 import { summaryPendingLimit } from '@seats/core/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeatsHandler, type SeatsStore } from './index';
+import { createSeatsHandler, createSeatsJobs, type SeatsStore } from './index';
 import { createPgliteStore } from './pglite';
 import { createPostgresStore } from './postgres';
 import {
@@ -163,6 +163,56 @@ for (const driver of drivers) {
         expect(rolled.pools[0]?.purchased).toBe(17);
         expect(rolled.pendingChangeCount).toBe(0);
         expect(rolled.pendingChanges).toEqual([]);
+      } finally {
+        await database.dispose();
+      }
+    });
+
+    it('no longer lists a removal that another process applied while it read the account', async () => {
+      const database = await driver.open();
+      try {
+        const { store } = database;
+        await store.createAccount(testAccount('raced', { purchased: 20 }));
+        let now = new Date('2026-06-15T00:00:00.000Z');
+        // The account's next read waits until the job below has rolled the period, as a read on
+        // another connection of the pool can.
+        let gate: Promise<void> | null = null;
+        let release = () => {};
+        const slow: SeatsStore = {
+          ...store,
+          async loadAccount(accountId) {
+            const waiting = gate;
+            gate = null;
+            if (waiting !== null) await waiting;
+            return store.loadAccount(accountId);
+          },
+        };
+        const handle = createSeatsHandler({
+          store: slow,
+          clock: () => now,
+          identify: () => ({ accountId: 'raced', memberId: null, role: 'owner' }),
+        });
+        const client = createSeatsClient({
+          baseUrl: 'http://host.test',
+          fetch: (input, init) => handle(new Request(input, init)),
+        });
+        const quote = await client.createQuote({ poolId: 'seats', delta: -3 });
+        await client.commitChange({ quoteId: quote.id });
+        expect(full(await client.getSummary()).pendingChangeCount).toBe(1);
+
+        now = new Date('2026-07-02T00:00:00.000Z');
+        gate = new Promise((resolve) => {
+          release = resolve;
+        });
+        const answer = client.getSummary();
+        await expect.poll(() => gate).toBeNull();
+        const report = await createSeatsJobs({ store }).tick({ now });
+        expect(report.periodsRolled).toBe(1);
+        release();
+        const summary = full(await answer);
+        expect(summary.pools[0]?.purchased).toBe(17);
+        expect(summary.pendingChangeCount).toBe(0);
+        expect(summary.pendingChanges).toEqual([]);
       } finally {
         await database.dispose();
       }

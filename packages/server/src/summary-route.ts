@@ -30,8 +30,11 @@ export async function summaryRoute(deps: RouteDeps, context: RouteContext): Prom
     };
     return json(summary);
   }
-  const pending = await (context.openChanges ??
-    deps.store.newestOpenChanges(identity.accountId, summaryPendingLimit));
+  const early = await context.openChanges;
+  const pending =
+    early?.version === state.version
+      ? early
+      : await deps.store.newestOpenChanges(identity.accountId, summaryPendingLimit);
   const summary: Summary = {
     access: 'full',
     version: state.version,
