@@ -1,3 +1,4 @@
+import { remainingFraction } from '@seats/core';
 import { useQuery } from '@tanstack/react-query';
 import { day } from './dates';
 import { describeFailure } from './feedback';
@@ -44,7 +45,6 @@ interface BillingOverview {
 const money = ({ amount, currency }: Money) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount / 100);
 
-const dayMs = 86_400_000;
 const statusWords: Record<string, string> = {
   none: 'Nothing due',
   due: 'Due',
@@ -128,7 +128,7 @@ export function BillingPage({ accountId }: { accountId: string }) {
                   <td>{line.poolName}</td>
                   <td>
                     {line.per === 'day' && invoice.period !== null
-                      ? `${line.quantity} × ${Math.round((Date.parse(invoice.period.end) - Date.parse(invoice.period.start)) / dayMs)} days`
+                      ? `${line.quantity} × ${remainingFraction(invoice.period, invoice.period.start, 'day').total} days`
                       : line.per === 'term'
                         ? `${line.quantity}, the whole contract term`
                         : line.quantity}

@@ -1167,18 +1167,7 @@ async function createMemberWithAddOns(
         `INSERT INTO seats_members (id, account_id, name, email, status, role, pool_id, consumes,
            created_at, updated_at, external_id)
          VALUES ($2, $1, $3, $4, $5, $6, $7, $8, $9, $9, $10)`,
-        [
-          accountId,
-          member.id,
-          member.name,
-          member.email,
-          member.status,
-          member.role,
-          member.poolId,
-          member.consumes,
-          now,
-          member.externalId ?? null,
-        ],
+        [...memberRowValues(accountId, member, now), member.externalId ?? null],
       );
       await tx.query(
         `INSERT INTO seats_member_add_ons (account_id, member_id, pool_id)
@@ -1262,6 +1251,21 @@ function createMemberSql(claims: boolean): string {
            FROM written_events) AS events`;
 }
 
+/** A new member's row, `$1`–`$9` of the statements that insert one. */
+function memberRowValues(accountId: string, member: NewMember, now: Instant): unknown[] {
+  return [
+    accountId,
+    member.id,
+    member.name,
+    member.email,
+    member.status,
+    member.role,
+    member.poolId,
+    member.consumes,
+    now,
+  ];
+}
+
 /** Built once: the text depends only on whether the member claims a licence. */
 const createMemberSqlWithClaim = createMemberSql(true);
 const createMemberSqlWithoutClaim = createMemberSql(false);
@@ -1281,15 +1285,7 @@ export function createMemberStatement(
   return {
     sql: claim === null ? createMemberSqlWithoutClaim : createMemberSqlWithClaim,
     params: [
-      accountId,
-      member.id,
-      member.name,
-      member.email,
-      member.status,
-      member.role,
-      member.poolId,
-      member.consumes,
-      now,
+      ...memberRowValues(accountId, member, now),
       ...(claim === null ? [] : [claim]),
       member.externalId ?? null,
       JSON.stringify(identified),

@@ -135,6 +135,26 @@ for (const driver of drivers) {
   });
 }
 
+/**
+ * An owner's client of the account on `store`, at the time `clock` says, once it scheduled the
+ * removal of 3 of its licences at the period's end.
+ */
+async function withScheduledRemoval(store: SeatsStore, accountId: string, clock: () => Date) {
+  const handle = createSeatsHandler({
+    store,
+    clock,
+    identify: () => ({ accountId, memberId: null, role: 'owner' }),
+  });
+  const client = createSeatsClient({
+    baseUrl: 'http://host.test',
+    fetch: (input, init) => handle(new Request(input, init)),
+  });
+  const quote = await client.createQuote({ poolId: 'seats', delta: -3 });
+  await client.commitChange({ quoteId: quote.id });
+  expect(full(await client.getSummary()).pendingChangeCount).toBe(1);
+  return client;
+}
+
 for (const driver of drivers) {
   describe.skipIf(driver.skip)(`the summary as a period ends on ${driver.name}`, () => {
     it('no longer lists a removal the period end applied, in the request that rolled it', async () => {
@@ -144,18 +164,7 @@ for (const driver of drivers) {
           testAccount('rolling', { purchased: 20, unitPrice: 3_000 }),
         );
         let now = new Date('2026-06-15T00:00:00.000Z');
-        const handle = createSeatsHandler({
-          store: database.store,
-          clock: () => now,
-          identify: () => ({ accountId: 'rolling', memberId: null, role: 'owner' }),
-        });
-        const client = createSeatsClient({
-          baseUrl: 'http://host.test',
-          fetch: (input, init) => handle(new Request(input, init)),
-        });
-        const quote = await client.createQuote({ poolId: 'seats', delta: -3 });
-        await client.commitChange({ quoteId: quote.id });
-        expect(full(await client.getSummary()).pendingChangeCount).toBe(1);
+        const client = await withScheduledRemoval(database.store, 'rolling', () => now);
 
         now = new Date('2026-07-02T00:00:00.000Z');
         const rolled = full(await client.getSummary());
@@ -187,18 +196,7 @@ for (const driver of drivers) {
             return store.loadAccount(accountId);
           },
         };
-        const handle = createSeatsHandler({
-          store: slow,
-          clock: () => now,
-          identify: () => ({ accountId: 'raced', memberId: null, role: 'owner' }),
-        });
-        const client = createSeatsClient({
-          baseUrl: 'http://host.test',
-          fetch: (input, init) => handle(new Request(input, init)),
-        });
-        const quote = await client.createQuote({ poolId: 'seats', delta: -3 });
-        await client.commitChange({ quoteId: quote.id });
-        expect(full(await client.getSummary()).pendingChangeCount).toBe(1);
+        const client = await withScheduledRemoval(slow, 'raced', () => now);
 
         now = new Date('2026-07-02T00:00:00.000Z');
         gate = new Promise((resolve) => {
