@@ -171,11 +171,19 @@ interface Child {
 }
 
 async function startChild(databaseUrl: string, providerUrl: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript], {
-    cwd: serverRoot,
-    env: { ...process.env, SEATS_FAULT_DATABASE_URL: databaseUrl, SEATS_PROVIDER_URL: providerUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions', '@seats/source', '--import', 'tsx', serverScript],
+    {
+      cwd: serverRoot,
+      env: {
+        ...process.env,
+        SEATS_FAULT_DATABASE_URL: databaseUrl,
+        SEATS_PROVIDER_URL: providerUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const orphan = () => child.kill('SIGKILL');
   process.once('exit', orphan);
   const killed = new Promise<NodeJS.Signals | null>((resolve) =>

@@ -100,11 +100,15 @@ interface ServerProcess {
 }
 
 async function startServer(name: string, connectionString: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript], {
-    cwd: serverRoot,
-    env: { ...process.env, SEATS_FAULT_DATABASE_URL: connectionString },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions', '@seats/source', '--import', 'tsx', serverScript],
+    {
+      cwd: serverRoot,
+      env: { ...process.env, SEATS_FAULT_DATABASE_URL: connectionString },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const orphan = () => child.kill('SIGKILL');
   process.once('exit', orphan);
   child.once('exit', () => process.off('exit', orphan));
