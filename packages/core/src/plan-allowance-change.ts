@@ -311,14 +311,15 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
   let nextInvoice = perInvoice(line);
   const immediate = check.timing === 'now';
   if (immediate && (unit !== 'none' || perDay)) {
-    const { fraction, amount, per } = rest(account, pool, removed, now, policy);
+    const credit = rest(account, pool, removed, now, policy);
+    const amount = -credit.amount;
     lines.push({
       kind: 'prorated-credit',
       quantity: removed,
       unitPrice: pool.unitPrice,
-      fraction,
-      amount: -amount,
-      ...(per === undefined ? {} : { per }),
+      fraction: credit.fraction,
+      amount,
+      ...(credit.per === undefined ? {} : { per: credit.per }),
     });
     if (policy.charge === 'now') dueNow += amount;
     else nextInvoice += amount;
