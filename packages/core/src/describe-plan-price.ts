@@ -207,9 +207,7 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
       ? charged
       : charged.filter((r) => r.kind === 'restore');
   const deferred = dueNowRows === charged ? [] : charged.filter((r) => r.kind !== 'restore');
-  const prorated = dueNowRows.find(
-    (r) => r.proration === 'day' || r.proration === 'second',
-  );
+  const prorated = dueNowRows.find((r) => r.proration === 'day' || r.proration === 'second');
   const recurringLine = plan.lines.find((line) => line.kind === 'recurring-change');
   // A contract paid in advance is invoiced again when it ends: renewed for a whole term, or
   // month to month; charges billed later are on the next period's invoice.

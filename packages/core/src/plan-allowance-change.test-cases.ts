@@ -361,7 +361,8 @@ export const planCases: PlanCase[] = [
     plan: { confirmations: ['e-signature'], result: 'pending-signature', effectiveAt: null },
   },
   {
-    title: 'an increase of a daily pool: each day left now, today included, and every day of the next period',
+    title:
+      'an increase of a daily pool: each day left now, today included, and every day of the next period',
     pool: { ...monthly, term: 'daily', unitPrice: 200 },
     request: { poolId: 'seats', total: 11 },
     plan: {
