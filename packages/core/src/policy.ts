@@ -29,7 +29,10 @@ export type AtLimitRemedyKind =
 export type DecreasePolicy =
   /** Decreases are not self-service: the admin is told whom to contact (OpenCRM). */
   | { mode: 'refuse'; contact: string }
-  /** Removed at once; a prorated credit is given where proration applies (Commusoft non-contracted licences). */
+  /**
+   * Removed at once; a prorated credit is given where proration applies, and for a daily licence
+   * type always: each day left, today included (Commusoft non-contracted licences).
+   */
   | { mode: 'immediate' }
   /** Removed at the end of the billing period and, if `restorable`, restorable at no charge until then (Dialpad). */
   | { mode: 'period-end'; restorable: boolean };
