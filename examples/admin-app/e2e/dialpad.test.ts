@@ -49,8 +49,14 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
     await dialog.getByLabel(t.inputLabel({ input: 'delta', direction: 'add' }, f)).fill('1');
     const charge = dialog.locator('[data-part="line"][data-kind="prorated-charge"]');
     await charge.waitFor();
-    // Prorated by the second, said in days.
-    expect(await charge.textContent()).toMatch(/^1 licence × \$[\d.,]+, \d+ of \d+ days\$[\d.,]+$/);
+    // Prorated in whole days, as the words say: price x days / days of the period, to the cent.
+    const words = /^1 licence × \$([\d.,]+), (\d+) of (\d+) days\$([\d.,]+)$/.exec(
+      (await charge.textContent()) ?? '',
+    );
+    if (words === null) throw new Error(`the charge reads "${await charge.textContent()}"`);
+    const [, price, days, ofDays, amount] = words.map((word) => Number(word.replace(/,/g, '')));
+    const cents = (value: number | undefined) => Math.round((value as number) * 100);
+    expect(Math.round((cents(price) * (days as number)) / (ofDays as number))).toBe(cents(amount));
     await dialog.getByRole('button', { name: 'Confirm Purchase' }).click();
     await dialog.waitFor({ state: 'detached' });
     await card('Contact Center add-on')

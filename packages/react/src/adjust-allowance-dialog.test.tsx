@@ -27,10 +27,13 @@ describe('AdjustAllowanceDialog', () => {
     // The unit price is there before anything is typed.
     expect(within(dialog).getByText('$49.00 per licence per month')).toBeTruthy();
     await user.type(within(dialog).getByLabelText('Number of additional users'), '2');
+    // The whole month is charged, by its dates, under a heading that says nothing of proration.
     const charge = await within(dialog).findByText(
       '2 licences × $49.00, Dec 1, 2026 – Jan 1, 2027',
     );
     expect(charge.nextElementSibling?.textContent).toBe('$98.00');
+    expect(within(dialog).getByText('Due today')).toBeTruthy();
+    expect(within(dialog).queryByText(/prorated/)).toBeNull();
     expect(within(dialog).getByText('Total due today').nextElementSibling?.textContent).toBe(
       '$98.00',
     );
@@ -488,7 +491,7 @@ describe('AdjustAllowanceDialog', () => {
     await expectNoAxeViolations();
   });
 
-  it('prices a daily licence per day, today, and the next invoice in days (Commusoft daily)', async () => {
+  it('prices a daily licence per day for each day left, and the next invoice in days (Commusoft daily)', async () => {
     const user = userEvent.setup();
     render(
       <SeatsProvider client={clientFor('signed-contract-licence-types', 'owner-manager')}>
@@ -498,7 +501,14 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Purchase new daily licenses' }));
     const dialog = await screen.findByRole('dialog', { name: 'Daily licences' });
     await user.type(within(dialog).getByLabelText('Licences to add'), '1');
-    expect(await within(dialog).findByText(/^1 licence × £\d+\.\d\d per day, today$/)).toBeTruthy();
+    // Each day left in the month, today included, at the price per day: the words are the amount.
+    await within(dialog).findByText('Total due today');
+    const dueNow = dialog.querySelector<HTMLElement>('[data-part="due-now"]') as HTMLElement;
+    const charge = within(dueNow).getByText(/^1 licence × £\d+\.\d\d per day × \d+ days?$/);
+    const [, price, days] = /£(\d+\.\d\d) per day × (\d+)/.exec(charge.textContent ?? '') ?? [];
+    expect(charge.nextElementSibling?.textContent).toBe(
+      `£${((Math.round(Number(price) * 100) * Number(days)) / 100).toFixed(2)}`,
+    );
     expect(within(dialog).queryByText(/1 of 1 days/)).toBeNull();
     await expectNoAxeViolations();
   });

@@ -23,7 +23,11 @@ export interface BillingLine {
    */
   kind: 'prorated-charge' | 'prorated-credit' | 'term-charge' | 'recurring-charge';
   quantity: number;
-  /** The price of one licence per period (per term when the policy prorates over the contract). */
+  /**
+   * The price of one licence per period (per term when the policy prorates over the contract; per
+   * day for a daily licence type, whose `amount` is then `quantity x unitPrice x
+   * fraction.remaining` days).
+   */
   unitPrice: number;
   amount: number;
   fraction: PeriodFraction | null;
