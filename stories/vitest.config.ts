@@ -15,6 +15,9 @@ export default defineProject({
     exclude: ['**/*.mdx', '**/node_modules/**'],
     // The first story of a file boots the handler and PGlite in the page: slow on a loaded machine.
     testTimeout: 90_000,
+    // Files share one page, so the handler and its PGlite boot once, not once per file (half the
+    // time); each test resets the API's data itself.
+    isolate: false,
     browser: {
       enabled: true,
       headless: true,
