@@ -1,0 +1,358 @@
+import { ProblemSchema, ReconcileResultSchema } from '@seats/core/contract';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoIdentify, seedDemoAccounts } from './demo';
+import {
+  AdminInputError,
+  createDevBilling,
+  createSeatsAdmin,
+  createSeatsAdminHandler,
+  createSeatsHandler,
+  type SeatsAdmin,
+  SeatsAdminError,
+  type SeatsStore,
+} from './index';
+import {
+  type AdminIntent,
+  type Refusal,
+  type RuleCase,
+  ruleCases,
+  type WidgetIntent,
+} from './member-rules-at-every-door.test-cases';
+import { createSeatsMsw, type SeatsMsw } from './msw';
+import { createPgliteStore } from './pglite';
+import { createPostgresStore } from './postgres';
+import {
+  announceSkippedPostgres,
+  createPostgresTestSchema,
+  testDatabaseUrl,
+} from './postgres-test-schema';
+
+announceSkippedPostgres('the member rules at every door');
+
+const now = new Date('2026-03-10T12:00:00.000Z');
+const clock = () => now;
+const mswBase = 'http://doors.test/api/seats';
+const newAccountId = 'doors-new-account';
+
+/** What a door answered: a refusal as the host reads it, or that it accepted. */
+type Outcome = { status?: number; code?: string; rule?: string; field?: string } | { accepted: unknown };
+
+/** A field named inside a list (`users.0.poolId`, `members.0.poolId`) as the member's own. */
+function memberField(field: string): string {
+  return field.replace(/^(users|members)\.\d+\./, '');
+}
+
+async function outcomeOfResponse(response: Response): Promise<Outcome> {
+  const body: unknown = await response.json();
+  if (response.ok) return { accepted: body };
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  const problem = ProblemSchema.parse(body);
+  const first = problem.errors?.[0];
+  return {
+    status: problem.status,
+    code: problem.code,
+    ...(first === undefined ? {} : { rule: first.code, field: memberField(first.field) }),
+  };
+}
+
+/** The typed errors of the admin API in process, as the host reads them. */
+function outcomeOfError(error: unknown): Outcome {
+  if (error instanceof AdminInputError)
+    return { code: 'validation_failed', rule: error.code, field: memberField(error.field) };
+  if (error instanceof SeatsAdminError) {
+    const issue = error.issues?.[0];
+    return { code: error.code, ...(issue === undefined ? {} : { rule: issue.code }) };
+  }
+  throw error;
+}
+
+/** A reconcile refuses a user by listing it in `refused`; the others would still be written. */
+function outcomeOfReconcile(result: unknown): Outcome {
+  const refused = ReconcileResultSchema.parse(result).refused[0];
+  return refused === undefined ? { accepted: result } : { code: refused.code };
+}
+
+/**
+ * The refusal every door must answer: `status` is compared over HTTP only, `field` where the case
+ * names one (an allowance change names `delta` in the widgets, `purchased` in the admin API).
+ */
+function expectRefusal(outcome: Outcome, refusal: Refusal) {
+  const { status, field, ...typed } = refusal;
+  const want = {
+    ...typed,
+    ...('status' in outcome ? { status } : {}),
+    ...(field === undefined ? {} : { field }),
+  };
+  const { field: _ignored, ...withoutField } = outcome as { field?: string };
+  expect(field === undefined && !('accepted' in outcome) ? withoutField : outcome).toEqual(want);
+}
+
+/** One database a door writes through, and how to read it for "nothing changed". */
+interface World {
+  widget(accountId: string, intent: Omit<WidgetIntent, 'door'>): Promise<Response>;
+  events(): number;
+  reseed(): Promise<void>;
+  /** Anything else that must not appear. */
+  extra(): Promise<unknown>;
+}
+
+function widgetRequest(base: string, accountId: string, intent: Omit<WidgetIntent, 'door'>) {
+  const headers: Record<string, string> = { 'x-seats-account': accountId };
+  if (intent.role !== undefined) headers['x-seats-role'] = intent.role;
+  if (intent.body !== undefined) headers['content-type'] = 'application/json';
+  return new Request(`${base}/v1${intent.path}`, {
+    method: intent.method,
+    headers,
+    ...(intent.body === undefined ? {} : { body: JSON.stringify(intent.body) }),
+  });
+}
+
+/** The account as its admin sees it in the widgets: summary, every member, the events written. */
+async function snapshot(world: World, accountId: string) {
+  const read = async (path: string) =>
+    (await world.widget(accountId, { method: 'GET', path })).json();
+  return {
+    summary: await read('/summary'),
+    members: await read('/members?limit=200'),
+    events: world.events(),
+    extra: await world.extra(),
+  };
+}
+
+/** Tries `attempt` on the case's account: it must be refused as the case says, changing nothing. */
+async function expectRefusedEverywhere(
+  world: World,
+  ruleCase: RuleCase,
+  attempt: () => Promise<Outcome>,
+) {
+  for (const intent of ruleCase.arrange ?? [])
+    expect((await world.widget(ruleCase.account, intent)).ok).toBe(true);
+  try {
+    const before = await snapshot(world, ruleCase.account);
+    expectRefusal(await attempt(), ruleCase.refusal);
+    expect(await snapshot(world, ruleCase.account)).toEqual(before);
+  } finally {
+    if (ruleCase.arrange !== undefined) await world.reseed();
+  }
+}
+
+function widgetIntents(ruleCase: RuleCase): WidgetIntent[] | string {
+  return 'notApplicable' in ruleCase.widget ? ruleCase.widget.notApplicable : ruleCase.widget;
+}
+
+function adminIntents(ruleCase: RuleCase): AdminIntent[] | string {
+  return 'notApplicable' in ruleCase.admin ? ruleCase.admin.notApplicable : ruleCase.admin;
+}
+
+function describeIntent(intent: WidgetIntent | AdminIntent): string {
+  return intent.door === 'widget' ? `${intent.method} ${intent.path}` : intent.op;
+}
+
+async function inProcess(admin: SeatsAdmin, accountId: string, intent: AdminIntent) {
+  try {
+    switch (intent.op) {
+      case 'upsertMember':
+        return { accepted: await admin.upsertMember(accountId, intent.input) };
+      case 'reconcile':
+        return outcomeOfReconcile(
+          await admin.reconcile(accountId, intent.users, { missing: 'keep' }),
+        );
+      case 'createAccount':
+        return { accepted: await admin.createAccount(intent.input) };
+      case 'setPurchased':
+        return {
+          accepted: await admin.setPurchased(accountId, intent.poolId, {
+            purchased: intent.purchased,
+            actor: 'sales',
+            reason: 'A deal',
+          }),
+        };
+      case 'updatePool':
+        return { accepted: await admin.updatePool(accountId, intent.poolId, intent.patch) };
+    }
+  } catch (error) {
+    return outcomeOfError(error);
+  }
+}
+
+async function overHttp(
+  handle: (request: Request) => Promise<Response>,
+  accountId: string,
+  intent: AdminIntent,
+) {
+  const send = (method: string, path: string, body: unknown) =>
+    handle(
+      new Request(`http://host.test/admin/v1/accounts${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: 'Bearer host' },
+        body: JSON.stringify(body),
+      }),
+    );
+  const account = `/${encodeURIComponent(accountId)}`;
+  switch (intent.op) {
+    case 'upsertMember':
+      return outcomeOfResponse(await send('POST', `${account}/members`, intent.input));
+    case 'reconcile': {
+      const response = await send('POST', `${account}/reconcile`, {
+        users: intent.users,
+        missing: 'keep',
+      });
+      return response.ok
+        ? outcomeOfReconcile(await response.json())
+        : outcomeOfResponse(response);
+    }
+    case 'createAccount':
+      return outcomeOfResponse(await send('POST', '', intent.input));
+    case 'setPurchased':
+      return outcomeOfResponse(
+        await send('PUT', `${account}/pools/${intent.poolId}/purchased`, {
+          purchased: intent.purchased,
+          actor: 'sales',
+          reason: 'A deal',
+        }),
+      );
+    case 'updatePool':
+      return outcomeOfResponse(await send('PATCH', `${account}/pools/${intent.poolId}`, intent.patch));
+  }
+}
+
+const drivers: {
+  name: string;
+  skip: boolean;
+  open: () => Promise<{ store: SeatsStore; dispose: () => Promise<void> }>;
+}[] = [
+  {
+    name: 'PGlite',
+    skip: false,
+    async open() {
+      const store = await createPgliteStore();
+      return { store, dispose: () => store.close() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: testDatabaseUrl === undefined,
+    async open() {
+      const schema = await createPostgresTestSchema(testDatabaseUrl as string);
+      const store = await createPostgresStore({ pool: schema.pool(4) });
+      return { store, dispose: () => schema.drop() };
+    },
+  },
+];
+
+for (const driver of drivers) {
+  describe.skipIf(driver.skip)(`every member rule at every door, on ${driver.name}`, () => {
+    let dispose: () => Promise<void>;
+    let world: World;
+    let admin: SeatsAdmin;
+    let adminHttp: (request: Request) => Promise<Response>;
+
+    beforeAll(async () => {
+      const opened = await driver.open();
+      const { store } = opened;
+      dispose = opened.dispose;
+      let events = 0;
+      const onEvent = () => {
+        events++;
+      };
+      admin = createSeatsAdmin({ store, clock, onEvent });
+      adminHttp = createSeatsAdminHandler({
+        admin,
+        authorize: (request) => request.headers.get('authorization') === 'Bearer host',
+      });
+      const handle = createSeatsHandler({
+        store,
+        identify: demoIdentify,
+        billing: createDevBilling(),
+        clock,
+        onEvent,
+      });
+      await seedDemoAccounts(store, { now });
+      world = {
+        widget: (accountId, intent) => handle(widgetRequest('http://app.test', accountId, intent)),
+        events: () => events,
+        async reseed() {
+          await store.clear();
+          await seedDemoAccounts(store, { now });
+        },
+        extra: () => admin.getAccount(newAccountId),
+      };
+    });
+
+    afterAll(async () => {
+      await dispose();
+    });
+
+    for (const ruleCase of ruleCases) {
+      describe(`${ruleCase.rule}: ${ruleCase.intent}`, () => {
+        const widget = widgetIntents(ruleCase);
+        if (typeof widget === 'string') {
+          it.skip(`createSeatsHandler does not apply: ${widget}`);
+        } else {
+          for (const intent of widget) {
+            it(`createSeatsHandler refuses ${describeIntent(intent)}`, async () => {
+              await expectRefusedEverywhere(world, ruleCase, async () =>
+                outcomeOfResponse(await world.widget(ruleCase.account, intent)),
+              );
+            });
+          }
+        }
+        const adminSide = adminIntents(ruleCase);
+        if (typeof adminSide === 'string') {
+          it.skip(`createSeatsAdmin and createSeatsAdminHandler do not apply: ${adminSide}`);
+          return;
+        }
+        for (const intent of adminSide) {
+          it(`createSeatsAdmin refuses ${describeIntent(intent)} in process`, async () => {
+            await expectRefusedEverywhere(world, ruleCase, () =>
+              inProcess(admin, ruleCase.account, intent),
+            );
+          });
+          it(`createSeatsAdminHandler refuses ${describeIntent(intent)} over HTTP`, async () => {
+            await expectRefusedEverywhere(world, ruleCase, () =>
+              overHttp(adminHttp, ruleCase.account, intent),
+            );
+          });
+        }
+      });
+    }
+  });
+}
+
+describe('every member rule at the mock (createSeatsMsw in Node)', () => {
+  let mock: SeatsMsw;
+  let server: ReturnType<typeof setupServer>;
+  let world: World;
+
+  beforeAll(async () => {
+    mock = await createSeatsMsw({ baseUrl: mswBase, clock });
+    server = setupServer(...mock.handlers);
+    server.listen({ onUnhandledRequest: 'error' });
+    world = {
+      widget: (accountId, intent) => fetch(widgetRequest(mswBase, accountId, intent)),
+      events: () => mock.events().length,
+      reseed: () => mock.reset(),
+      extra: async () => null,
+    };
+  });
+
+  afterAll(() => {
+    server.close();
+  });
+
+  for (const ruleCase of ruleCases) {
+    const widget = widgetIntents(ruleCase);
+    if (typeof widget === 'string') {
+      it.skip(`${ruleCase.intent}: the mock does not apply: ${widget}`);
+      continue;
+    }
+    for (const intent of widget) {
+      it(`${ruleCase.rule}: refuses ${describeIntent(intent)} (${ruleCase.intent})`, async () => {
+        await expectRefusedEverywhere(world, ruleCase, async () =>
+          outcomeOfResponse(await world.widget(ruleCase.account, intent)),
+        );
+      });
+    }
+  }
+});
