@@ -1,5 +1,10 @@
 import type { PresetName } from '@seats/core';
-import type { CreateAccountRequest, ErrorCode, MemberInput, UpdatePoolRequest } from '@seats/core/contract';
+import type {
+  CreateAccountRequest,
+  ErrorCode,
+  MemberInput,
+  UpdatePoolRequest,
+} from '@seats/core/contract';
 
 /**
  * A request to the widgets' API (`createSeatsHandler`, and the same through `createSeatsMsw`), as
@@ -68,8 +73,7 @@ const hostIsTheAccount =
   'The admin API is the host acting for the account, with every permission; the host checks its own users’ rights before it calls.';
 const salesDeal =
   'setPurchased records what the vendor sold or took back (a renegotiated contract, a deal through the account manager): the policy’s self-serve limits bind the account’s own users, not the vendor.';
-const widgetsKeepPools =
-  'The widgets never change a licence type; only the host’s admin API does.';
+const widgetsKeepPools = 'The widgets never change a licence type; only the host’s admin API does.';
 
 /** Every member and licence rule of `@seats/core`, tried at every door that can break it. */
 export const ruleCases: RuleCase[] = [
@@ -90,12 +94,20 @@ export const ruleCases: RuleCase[] = [
       {
         door: 'admin',
         op: 'upsertMember',
-        input: { id: 'agent-1', ...newAgent, status: 'active', role: 'user', poolId: 'contact-center' },
+        input: {
+          id: 'agent-1',
+          ...newAgent,
+          status: 'active',
+          role: 'user',
+          poolId: 'contact-center',
+        },
       },
       {
         door: 'admin',
         op: 'reconcile',
-        users: [{ id: 'agent-1', ...newAgent, status: 'active', role: 'user', poolId: 'contact-center' }],
+        users: [
+          { id: 'agent-1', ...newAgent, status: 'active', role: 'user', poolId: 'contact-center' },
+        ],
       },
       {
         door: 'admin',
@@ -109,11 +121,29 @@ export const ruleCases: RuleCase[] = [
           contract: { kind: 'self-serve' },
           policy: dialpad,
           pools: [
-            { id: 'standard', name: 'Dialpad licences', term: 'monthly', purchased: 5, unitPrice: 2_700 },
-            { id: 'contact-center', name: 'Contact Center', term: 'add-on', purchased: 5, unitPrice: 8_000 },
+            {
+              id: 'standard',
+              name: 'Dialpad licences',
+              term: 'monthly',
+              purchased: 5,
+              unitPrice: 2_700,
+            },
+            {
+              id: 'contact-center',
+              name: 'Contact Center',
+              term: 'add-on',
+              purchased: 5,
+              unitPrice: 8_000,
+            },
           ],
           members: [
-            { id: 'agent-1', ...newAgent, status: 'active', role: 'user', poolId: 'contact-center' },
+            {
+              id: 'agent-1',
+              ...newAgent,
+              status: 'active',
+              role: 'user',
+              poolId: 'contact-center',
+            },
           ],
         },
       },
@@ -136,12 +166,19 @@ export const ruleCases: RuleCase[] = [
       {
         door: 'admin',
         op: 'upsertMember',
-        input: { ...dialpadUser(4, 'Dev'), status: 'active', role: 'user', poolId: 'contact-center' },
+        input: {
+          ...dialpadUser(4, 'Dev'),
+          status: 'active',
+          role: 'user',
+          poolId: 'contact-center',
+        },
       },
       {
         door: 'admin',
         op: 'reconcile',
-        users: [{ ...dialpadUser(4, 'Dev'), status: 'active', role: 'user', poolId: 'contact-center' }],
+        users: [
+          { ...dialpadUser(4, 'Dev'), status: 'active', role: 'user', poolId: 'contact-center' },
+        ],
       },
     ],
   },
@@ -155,7 +192,13 @@ export const ruleCases: RuleCase[] = [
         door: 'widget',
         method: 'POST',
         path: '/members',
-        body: { ...newAgent, status: 'active', role: 'user', poolId: null, addOnIds: ['contact-center'] },
+        body: {
+          ...newAgent,
+          status: 'active',
+          role: 'user',
+          poolId: null,
+          addOnIds: ['contact-center'],
+        },
       },
     ],
     admin: [
@@ -193,7 +236,12 @@ export const ruleCases: RuleCase[] = [
     account: dialpad,
     refusal: { status: 400, code: 'validation_failed', rule: 'needs-base-pool', field: 'addOnIds' },
     widget: [
-      { door: 'widget', method: 'PATCH', path: `/members/${dialpad}-user-14`, body: { poolId: null } },
+      {
+        door: 'widget',
+        method: 'PATCH',
+        path: `/members/${dialpad}-user-14`,
+        body: { poolId: null },
+      },
     ],
     admin: [
       {
@@ -251,7 +299,9 @@ export const ruleCases: RuleCase[] = [
     account: dialpad,
     refusal: { status: 400, code: 'validation_failed', rule: 'not-add-on', field: 'term' },
     widget: { notApplicable: widgetsKeepPools },
-    admin: [{ door: 'admin', op: 'updatePool', poolId: 'contact-center', patch: { term: 'monthly' } }],
+    admin: [
+      { door: 'admin', op: 'updatePool', poolId: 'contact-center', patch: { term: 'monthly' } },
+    ],
   },
   {
     rule: 'An add-on is held once',
@@ -290,20 +340,37 @@ export const ruleCases: RuleCase[] = [
         door: 'widget',
         method: 'POST',
         path: '/members',
-        body: { name: 'Sam Sleeper', email: 'sam@doors.example', status: 'sleeping', role: 'member' },
+        body: {
+          name: 'Sam Sleeper',
+          email: 'sam@doors.example',
+          status: 'sleeping',
+          role: 'member',
+        },
       },
     ],
     admin: [
       {
         door: 'admin',
         op: 'upsertMember',
-        input: { id: 'sam', name: 'Sam Sleeper', email: 'sam@doors.example', status: 'sleeping', role: 'member' },
+        input: {
+          id: 'sam',
+          name: 'Sam Sleeper',
+          email: 'sam@doors.example',
+          status: 'sleeping',
+          role: 'member',
+        },
       },
       {
         door: 'admin',
         op: 'reconcile',
         users: [
-          { id: 'sam', name: 'Sam Sleeper', email: 'sam@doors.example', status: 'sleeping', role: 'member' },
+          {
+            id: 'sam',
+            name: 'Sam Sleeper',
+            email: 'sam@doors.example',
+            status: 'sleeping',
+            role: 'member',
+          },
         ],
       },
     ],
@@ -314,7 +381,12 @@ export const ruleCases: RuleCase[] = [
     account: dazos,
     refusal: { status: 400, code: 'validation_failed', rule: 'unknown-role', field: 'role' },
     widget: [
-      { door: 'widget', method: 'PATCH', path: `/members/${dazos}-user-11`, body: { role: 'wizard' } },
+      {
+        door: 'widget',
+        method: 'PATCH',
+        path: `/members/${dazos}-user-11`,
+        body: { role: 'wizard' },
+      },
     ],
     admin: [
       {
@@ -353,7 +425,13 @@ export const ruleCases: RuleCase[] = [
         door: 'widget',
         method: 'POST',
         path: '/members',
-        body: { name: 'Gus Ghost', email: 'gus@doors.example', status: 'inactive', role: 'member', poolId: 'ghost' },
+        body: {
+          name: 'Gus Ghost',
+          email: 'gus@doors.example',
+          status: 'inactive',
+          role: 'member',
+          poolId: 'ghost',
+        },
       },
     ],
     admin: [
@@ -402,12 +480,26 @@ export const ruleCases: RuleCase[] = [
       {
         door: 'admin',
         op: 'upsertMember',
-        input: { id: 'lou', name: 'Lou Late', email: 'lou@doors.example', status: 'active', role: 'member' },
+        input: {
+          id: 'lou',
+          name: 'Lou Late',
+          email: 'lou@doors.example',
+          status: 'active',
+          role: 'member',
+        },
       },
       {
         door: 'admin',
         op: 'reconcile',
-        users: [{ id: 'lou', name: 'Lou Late', email: 'lou@doors.example', status: 'active', role: 'member' }],
+        users: [
+          {
+            id: 'lou',
+            name: 'Lou Late',
+            email: 'lou@doors.example',
+            status: 'active',
+            role: 'member',
+          },
+        ],
       },
     ],
   },
@@ -417,7 +509,12 @@ export const ruleCases: RuleCase[] = [
     account: dazos,
     refusal: { status: 409, code: 'no_licence_available' },
     widget: [
-      { door: 'widget', method: 'PATCH', path: `/members/${dazos}-user-11`, body: { status: 'active' } },
+      {
+        door: 'widget',
+        method: 'PATCH',
+        path: `/members/${dazos}-user-11`,
+        body: { status: 'active' },
+      },
     ],
     admin: [
       {
@@ -456,7 +553,12 @@ export const ruleCases: RuleCase[] = [
         door: 'widget',
         method: 'POST',
         path: '/members',
-        body: { name: 'Ivy Inactive', email: 'ivy@doors.example', status: 'inactive', role: 'member' },
+        body: {
+          name: 'Ivy Inactive',
+          email: 'ivy@doors.example',
+          status: 'inactive',
+          role: 'member',
+        },
         role: 'member',
       },
       {
@@ -484,7 +586,13 @@ export const ruleCases: RuleCase[] = [
     account: dazos,
     refusal: { status: 403, code: 'forbidden' },
     widget: [
-      { door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'users', delta: 1 }, role: 'admin' },
+      {
+        door: 'widget',
+        method: 'POST',
+        path: '/quotes',
+        body: { poolId: 'users', delta: 1 },
+        role: 'admin',
+      },
     ],
     admin: { notApplicable: hostIsTheAccount },
   },
@@ -493,7 +601,14 @@ export const ruleCases: RuleCase[] = [
     intent: 'remove a contracted licence mid-contract',
     account: commusoft,
     refusal: { status: 422, code: 'plan_invalid', rule: 'contracted-until' },
-    widget: [{ door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'contracted', delta: -1 } }],
+    widget: [
+      {
+        door: 'widget',
+        method: 'POST',
+        path: '/quotes',
+        body: { poolId: 'contracted', delta: -1 },
+      },
+    ],
     admin: { notApplicable: salesDeal },
   },
   {
@@ -501,7 +616,9 @@ export const ruleCases: RuleCase[] = [
     intent: 'remove a licence on Dialpad’s contracted, invoiced plan',
     account: 'scheduled-removal-with-restore-invoiced',
     refusal: { status: 422, code: 'plan_invalid', rule: 'contracted-until' },
-    widget: [{ door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'standard', delta: -1 } }],
+    widget: [
+      { door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'standard', delta: -1 } },
+    ],
     admin: { notApplicable: salesDeal },
   },
   {
@@ -509,7 +626,9 @@ export const ruleCases: RuleCase[] = [
     intent: 'remove a licence where decreases go through support',
     account: dazos,
     refusal: { status: 422, code: 'plan_invalid', rule: 'decrease-not-allowed' },
-    widget: [{ door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'users', delta: -1 } }],
+    widget: [
+      { door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'users', delta: -1 } },
+    ],
     admin: { notApplicable: salesDeal },
   },
   {
@@ -517,7 +636,9 @@ export const ruleCases: RuleCase[] = [
     intent: 'buy a licence where purchases go through the account manager',
     account: 'scheduled-removal-no-portal-purchase',
     refusal: { status: 422, code: 'plan_invalid', rule: 'increase-not-allowed' },
-    widget: [{ door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'standard', delta: 1 } }],
+    widget: [
+      { door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'standard', delta: 1 } },
+    ],
     admin: { notApplicable: salesDeal },
   },
   {
@@ -525,7 +646,9 @@ export const ruleCases: RuleCase[] = [
     intent: 'remove monthly licences that active engineers use',
     account: commusoft,
     refusal: { status: 422, code: 'plan_invalid', rule: 'below-assigned' },
-    widget: [{ door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'monthly', delta: -2 } }],
+    widget: [
+      { door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'monthly', delta: -2 } },
+    ],
     admin: [{ door: 'admin', op: 'setPurchased', poolId: 'monthly', purchased: 2 }],
   },
   {
@@ -541,7 +664,9 @@ export const ruleCases: RuleCase[] = [
       },
     ],
     refusal: { status: 422, code: 'plan_invalid', rule: 'below-assigned' },
-    widget: [{ door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'monthly', delta: -2 } }],
+    widget: [
+      { door: 'widget', method: 'POST', path: '/quotes', body: { poolId: 'monthly', delta: -2 } },
+    ],
     admin: [{ door: 'admin', op: 'setPurchased', poolId: 'monthly', purchased: 2 }],
   },
 ];

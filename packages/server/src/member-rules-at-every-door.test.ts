@@ -36,7 +36,9 @@ const mswBase = 'http://doors.test/api/seats';
 const newAccountId = 'doors-new-account';
 
 /** What a door answered: a refusal as the host reads it, or that it accepted. */
-type Outcome = { status?: number; code?: string; rule?: string; field?: string } | { accepted: unknown };
+type Outcome =
+  | { status?: number; code?: string; rule?: string; field?: string }
+  | { accepted: unknown };
 
 /** A field named inside a list (`users.0.poolId`, `members.0.poolId`) as the member's own. */
 function memberField(field: string): string {
@@ -198,9 +200,7 @@ async function overHttp(
         users: intent.users,
         missing: 'keep',
       });
-      return response.ok
-        ? outcomeOfReconcile(await response.json())
-        : outcomeOfResponse(response);
+      return response.ok ? outcomeOfReconcile(await response.json()) : outcomeOfResponse(response);
     }
     case 'createAccount':
       return outcomeOfResponse(await send('POST', '', intent.input));
@@ -213,7 +213,9 @@ async function overHttp(
         }),
       );
     case 'updatePool':
-      return outcomeOfResponse(await send('PATCH', `${account}/pools/${intent.poolId}`, intent.patch));
+      return outcomeOfResponse(
+        await send('PATCH', `${account}/pools/${intent.poolId}`, intent.patch),
+      );
   }
 }
 
