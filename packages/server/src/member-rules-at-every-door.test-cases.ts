@@ -545,7 +545,7 @@ export const ruleCases: RuleCase[] = [
   },
   {
     rule: 'Only roles that manage members add, change or remove them',
-    intent: 'a plain member adds, changes and deletes users',
+    intent: 'let a plain member add, change and delete users',
     account: dazos,
     refusal: { status: 403, code: 'forbidden' },
     widget: [
@@ -574,7 +574,7 @@ export const ruleCases: RuleCase[] = [
   },
   {
     rule: 'Only roles that view licences or manage members list members',
-    intent: 'a plain member lists the users',
+    intent: 'let a plain member list the users',
     account: dazos,
     refusal: { status: 403, code: 'forbidden' },
     widget: [{ door: 'widget', method: 'GET', path: '/members', role: 'member' }],
@@ -582,7 +582,7 @@ export const ruleCases: RuleCase[] = [
   },
   {
     rule: 'Only roles that change licences change them',
-    intent: 'an admin who manages users but not licences asks for a purchase',
+    intent: 'let an admin who manages users but not licences ask for a purchase',
     account: dazos,
     refusal: { status: 403, code: 'forbidden' },
     widget: [
