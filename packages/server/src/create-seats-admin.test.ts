@@ -372,7 +372,7 @@ for (const driver of drivers) {
             policy: definePolicy({ roles: ['owner', 'admin'] }),
           }),
         );
-        expect(error).toMatchObject({ field: 'policy.roles', code: 'in_use' });
+        expect(error).toMatchObject({ field: 'policy.roles', code: 'unknown-role' });
         expect(await admin.getAccount('update-refused')).toEqual(before);
         expect(
           await refusal(admin.updateAccount('update-refused', { currency: 'usd' })),

@@ -13,6 +13,7 @@ import {
   explainPlanIssue,
   type MemberAssignment,
   type MemberChangeDecision,
+  type MemberFieldIssue,
   memberAssignmentIssues,
   type Pool,
   presets,
@@ -302,23 +303,36 @@ function assignmentErrors(
 }
 
 /**
- * A licence type's new term checked against the members holding it, as core checks a member: a
- * base licence cannot become an add-on, nor an add-on held beside one become a base licence.
+ * The account's members checked as core checks a member, against the policy and pools a change
+ * would leave them with: what the change breaks is refused with core's code, on the change's
+ * `field` for that issue (a policy that drops a role members have, a base licence type turned
+ * into an add-on).
  */
-async function checkTermChange(
+async function checkMembersAfter(
   tx: Pick<SeatsTransaction, 'memberGroups'>,
   state: AccountState,
-  next: Pool,
+  after: Pick<AccountState, 'policy' | 'pools'>,
+  fieldOf: (issue: MemberFieldIssue) => string,
 ): Promise<void> {
-  const pools = state.pools.map((pool) => (pool.id === next.id ? next : pool));
   const errors: FieldError[] = [];
   for (const group of await tx.memberGroups(state.account.id)) {
-    for (const issue of memberAssignmentIssues({ policy: state.policy, pools, member: group })) {
-      if (!('poolId' in issue) || issue.poolId !== next.id) continue;
+    const was = new Set(
+      memberAssignmentIssues({ policy: state.policy, pools: state.pools, member: group }).map(
+        (issue) => JSON.stringify(issue),
+      ),
+    );
+    for (const issue of memberAssignmentIssues({ ...after, member: group })) {
+      if (was.has(JSON.stringify(issue))) continue;
+      const what = {
+        status: `have the status "${group.status}"`,
+        role: `have the role "${group.role}"`,
+        poolId: `hold "${group.poolId}" as their licence`,
+        addOnIds: `hold "${'poolId' in issue ? issue.poolId : ''}" as an add-on`,
+      }[issue.field];
       errors.push({
-        field: 'term',
+        field: fieldOf(issue),
         code: issue.code,
-        message: `${group.count} members hold "${next.id}" ${issue.field === 'poolId' ? 'as their licence' : 'as an add-on'}: ${explainMemberIssue(issue)}`,
+        message: `${group.count} members ${what}: ${explainMemberIssue(issue)}`,
       });
     }
   }
@@ -1054,24 +1068,9 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
           checkAccountFields(account, clock(), patch.billingPeriod !== undefined);
           const next = policy ?? state.policy;
           if (policy !== null) {
-            const errors: FieldError[] = [];
-            for (const group of await tx.memberGroups(accountId)) {
-              if (!next.statuses.includes(group.status)) {
-                errors.push({
-                  field: 'policy.statuses',
-                  code: 'in_use',
-                  message: `${group.count} members have the status "${group.status}", which the policy lacks.`,
-                });
-              }
-              if (!next.roles.includes(group.role)) {
-                errors.push({
-                  field: 'policy.roles',
-                  code: 'in_use',
-                  message: `${group.count} members have the role "${group.role}", which the policy lacks.`,
-                });
-              }
-            }
-            if (errors.length > 0) throw new AdminInputError(errors);
+            await checkMembersAfter(tx, state, { policy, pools: state.pools }, (issue) =>
+              issue.field === 'role' ? 'policy.roles' : 'policy.statuses',
+            );
           }
           await tx.saveAccount(account, next);
           await tx.bumpVersion(accountId);
@@ -1116,7 +1115,12 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
             else if (value !== undefined) next[field] = value;
           }
           checkPoolBounds(next, '');
-          if (next.term !== pool.term) await checkTermChange(tx, state, next);
+          if (next.term !== pool.term) {
+            const pools = state.pools.map((candidate) =>
+              candidate.id === poolId ? next : candidate,
+            );
+            await checkMembersAfter(tx, state, { policy: state.policy, pools }, () => 'term');
+          }
           await tx.savePoolSettings(accountId, next);
           await tx.bumpVersion(accountId);
         },

@@ -1,8 +1,9 @@
-import type { PresetName } from '@seats/core';
+import { deltaUpgradeAtLimit, type PresetName } from '@seats/core';
 import type {
   CreateAccountRequest,
   ErrorCode,
   MemberInput,
+  UpdateAccountRequest,
   UpdatePoolRequest,
 } from '@seats/core/contract';
 
@@ -25,6 +26,7 @@ export type AdminIntent =
   /** With `missing: 'keep'`: only the users listed are touched. */
   | { door: 'admin'; op: 'reconcile'; users: MemberInput[] }
   | { door: 'admin'; op: 'createAccount'; input: CreateAccountRequest }
+  | { door: 'admin'; op: 'updateAccount'; patch: UpdateAccountRequest }
   | { door: 'admin'; op: 'setPurchased'; poolId: string; purchased: number }
   | { door: 'admin'; op: 'updatePool'; poolId: string; patch: UpdatePoolRequest };
 
@@ -73,6 +75,7 @@ const hostIsTheAccount =
   'The admin API is the host acting for the account, with every permission; the host checks its own users’ rights before it calls.';
 const salesDeal =
   'setPurchased records what the vendor sold or took back (a renegotiated contract, a deal through the account manager): the policy’s self-serve limits bind the account’s own users, not the vendor.';
+const widgetsKeepPolicy = 'The widgets never change the policy; only the host’s admin API does.';
 const widgetsKeepPools = 'The widgets never change a licence type; only the host’s admin API does.';
 
 /** Every member and licence rule of `@seats/core`, tried at every door that can break it. */
@@ -412,6 +415,25 @@ export const ruleCases: RuleCase[] = [
             role: 'wizard',
           },
         ],
+      },
+    ],
+  },
+  {
+    rule: 'A member’s role is one of the policy’s',
+    intent: 'drop from the policy a role members have',
+    account: dazos,
+    refusal: {
+      status: 400,
+      code: 'validation_failed',
+      rule: 'unknown-role',
+      field: 'policy.roles',
+    },
+    widget: { notApplicable: widgetsKeepPolicy },
+    admin: [
+      {
+        door: 'admin',
+        op: 'updateAccount',
+        patch: { policy: { ...deltaUpgradeAtLimit, roles: ['owner', 'billing-admin', 'admin'] } },
       },
     ],
   },

@@ -185,6 +185,8 @@ async function inProcess(admin: SeatsAdmin, accountId: string, intent: AdminInte
         );
       case 'createAccount':
         return { accepted: await admin.createAccount(intent.input) };
+      case 'updateAccount':
+        return { accepted: await admin.updateAccount(accountId, intent.patch) };
       case 'setPurchased':
         return {
           accepted: await admin.setPurchased(accountId, intent.poolId, {
@@ -227,6 +229,8 @@ async function overHttp(
     }
     case 'createAccount':
       return outcomeOfResponse(await send('POST', '', intent.input));
+    case 'updateAccount':
+      return outcomeOfResponse(await send('PATCH', account, intent.patch));
     case 'setPurchased':
       return outcomeOfResponse(
         await send('PUT', `${account}/pools/${intent.poolId}/purchased`, {
