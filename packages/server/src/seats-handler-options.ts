@@ -34,7 +34,7 @@ export interface SeatsHandlerOptions {
    * 500 `billing_required` and the first one logs `BillingRequiredError`'s message. In development
    * it defaults to `createDevBilling()`, and every response carries `x-seats-billing: development`.
    */
-  billing?: Billing;
+  billing?: Billing | undefined;
   /** Checks the password a policy with `confirmation: 'password'` asks for; without it every password is refused. */
   verifyPassword?: (identity: SeatsIdentity, password: string) => boolean | Promise<boolean>;
   /**
