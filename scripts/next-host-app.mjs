@@ -34,8 +34,8 @@ export const nextFromReadmes = {
 };
 
 // The stand-ins for the names the READMEs leave to the host, as the README describes them. The
-// billing provider comes from run-time configuration that `next build` does not have, as a real
-// provider's secrets usually do not.
+// billing provider comes from run-time configuration that `next build` does not see, as a real
+// provider's secrets usually are not there when the app is built.
 const hostServerNames = `// The names the READMEs' server blocks leave to the host.
 import { type Billing, createDevBilling } from '@seats/server';
 
