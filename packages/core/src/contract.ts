@@ -590,6 +590,7 @@ export const errorCodes = [
   'payment_failed',
   'internal_error',
   'service_unavailable',
+  'billing_required',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -226,7 +226,10 @@ export function developmentAllowed(): boolean {
   return env === 'development' || env === 'test';
 }
 
-/** Thrown at start-up when no `billing` is given outside development and tests. */
+/**
+ * No `billing` was given outside development and tests: thrown by `createSeatsJobs`; logged by the
+ * handler at its first request, which like every other it answers 500 `billing_required`.
+ */
 export class BillingRequiredError extends Error {
   override name = 'BillingRequiredError';
   constructor(where: string) {
