@@ -72,7 +72,9 @@ export function UsersPage({ client }: { client: SeatsClient }) {
               <th scope="col">Name</th>
               <th scope="col">Status</th>
               <th scope="col">Role</th>
-              <th scope="col">{choices.addOns.length > 0 ? 'Licence type and add-ons' : 'Licence type'}</th>
+              <th scope="col">
+                {choices.addOns.length > 0 ? 'Licence type and add-ons' : 'Licence type'}
+              </th>
               {manage && (
                 <th scope="col">
                   <span className="app-visually-hidden">Actions</span>
