@@ -9,11 +9,11 @@
  *
  * Exceptions are rules, not lists: text hidden visually (a box of at most 1 px that clips, or
  * `clip-path: inset(50%)`) is not checked; text inside a scroll container may run past its box,
- * only not sideways; text that hit-testing cannot reach where it overlaps (behind a modal layer,
- * under an opaque box) does not count; an ellipsis is intended where an ancestor has a `title`
- * (the whole text on hover); a radio or checkbox counts its label as its target; and WCAG 2.5.8's
- * own exceptions hold for targets (inline in a sentence, spaced apart, or sized by the browser
- * with no author style).
+ * only not sideways; while a modal dialog is open only the dialog counts, the page behind it
+ * being inert; text under an opaque box where it overlaps another does not count; an ellipsis
+ * is intended where an ancestor has a `title` (the whole text on hover); a radio or checkbox
+ * counts its label as its target; and WCAG 2.5.8's own exceptions hold for targets (inline in a
+ * sentence, spaced apart, or sized by the browser with no author style).
  */
 
 /** The widths (px) every screen is checked at: a phone and a laptop. */
@@ -159,9 +159,13 @@ function measureLayout() {
     return result;
   };
 
+  // While a modal dialog is open, the rest of the page lies behind it, inert: only the dialog counts.
+  const modals = [...document.querySelectorAll('[aria-modal="true"], dialog:modal')];
+  const scope = modals.filter((modal) => !isHidden(modal)).at(-1) ?? document.body;
+
   // Every drawn line of text, as laid out and as much of it as can be seen.
   const lines: Line[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const parent = node.parentElement;
@@ -177,11 +181,12 @@ function measureLayout() {
         lines.push({ node: node as Text, raw, visible });
     }
   }
-  return { root, viewport, lines, style, box, intersect, quote, describe, isHidden, clipOf };
+  return { root, scope, viewport, lines, style, box, intersect, quote, describe, isHidden, clipOf };
 }
 
 /** Text that a box hiding its overflow cuts off (an ellipsis without a `title` included). */
-function clippedTexts({ lines, clipOf, style, quote, describe, isHidden }: Layout): string[] {
+function clippedTexts(layout: Layout): string[] {
+  const { scope, lines, clipOf, style, quote, describe, isHidden } = layout;
   const problems: string[] = [];
   const reported = new Set<Element>();
   for (const line of lines) {
@@ -193,7 +198,8 @@ function clippedTexts({ lines, clipOf, style, quote, describe, isHidden }: Layou
       hard.top - line.raw.top,
       line.raw.bottom - hard.bottom,
     );
-    const intended = style(parent).textOverflow === 'ellipsis' && parent.closest('[title]') !== null;
+    const intended =
+      style(parent).textOverflow === 'ellipsis' && parent.closest('[title]') !== null;
     if (past <= 2 || intended || reported.has(parent)) continue;
     reported.add(parent);
     problems.push(
@@ -203,7 +209,7 @@ function clippedTexts({ lines, clipOf, style, quote, describe, isHidden }: Layou
   // A select draws its chosen option inside its own box, beyond the reach of a Range: a copy of it
   // holding that option alone, at its natural width, is as wide as the option needs.
   const needed = new Map<string, number>();
-  for (const select of document.body.querySelectorAll('select')) {
+  for (const select of scope.querySelectorAll('select')) {
     const chosen = select.selectedOptions[0]?.text ?? '';
     if (chosen === '' || select.multiple || isHidden(select)) continue;
     const key = `${select.className}|${style(select).font}|${chosen}`;
@@ -252,10 +258,7 @@ function overlappingTexts({ lines, viewport, style, intersect, quote }: Layout):
       const overlap = intersect(a.visible, b.visible);
       const across = overlap.right - overlap.left;
       const down = overlap.bottom - overlap.top;
-      const shorter = Math.min(
-        a.visible.bottom - a.visible.top,
-        b.visible.bottom - b.visible.top,
-      );
+      const shorter = Math.min(a.visible.bottom - a.visible.top, b.visible.bottom - b.visible.top);
       if (across <= 1 || down <= Math.max(2, shorter * 0.25)) continue;
       const x = (overlap.left + overlap.right) / 2;
       const y = (overlap.top + overlap.bottom) / 2;
@@ -306,10 +309,11 @@ function sidewaysScrolls({ root, style, describe, isHidden }: Layout): string[] 
  * other target nor another undersized target's circle; a control the browser sized, untouched by
  * any author style (the unstyled widgets).
  */
-function badTargets({ root, viewport, style, box, intersect, describe, isHidden, clipOf }: Layout) {
+function badTargets(layout: Layout) {
+  const { root, scope, viewport, style, box, intersect, describe, isHidden, clipOf } = layout;
   const problems: string[] = [];
   const targets = [
-    ...document.body.querySelectorAll<HTMLElement>(
+    ...scope.querySelectorAll<HTMLElement>(
       'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"]',
     ),
   ]
@@ -327,17 +331,15 @@ function badTargets({ root, viewport, style, box, intersect, describe, isHidden,
     });
   const centre = (b: Box) => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 });
   const distance = (p: { x: number; y: number }, b: Box) =>
-    Math.hypot(
-      Math.max(b.left - p.x, 0, p.x - b.right),
-      Math.max(b.top - p.y, 0, p.y - b.bottom),
-    );
+    Math.hypot(Math.max(b.left - p.x, 0, p.x - b.right), Math.max(b.top - p.y, 0, p.y - b.bottom));
   // A copy in a shadow root of its own meets no author style: the browser alone sizes it.
   const sizedByBrowser = (control: HTMLElement) => {
     const host = document.createElement('div');
     host.style.cssText = 'position:absolute;inset-block-start:0;visibility:hidden';
-    host.attachShadow({ mode: 'open' }).append(control.cloneNode(true));
+    const copy = control.cloneNode(true) as Element;
+    host.attachShadow({ mode: 'open' }).append(copy);
     document.body.append(host);
-    const bare = (host.shadowRoot?.firstElementChild as Element).getBoundingClientRect();
+    const bare = copy.getBoundingClientRect();
     host.remove();
     const { width, height } = control.getBoundingClientRect();
     return Math.abs(bare.width - width) < 1 && Math.abs(bare.height - height) < 1;
@@ -352,7 +354,8 @@ function badTargets({ root, viewport, style, box, intersect, describe, isHidden,
       (other) =>
         other.control !== control &&
         (distance(own, other.area) < 12 ||
-          (!other.big && Math.hypot(own.x - centre(other.area).x, own.y - centre(other.area).y) < 24)),
+          (!other.big &&
+            Math.hypot(own.x - centre(other.area).x, own.y - centre(other.area).y) < 24)),
     );
     if (!big && !inline && crowded !== undefined && !sizedByBrowser(control)) {
       problems.push(
