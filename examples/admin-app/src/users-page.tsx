@@ -65,7 +65,7 @@ export function UsersPage({ client }: { client: SeatsClient }) {
         </section>
       )}
       <div className="app-table-wrap">
-        <table className="app-table app-members">
+        <table className="app-table app-members app-cards">
           <caption>Members</caption>
           <thead>
             <tr>
