@@ -393,7 +393,7 @@ function MemberRow({
           named(choices.roles, member.role)
         )}
       </td>
-      <td data-label="Licence type">
+      <td data-label={choices.addOns.length > 0 ? 'Licence type and add-ons' : 'Licence type'}>
         {manage ? (
           <Select
             label={label('Licence type')}
@@ -427,7 +427,7 @@ function MemberRow({
           ))}
       </td>
       {manage && (
-        <td className="app-row-actions">
+        <td>
           {confirming ? (
             <div className="app-confirm">
               <span>
