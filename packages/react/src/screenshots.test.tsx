@@ -460,6 +460,9 @@ describe.skipIf(skipReason !== null).each([looks[0], looks[3]] as Look[])(
       delete document.documentElement.dataset.theme;
       document.body.removeAttribute('style');
       document.getElementById('still')?.remove();
+      // A one-off handler a state set up but never met (the quote that never answers) goes too.
+      worker.resetHandlers();
+      if (api !== undefined) worker.use(...api.handlers);
     });
     afterAll(async () => {
       await page.viewport(1280, 800);
