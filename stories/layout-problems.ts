@@ -70,6 +70,7 @@ ${[measureLayout, clippedTexts, overlappingTexts, sidewaysScrolls, badTargets, f
 return findLayoutProblems();
 })()`;
 
+/** Measures the page once: its lines of text, and the styles, clips and names the checks share. */
 function measureLayout() {
   const root = document.documentElement;
   const viewport: Box = { left: 0, top: 0, right: root.clientWidth, bottom: root.clientHeight };
@@ -309,7 +310,7 @@ function sidewaysScrolls({ root, style, describe, isHidden }: Layout): string[] 
  * other target nor another undersized target's circle; a control the browser sized, untouched by
  * any author style (the unstyled widgets).
  */
-function badTargets(layout: Layout) {
+function badTargets(layout: Layout): string[] {
   const { root, scope, viewport, style, box, intersect, describe, isHidden, clipOf } = layout;
   const problems: string[] = [];
   const targets = [
