@@ -2,6 +2,7 @@ import type { FullSummary } from '@seats/client';
 import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectLayoutHolds } from './expect-layout-holds';
 import { launchChromium } from './launch-chromium';
 import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
@@ -154,6 +155,7 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
       ['standard', 15],
       ['contact-center', 3],
     ]);
+    await expectLayoutHolds(page, 'Dialpad: the Users page with its add-on column');
   });
 
   it('leaves the licences as before the removal, and only the add-on charged, in the database', async () => {
