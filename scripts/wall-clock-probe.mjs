@@ -39,6 +39,7 @@ class ProbedDate extends RealDate {
 
 if (report !== undefined) {
   globalThis.Date = ProbedDate;
+  // biome-ignore lint/correctness/noEmptyPattern: vitest wants the unused context destructured.
   afterAll(({}, suite) => {
     if (read) appendFileSync(report, `${suite.file?.filepath ?? suite.filepath}\n`);
   });
