@@ -32,7 +32,9 @@ export function expectMatchesBaseline(screenshot: Buffer, name: string): void {
     if (updating) return;
     throw new Error(`${name}: no baseline yet; wrote ${baselinePath}, look at it and commit it.`);
   }
-  const expected = PNG.sync.read(readFileSync(baselinePath));
+  const baseline = readFileSync(baselinePath);
+  if (baseline.equals(screenshot)) return;
+  const expected = PNG.sync.read(baseline);
   const actual = PNG.sync.read(screenshot);
   // Compared over the larger of the two sizes, so that a page grown longer shows where.
   const width = Math.max(expected.width, actual.width);
@@ -55,7 +57,7 @@ export function expectMatchesBaseline(screenshot: Buffer, name: string): void {
     writeFileSync(diffPath, PNG.sync.write(diff));
     throw new Error(
       `${name}: ${differing} pixels differ from the baseline (${allowedPixels} allowed)${resized}; ` +
-        `see ${actualPath} and ${diffPath}. Run with SEATS_UPDATE_SCREENSHOTS=1 if the change is intended.`,
+        `see ${name}.actual.png and ${name}.diff.png in ${baselineDir}`,
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { layoutThemes, layoutWidths } from '../../../stories/layout-problems';
 import { findChromium } from '../../../scripts/chromium.mjs';
+import { layoutThemes, layoutWidths } from '../../../stories/layout-problems';
 import { expectMatchesBaseline } from './expect-matches-baseline';
 import { launchChromium } from './launch-chromium';
 import { type AdminApp, startAdminApp } from './start-admin-app';
@@ -16,7 +16,9 @@ const baselineBrowser = '/usr/bin/chromium';
 const { executablePath } = await findChromium();
 const skip = executablePath !== baselineBrowser;
 if (skip)
-  console.warn(`[seats] page baselines skipped: drawn by ${baselineBrowser}, not ${executablePath}`);
+  console.warn(
+    `[seats] page baselines skipped: drawn by ${baselineBrowser}, not ${executablePath}`,
+  );
 
 const clockStart = '2026-12-10T09:00:00Z';
 const accounts = [
@@ -36,7 +38,7 @@ async function settle(page: Page, inFlight: () => number): Promise<void> {
   await page.waitForFunction(
     () =>
       document.querySelector('[aria-busy="true"]') === null &&
-      !/Loading|Lädt|…/.test(document.body.innerText),
+      !/Loading|Lädt|…/.test(document.body.textContent ?? ''),
   );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Network idle: no request for 300 ms, as the page's queries settle.
@@ -67,7 +69,10 @@ describe.skipIf(skip)('the Licences, Users and Billing pages look as their basel
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startAdminApp({ clockStart }), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
     page.setDefaultTimeout(15_000);
     page.on('request', () => inFlight++);
     page.on('requestfinished', () => inFlight--);
@@ -81,26 +86,33 @@ describe.skipIf(skip)('the Licences, Users and Billing pages look as their basel
     await app?.dispose();
   });
 
-  it.each(accounts)('$label', async ({ label, slug }) => {
-    await page.getByRole('combobox', { name: 'Account' }).selectOption({ label });
-    const failures: string[] = [];
-    for (const name of pages) {
-      await page.evaluate((hash) => {
-        window.location.hash = hash;
-      }, `#/${name}`);
-      for (const width of layoutWidths) {
-        await page.setViewportSize({ width, height: 800 });
-        for (const colorScheme of layoutThemes) {
-          await page.emulateMedia({ colorScheme });
-          await settle(page, () => inFlight);
-          try {
-            expectMatchesBaseline(await stillScreenshot(page), `${slug}-${name}-${width}-${colorScheme}`);
-          } catch (error) {
-            failures.push((error as Error).message);
+  for (const { label, slug } of accounts)
+    it(label, async () => {
+      await page.getByRole('combobox', { name: 'Account' }).selectOption({ label });
+      const failures: string[] = [];
+      for (const name of pages) {
+        await page.evaluate((hash) => {
+          window.location.hash = hash;
+        }, `#/${name}`);
+        for (const width of layoutWidths) {
+          await page.setViewportSize({ width, height: 800 });
+          for (const colorScheme of layoutThemes) {
+            await page.emulateMedia({ colorScheme });
+            await settle(page, () => inFlight);
+            try {
+              expectMatchesBaseline(
+                await stillScreenshot(page),
+                `${slug}-${name}-${width}-${colorScheme}`,
+              );
+            } catch (error) {
+              failures.push((error as Error).message);
+            }
           }
         }
       }
-    }
-    if (failures.length > 0) throw new Error(failures.join('\n'));
-  });
+      if (failures.length > 0) {
+        failures.push('If the change is intended, run this file with SEATS_UPDATE_SCREENSHOTS=1.');
+        throw new Error(failures.join('\n'));
+      }
+    });
 });
