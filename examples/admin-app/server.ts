@@ -54,13 +54,38 @@ const outbox: OutboxMessage[] = existsSync(outboxFile)
   : [];
 const saveOutbox = () => writeFileSync(outboxFile, JSON.stringify(outbox, null, 2));
 
+// The development clock: the real time moved forward by what "Move time forward" added, kept
+// across restarts so the data and the clock agree. SEATS_DEMO_CLOCK_START puts a fresh data
+// folder's clock (and so its seeded periods and contracts) at a fixed start, from which it runs on,
+// so that the pages read the same on any day.
+const clockFile = `${dataDir}/clock.json`;
+const seededFile = `${dataDir}/seeded`;
+let clockOffsetMs: number = existsSync(clockFile)
+  ? (JSON.parse(readFileSync(clockFile, 'utf8')) as { offsetMs: number }).offsetMs
+  : 0;
+const clockStart = process.env.SEATS_DEMO_CLOCK_START;
+if (clockStart) {
+  const startMs = Date.parse(clockStart);
+  if (Number.isNaN(startMs)) {
+    throw new Error(
+      `SEATS_DEMO_CLOCK_START is "${clockStart}", not a time such as 2026-12-10T09:00:00Z.`,
+    );
+  }
+  if (existsSync(seededFile)) {
+    console.warn('  SEATS_DEMO_CLOCK_START is ignored: the data folder keeps its own clock.');
+  } else {
+    clockOffsetMs = startMs - Date.now();
+    writeFileSync(clockFile, JSON.stringify({ offsetMs: clockOffsetMs }));
+  }
+}
+const clock = () => new Date(Date.now() + clockOffsetMs);
+
 const store = await createPgliteStore({ dataDir: `${dataDir}/pglite` });
 // Accounts and their members are provisioned through the admin API, as a host does.
-const admin = createSeatsAdmin({ store });
-const seededFile = `${dataDir}/seeded`;
+const admin = createSeatsAdmin({ store, clock });
 if (!existsSync(seededFile)) {
-  await seedDemoAccounts(admin);
-  writeFileSync(seededFile, new Date().toISOString());
+  await seedDemoAccounts(admin, { now: clock() });
+  writeFileSync(seededFile, clock().toISOString());
 }
 // The admin API over HTTP only with SEATS_ADMIN_TOKEN set, then for `Authorization: Bearer <it>`.
 const adminToken = process.env.SEATS_ADMIN_TOKEN;
@@ -72,14 +97,6 @@ const adminHandler = createSeatsAdminHandler({
     adminToken.length > 0 &&
     request.headers.get('authorization') === `Bearer ${adminToken}`,
 });
-
-// The development clock: the real time moved forward by what "Move time forward" added, kept
-// across restarts so the data and the clock agree.
-const clockFile = `${dataDir}/clock.json`;
-let clockOffsetMs: number = existsSync(clockFile)
-  ? (JSON.parse(readFileSync(clockFile, 'utf8')) as { offsetMs: number }).offsetMs
-  : 0;
-const clock = () => new Date(Date.now() + clockOffsetMs);
 
 const ledgerFile = `${dataDir}/billing.json`;
 const ledger: LedgerEntry[] = existsSync(ledgerFile)

@@ -66,8 +66,11 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `server.ts` as `pnpm dev` does, on a free port and a fresh data folder, seeded on start. */
-export async function startAdminApp(): Promise<AdminApp> {
+/**
+ * Starts `server.ts` as `pnpm dev` does, on a free port and a fresh data folder, seeded on start;
+ * with `clockStart`, its clock starts there (`SEATS_DEMO_CLOCK_START`) instead of at the real time.
+ */
+export async function startAdminApp(options: { clockStart?: string } = {}): Promise<AdminApp> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'seats-e2e-'));
   const child = spawn(
@@ -75,7 +78,12 @@ export async function startAdminApp(): Promise<AdminApp> {
     ['--import', 'tsx', '--conditions=@seats/source', 'server.ts'],
     {
       cwd: appRoot,
-      env: { ...process.env, PORT: String(port), SEATS_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SEATS_DATA_DIR: dataDir,
+        SEATS_DEMO_CLOCK_START: options.clockStart ?? '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
