@@ -9,5 +9,8 @@ export default defineConfig({
       'examples/*/vitest*.config.ts',
     ],
     reporters: ['default', new SlowestFilesReporter()],
+    // On two cores the default is one worker; the node files spend much of their time waiting on
+    // databases, processes and timers, so a second one keeps both cores busy.
+    maxWorkers: 2,
   },
 });

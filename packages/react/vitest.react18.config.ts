@@ -32,6 +32,9 @@ export default defineProject({
   test: {
     name: 'react-18',
     include: ['src/**/*.test.tsx'],
+    // The pixels are React's output in the browser, the same under React 18: the baselines are
+    // compared once, in the \`react\` project.
+    exclude: ['src/screenshots.test.tsx'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 15_000,
     // Files share one page, so the handler and its PGlite boot once, not once per file (half the
