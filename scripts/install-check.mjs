@@ -2,8 +2,8 @@
 // install the tarballs with npm into a fresh Vite + React app, provision an account and sync the
 // host's users through the admin API, drive the widgets in Chromium, then build a fresh Next.js app
 // from the same tarballs with `next build` (Turbopack, then webpack) and no configuration of the
-// kit's, and ask each build's `next start` for the health route. Run after
-// `pnpm build`; exits 1 on the first failure. `--keep` leaves the apps in the temporary folder.
+// kit's, and ask each build's `next start` for the health route and for a server component's page
+// that calls `@seats/react/query`. Run after `pnpm build`; exits 1 on the first failure. `--keep` leaves the apps in the temporary folder.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -382,6 +382,13 @@ export const seats = createSeatsHandler({
   identify: async () => null,
 });
 `,
+    // A server component calls the query keys: `@seats/react/query` must not be a client module.
+    'app/keys/page.tsx': `import { seatsKeys } from '@seats/react/query';
+
+export default function Keys() {
+  return <p>{seatsKeys.summary().join('/')}</p>;
+}
+`,
     // The `@seats/server` README's Next.js route, under "Mount it".
     'app/api/seats/[...path]/route.ts':
       "export { seats as DELETE, seats as GET, seats as PATCH, seats as POST } from '../../../seats';\n",
@@ -424,7 +431,14 @@ async function nextServes(dir, bundler) {
       throw new Error(
         `next start (${bundler}): /api/seats/v1/health answered ${answer.status} ${body}`,
       );
-    log(`Next.js app (${bundler}): built; next start answers the health route ${body}`);
+    const keys = await (await fetch(`http://127.0.0.1:${port}/keys`)).text();
+    if (!keys.includes('seats/default/summary'))
+      throw new Error(
+        `next start (${bundler}): /keys, a server component, did not render the keys`,
+      );
+    log(
+      `Next.js app (${bundler}): built; next start answers the health route ${body}; a server component renders the query keys`,
+    );
   } finally {
     process.kill(-server.pid, 'SIGTERM');
     await exited;
