@@ -1,6 +1,7 @@
+import { composeEventHandlers } from '@radix-ui/primitive';
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
+import { Slot } from '@radix-ui/react-slot';
 import { describeUnitPrice, freeLicenceAction, type MemberChangeDecision } from '@seats/core';
-import { Slot } from 'radix-ui';
-import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -129,7 +130,7 @@ export const AddUserGuardTrigger = forwardRef<HTMLButtonElement, AddUserGuardTri
   function AddUserGuardTrigger({ asChild = false, onClick, ...props }, ref) {
     const guard = useGuard('AddUserGuardTrigger');
     const composedRef = useComposedRefs(ref, guard.triggerRef);
-    const Component = asChild ? Slot.Root : 'button';
+    const Component = asChild ? Slot : 'button';
     return (
       <Component
         {...(asChild ? {} : { type: 'button' as const })}

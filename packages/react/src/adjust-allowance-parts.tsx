@@ -1,7 +1,8 @@
+import { composeEventHandlers } from '@radix-ui/primitive';
+import { Slot } from '@radix-ui/react-slot';
+import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import type { Change, FullSummary } from '@seats/client';
 import { describePlanPrice, describeUnitPrice, type PoolUsage } from '@seats/core';
-import { Slot } from 'radix-ui';
-import { composeEventHandlers, useControllableState } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -179,7 +180,7 @@ export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowa
       format,
     );
     if (pool.adjust === 'shown') {
-      const Component = asChild ? Slot.Root : 'button';
+      const Component = asChild ? Slot : 'button';
       return (
         <Component
           {...(asChild ? {} : { type: 'button' as const })}

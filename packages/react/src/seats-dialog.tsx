@@ -1,12 +1,10 @@
+import { composeEventHandlers } from '@radix-ui/primitive';
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
+import { DismissableLayer } from '@radix-ui/react-dismissable-layer';
+import { useFocusGuards } from '@radix-ui/react-focus-guards';
+import { FocusScope } from '@radix-ui/react-focus-scope';
+import { Portal } from '@radix-ui/react-portal';
 import { hideOthers } from 'aria-hidden';
-import { Portal } from 'radix-ui';
-import {
-  composeEventHandlers,
-  DismissableLayer,
-  FocusGuards,
-  FocusScope,
-  useComposedRefs,
-} from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -108,7 +106,7 @@ function useScrollLock() {
   }, []);
 }
 
-type LayerProps = ComponentPropsWithoutRef<typeof DismissableLayer.Root>;
+type LayerProps = ComponentPropsWithoutRef<typeof DismissableLayer>;
 
 export interface DialogContentProps
   extends Omit<LayerProps, 'onDismiss' | 'disableOutsidePointerEvents' | 'onFocusOutside'> {
@@ -124,11 +122,11 @@ export const DialogContent = forwardRef<HTMLDivElement, DialogContentProps & { o
     const dialog = useDialog();
     if (!dialog.open) return null;
     return (
-      <Portal.Root asChild>
+      <Portal asChild>
         <div>
           <DialogLayer {...props} ref={ref} />
         </div>
-      </Portal.Root>
+      </Portal>
     );
   },
 );
@@ -138,7 +136,7 @@ const DialogLayer = forwardRef<HTMLDivElement, DialogContentProps & { overlay: s
     const dialog = useDialog();
     const contentRef = useRef<HTMLDivElement | null>(null);
     const composedRef = useComposedRefs(ref, contentRef);
-    FocusGuards.useFocusGuards();
+    useFocusGuards();
     useScrollLock();
     useEffect(() => {
       const content = contentRef.current;
@@ -148,7 +146,7 @@ const DialogLayer = forwardRef<HTMLDivElement, DialogContentProps & { overlay: s
       <>
         {/* The page under a modal takes no pointer events; the overlay does, to close on a click. */}
         <div data-seats="overlay" data-part={overlay} style={{ pointerEvents: 'auto' }} />
-        <FocusScope.Root
+        <FocusScope
           asChild
           loop
           trapped
@@ -158,7 +156,7 @@ const DialogLayer = forwardRef<HTMLDivElement, DialogContentProps & { overlay: s
             (dialog.triggerRef.current ?? dialog.returnFocus?.())?.focus();
           })}
         >
-          <DismissableLayer.Root
+          <DismissableLayer
             role="dialog"
             aria-modal="true"
             id={dialog.ids.content}
@@ -170,7 +168,7 @@ const DialogLayer = forwardRef<HTMLDivElement, DialogContentProps & { overlay: s
             onFocusOutside={(event) => event.preventDefault()}
             onDismiss={() => dialog.setOpen(false)}
           />
-        </FocusScope.Root>
+        </FocusScope>
       </>
     );
   },

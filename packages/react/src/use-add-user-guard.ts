@@ -1,6 +1,6 @@
+import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import type { Change, MemberRecord, Summary } from '@seats/client';
 import type { MemberAssignment, Remedy } from '@seats/core';
-import { useControllableState } from 'radix-ui/internal';
 import { useState } from 'react';
 import {
   decideAddUser,
