@@ -1,6 +1,5 @@
 import { composeEventHandlers } from '@radix-ui/primitive';
 import { Slot } from '@radix-ui/react-slot';
-import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import type { Change, FullSummary } from '@seats/client';
 import { describePlanPrice, describeUnitPrice, type PoolUsage } from '@seats/core';
 import {
@@ -27,6 +26,7 @@ import {
   useDialogTrigger,
 } from './seats-dialog';
 import { type AllowanceDraftController, useAllowanceDraft } from './use-allowance-draft';
+import { useControllableState } from './use-controllable-state';
 import { useSeatsMessages } from './use-seats-messages';
 import { useSeatsSummary } from './use-seats-summary';
 
