@@ -4,7 +4,6 @@ import { DismissableLayer } from '@radix-ui/react-dismissable-layer';
 import { useFocusGuards } from '@radix-ui/react-focus-guards';
 import { FocusScope } from '@radix-ui/react-focus-scope';
 import { Portal } from '@radix-ui/react-portal';
-import { hideOthers } from 'aria-hidden';
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -19,6 +18,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { hideOthers } from './hide-others';
 
 /*
  * The modal dialog under the adjust dialog and the guard, built from Radix's own primitives
