@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowestFilesReporter from './scripts/slowest-files-reporter.mjs';
 
 export default defineConfig({
   test: {
@@ -7,5 +8,6 @@ export default defineConfig({
       'stories/vitest.config.ts',
       'examples/*/vitest*.config.ts',
     ],
+    reporters: ['default', new SlowestFilesReporter()],
   },
 });

@@ -1,9 +1,11 @@
 // What a host team does with the published packages, outside the workspace: pack every package,
 // install the tarballs with npm into a fresh Vite + React app, provision an account and sync the
-// host's users through the admin API, drive the widgets in Chromium, then build a fresh Next.js app
-// from the same tarballs with `next build` (Turbopack, then webpack) and no configuration of the
-// kit's, and ask each build's `next start` for the health route and for a server component's page
-// that calls `@seats/react/query`. Run after `pnpm build`; exits 1 on the first failure. `--keep` leaves the apps in the temporary folder.
+// host's users through the admin API, drive the widgets in Chromium (the README's add-user step as
+// written), then assemble a fresh Next.js app from the READMEs' code blocks as written, type-check
+// them under strict settings, build it with `next build` (Turbopack, then webpack) and no
+// configuration of the kit's, and ask each build's `next start` for its routes, without and with a
+// billing provider. Run after `pnpm build`; exits 1 on the first failure. `--keep` leaves the apps
+// in the temporary folder; `--only=vite` or `--only=next` checks one app.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,10 +14,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium.mjs';
+import { nextFromReadmes, nextHostFiles } from './next-host-app.mjs';
+import { addUserStep, fromReadme } from './readme-blocks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'seats-install-'));
 const keep = process.argv.includes('--keep');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message) => console.log(`[install-check ${seconds()}] ${message}`);
@@ -190,44 +195,19 @@ createServer((request, response) => {
 
 const hostPage = `
 import { createSeatsClient } from '@seats/client';
-import {
-  AddUserGuard,
-  AdjustAllowanceDialog,
-  SeatMeter,
-  SeatsProvider,
-  seatsKeys,
-} from '@seats/react';
+import { AdjustAllowanceDialog, SeatMeter, SeatsProvider } from '@seats/react';
 import '@seats/react/styles.css';
-import { useQueryClient } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
+import { AddUserButton } from './add-user-button';
 
 const client = createSeatsClient({ baseUrl: '/api/seats' });
-
-// The README's "Use it" widgets, and its add-user sequence (step 6): the guard, the host's own form
-// and user, then the licences refreshed.
-function AddUser() {
-  const queryClient = useQueryClient();
-  return (
-    <AddUserGuard
-      asChild
-      onProceed={async ({ member }) => {
-        const user = { name: 'Eve New', email: 'eve@acme.example', ...member };
-        await fetch('/users', { method: 'POST', body: JSON.stringify(user) });
-        await queryClient.invalidateQueries({ queryKey: seatsKeys.all() });
-        document.title = 'added';
-      }}
-    >
-      <button type="button">Add user</button>
-    </AddUserGuard>
-  );
-}
 
 createRoot(document.getElementById('root')!).render(
   <SeatsProvider client={client} locale="en">
     <h1>Users</h1>
     <SeatMeter variant="detailed" />
     <AdjustAllowanceDialog />
-    <AddUser />
+    <AddUserButton form={{ name: 'Eve New', email: 'eve@acme.example' }} />
   </SeatsProvider>,
 );
 `;
@@ -253,6 +233,7 @@ async function viteApp(tarballs) {
     'vite.config.js':
       "import react from '@vitejs/plugin-react';\nimport { defineConfig } from 'vite';\nexport default defineConfig({ plugins: [react()] });\n",
     'src/main.tsx': hostPage,
+    'src/add-user-button.tsx': fromReadme(addUserStep),
     'server.mjs': hostServer,
   });
   npmInstall(dir);
@@ -302,7 +283,6 @@ async function viteApp(tarballs) {
     const max = await meter.getAttribute('aria-valuemax');
     if (now !== '3' || max !== '5') throw new Error(`the meter reads ${now} of ${max}, not 3 of 5`);
     await page.getByRole('button', { name: 'Add user' }).click();
-    await page.waitForFunction(() => document.title === 'added', null, { timeout: 10_000 });
     await page.waitForFunction(
       () => document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow') === '4',
       null,
@@ -335,65 +315,12 @@ async function nextApp(tarballs) {
         ]),
       ),
     ),
-    'tsconfig.json': JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        lib: ['dom', 'dom.iterable', 'esnext'],
-        strict: true,
-        noEmit: true,
-        module: 'esnext',
-        moduleResolution: 'bundler',
-        jsx: 'preserve',
-        skipLibCheck: true,
-        isolatedModules: true,
-        esModuleInterop: true,
-        resolveJsonModule: true,
-        plugins: [{ name: 'next' }],
-      },
-      include: ['**/*.ts', '**/*.tsx'],
-    }),
-    'app/layout.tsx':
-      'export default function Layout({ children }: { children: React.ReactNode }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n',
-    'app/page.tsx': `'use client';
-import { createSeatsClient } from '@seats/client';
-import { AdjustAllowanceDialog, SeatMeter, SeatsProvider } from '@seats/react';
-import '@seats/react/styles.css';
-
-const client = createSeatsClient({ baseUrl: '/api/seats' });
-
-export default function Page() {
-  return (
-    <SeatsProvider client={client}>
-      <SeatMeter variant="detailed" />
-      <AdjustAllowanceDialog />
-    </SeatsProvider>
-  );
-}
-`,
-    'app/seats.ts': `import { createDevBilling, createSeatsHandler, lazyStore } from '@seats/server';
-import { createPgliteStore } from '@seats/server/pglite';
-
-const store = lazyStore(() => createPgliteStore({ dataDir: '.data/seats' }));
-
-export const seats = createSeatsHandler({
-  store,
-  billing: createDevBilling(),
-  basePath: '/api/seats',
-  identify: async () => null,
-});
-`,
-    // A server component calls the query keys: `@seats/react/query` must not be a client module.
-    'app/keys/page.tsx': `import { seatsKeys } from '@seats/react/query';
-
-export default function Keys() {
-  return <p>{seatsKeys.summary().join('/')}</p>;
-}
-`,
-    // The `@seats/server` README's Next.js route, under "Mount it".
-    'app/api/seats/[...path]/route.ts':
-      "export { seats as DELETE, seats as GET, seats as PATCH, seats as POST } from '../../../seats';\n",
+    ...nextHostFiles(),
   });
   npmInstall(dir);
+  log('Next.js app: tsc --noEmit under strict settings');
+  run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.strict.json'], dir);
+  log(`Next.js app: ${Object.keys(nextFromReadmes).length} README blocks type-check`);
   // Next 16 builds with Turbopack by default; `--webpack` is the other bundler a host may use.
   for (const bundler of ['turbopack', 'webpack']) {
     log(`Next.js app: next build (${bundler})`);
@@ -404,8 +331,57 @@ export default function Keys() {
   }
 }
 
-/** Starts the built app and asks the mounted handler for its health, which opens the store. */
+/**
+ * Starts the built app three times: without billing, where the page renders and both README
+ * handlers refuse every request with `billing_required` and log what to pass; then with billing,
+ * once per handler (each opens the same PGlite folder), which then answer as `identify` says.
+ */
 async function nextServes(dir, bundler) {
+  await nextStart(dir, {}, async (ask, output) => {
+    const page = await ask('/');
+    const html = await page.text();
+    if (page.status !== 200 || !html.includes('Add user'))
+      throw new Error(`next start (${bundler}): / answered ${page.status} ${html.slice(0, 300)}`);
+    for (const base of ['/api/seats', '/api/use-it'])
+      await expectAnswer(ask, `${base}/v1/health`, {}, 500, 'billing_required');
+    if (!output().includes('BillingRequiredError: createSeatsHandler: pass a `billing` provider'))
+      throw new Error(`next start (${bundler}) logged no BillingRequiredError: ${output()}`);
+    // A server component calls the query keys: `@seats/react/query` must not be a client module.
+    const keys = await (await ask('/keys')).text();
+    if (!keys.includes('seats/default/summary'))
+      throw new Error(
+        `next start (${bundler}): /keys, a server component, did not render the keys`,
+      );
+  });
+  for (const base of ['/api/seats', '/api/use-it']) {
+    await nextStart(dir, { HOST_BILLING: 'development' }, async (ask) => {
+      await expectAnswer(ask, `${base}/v1/health`, {}, 200);
+      await expectAnswer(ask, `${base}/v1/summary`, {}, 401, 'unauthenticated');
+      await expectAnswer(ask, `${base}/v1/summary`, { 'x-user': 'u1' }, 404, 'account_not_found');
+    });
+  }
+  log(
+    `Next.js app (${bundler}): built; a server component renders the query keys; without billing every route answers 500 billing_required, with it both README handlers answer as identify says`,
+  );
+}
+
+async function expectAnswer(ask, path, headers, status, code) {
+  const answer = await ask(path, headers);
+  const body = await answer.text();
+  const problemCode = () => {
+    try {
+      return JSON.parse(body).code;
+    } catch {
+      return null;
+    }
+  };
+  const answered = answer.status === status && (code === undefined || problemCode() === code);
+  if (!answered)
+    throw new Error(`${path} answered ${answer.status} ${body}, not ${status} ${code ?? ''}`);
+}
+
+/** Runs `next start` with `env` added, calls `check` with a way to ask it, then stops it. */
+async function nextStart(dir, env, check) {
   const port = await new Promise((resolve) => {
     const probe = createNetServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address();
@@ -414,31 +390,33 @@ async function nextServes(dir, bundler) {
   });
   const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  let output = '';
+  server.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  server.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
   const exited = new Promise((resolve) => server.on('exit', resolve));
+  const ask = (path, headers = {}) => fetch(`http://127.0.0.1:${port}${path}`, { headers });
   try {
-    let answer = null;
-    for (let attempt = 0; attempt < 120 && answer === null; attempt++) {
-      answer = await fetch(`http://127.0.0.1:${port}/api/seats/v1/health`).catch(() => null);
-      if (answer === null) await new Promise((resolve) => setTimeout(resolve, 250));
+    let up = false;
+    for (let attempt = 0; attempt < 120 && !up; attempt++) {
+      up = await fetch(`http://127.0.0.1:${port}/favicon.ico`).then(
+        () => true,
+        () => false,
+      );
+      if (!up) await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    if (answer === null) throw new Error(`next start (${bundler}) did not answer`);
-    const body = await answer.text();
-    if (answer.status !== 200)
-      throw new Error(
-        `next start (${bundler}): /api/seats/v1/health answered ${answer.status} ${body}`,
-      );
-    const keys = await (await fetch(`http://127.0.0.1:${port}/keys`)).text();
-    if (!keys.includes('seats/default/summary'))
-      throw new Error(
-        `next start (${bundler}): /keys, a server component, did not render the keys`,
-      );
-    log(
-      `Next.js app (${bundler}): built; next start answers the health route ${body}; a server component renders the query keys`,
-    );
+    if (!up) throw new Error(`next start did not answer: ${output}`);
+    await check(ask, () => output);
+  } catch (error) {
+    console.error(output);
+    throw error;
   } finally {
     process.kill(-server.pid, 'SIGTERM');
     await exited;
@@ -448,8 +426,8 @@ async function nextServes(dir, bundler) {
 try {
   log('packing');
   const tarballs = packAll();
-  await viteApp(tarballs);
-  await nextApp(tarballs);
+  if (only !== 'next') await viteApp(tarballs);
+  if (only !== 'vite') await nextApp(tarballs);
   log('done');
 } catch (error) {
   console.error(error);

@@ -16,6 +16,7 @@ import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { type ReactNode, useState } from 'react';
 import { configure } from 'storybook/test';
+import { checkStoryLayout } from './check-story-layout';
 import { clientFor, seatsApi } from './seats-api';
 import type { SeatsParameters } from './seats-parameters';
 
@@ -205,6 +206,9 @@ const preview: Preview = {
     await api.reset();
     if (seats?.setup !== undefined) await seats.setup({ api, client: clientFor(seats.account) });
   },
+  // After the play function: no overlapping or clipped text, no sideways scrolling, targets of at
+  // least 24 × 24 px, at 375 and 1280 px wide, light and dark (run by the test runner only).
+  afterEach: checkStoryLayout,
   decorators: [withSeats],
   parameters: {
     layout: 'padded',

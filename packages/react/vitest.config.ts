@@ -32,6 +32,9 @@ export default defineProject({
     include: ['src/**/*.test.tsx'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 15_000,
+    // Files share one page, so the handler and its PGlite boot once, not once per file (half the
+    // time); each test resets the API's data itself.
+    isolate: false,
     browser: {
       enabled: true,
       headless: true,

@@ -5,6 +5,8 @@ export default defineProject({
   ssr: { resolve: { conditions: ['@seats/source'] } },
   test: {
     name: 'server',
+    // Which files read the wall clock, for the calendar sweep (scripts/calendar-sweep.mjs).
+    setupFiles: process.env.SEATS_WALL_CLOCK_PROBE ? ['../../scripts/wall-clock-probe.mjs'] : [],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,6 +1,7 @@
 import type { FullSummary } from '@seats/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectLayoutHolds } from './expect-layout-holds';
 import { launchChromium } from './launch-chromium';
 import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
@@ -38,6 +39,7 @@ describe('the development clock and the Billing page', () => {
     const standard = before.pools.find((pool) => pool.id === 'standard');
     if (standard === undefined) throw new Error('the demo account has a standard pool');
     await page.getByText('No period has ended yet').waitFor();
+    await expectLayoutHolds(page, 'Dialpad: the Billing page before a period ends');
 
     await page.getByRole('button', { name: '+1 month' }).click();
     await page.getByRole('status').filter({ hasText: '1 removal applied' }).waitFor();

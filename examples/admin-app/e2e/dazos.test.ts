@@ -3,6 +3,7 @@ import { planAllowanceChange } from '@seats/core';
 import { createFormat } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectLayoutHolds } from './expect-layout-holds';
 import { launchChromium } from './launch-chromium';
 import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
@@ -53,6 +54,7 @@ describe('Dazos CRM: upgrading at the seat limit', () => {
 
     const guard = page.getByRole('dialog', { name: 'You have reached your seat limit' });
     await guard.getByText('10 of 10 licences are in use.').waitFor();
+    await expectLayoutHolds(page, 'Dazos: the guard at the seat limit');
     await guard.getByRole('button', { name: 'Upgrade' }).click();
 
     const upgrade = page.getByRole('dialog', { name: /User licences/ });

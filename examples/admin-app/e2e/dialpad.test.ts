@@ -2,6 +2,7 @@ import type { FullSummary } from '@seats/client';
 import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectLayoutHolds } from './expect-layout-holds';
 import { launchChromium } from './launch-chromium';
 import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
@@ -49,8 +50,14 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
     await dialog.getByLabel(t.inputLabel({ input: 'delta', direction: 'add' }, f)).fill('1');
     const charge = dialog.locator('[data-part="line"][data-kind="prorated-charge"]');
     await charge.waitFor();
-    // Prorated by the second, said in days.
-    expect(await charge.textContent()).toMatch(/^1 licence × \$[\d.,]+, \d+ of \d+ days\$[\d.,]+$/);
+    // Prorated in whole days, as the words say: price x days / days of the period, to the cent.
+    const words = /^1 licence × \$([\d.,]+), (\d+) of (\d+) days\$([\d.,]+)$/.exec(
+      (await charge.textContent()) ?? '',
+    );
+    if (words === null) throw new Error(`the charge reads "${await charge.textContent()}"`);
+    const [, price, days, ofDays, amount] = words.map((word) => Number(word.replace(/,/g, '')));
+    const cents = (value: number | undefined) => Math.round((value as number) * 100);
+    expect(Math.round((cents(price) * (days as number)) / (ofDays as number))).toBe(cents(amount));
     await dialog.getByRole('button', { name: 'Confirm Purchase' }).click();
     await dialog.waitFor({ state: 'detached' });
     await card('Contact Center add-on')
@@ -148,6 +155,7 @@ describe('Dialpad: prorated purchases, scheduled removals and restore', () => {
       ['standard', 15],
       ['contact-center', 3],
     ]);
+    await expectLayoutHolds(page, 'Dialpad: the Users page with its add-on column');
   });
 
   it('leaves the licences as before the removal, and only the add-on charged, in the database', async () => {

@@ -4,6 +4,7 @@ import { createFormat, de as t } from '@seats/react';
 import { demoPassword } from '@seats/server/demo';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectLayoutHolds } from './expect-layout-holds';
 import { launchChromium } from './launch-chromium';
 import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
@@ -96,6 +97,7 @@ describe('factro: new total with the stepper, daily proration, password confirma
   });
 
   it('lets a guest use a free licence by moving it to a higher rights group, and frees one by moving back', async () => {
+    await expectLayoutHolds(page, 'factro: the Licences page after the purchase');
     await page.getByRole('link', { name: 'Users' }).click();
     const api = app.client(accountId, 'owner');
     const guest = (await api.listMembers({ role: 'guest' })).items[0];

@@ -1,6 +1,7 @@
 import { createFormat, en as t } from '@seats/react';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectLayoutHolds } from './expect-layout-holds';
 import { launchChromium } from './launch-chromium';
 import { type AdminApp, captureFlow, startAdminApp } from './start-admin-app';
 
@@ -80,7 +81,9 @@ describe('OpenCRM: user allowance with terms, no self-service decrease', () => {
     for (const status of ['Inactive', 'Room', 'Resource', 'Asset', 'Queue']) {
       await guard.getByRole('button', { name: t.remedyNonConsuming({ status }, f) }).waitFor();
     }
-    await guard.getByRole('button', { name: t.remedyFreeLicence({ quantity: 1 }, f) }).waitFor();
+    await guard.getByRole('button', { name: t.remedyFreeLicence({ quantity: 1 }, f) }).click();
+    await guard.getByRole('radio').first().waitFor();
+    await expectLayoutHolds(page, 'OpenCRM: the guard choosing whom to deactivate');
     await guard
       .getByRole('button', { name: t.remedyNonConsuming({ status: 'Inactive' }, f) })
       .click();

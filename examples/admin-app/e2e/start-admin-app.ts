@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { createSeatsClient, type SeatsClient } from '@seats/client';
 import type { Page } from 'playwright-core';
+import { expectLayoutHolds } from './expect-layout-holds';
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -21,42 +22,12 @@ export function screenshotPath(name: string): string {
 
 /**
  * Saves a flow's end state at 1280 px and 375 px, light and dark, as `<name>-<width>-<scheme>.png`,
- * and fails when the page scrolls sideways at 375 px (wide tables scroll inside their frame).
+ * and fails when its layout does not hold there (`expectLayoutHolds`).
  */
 export async function captureFlow(page: Page, name: string, fullPage = true): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
-  try {
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: viewport.height });
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await page.screenshot({
-          path: screenshotPath(`${name}-${width}-${colorScheme}`),
-          fullPage,
-        });
-      }
-      const overflow = await page.evaluate(() => {
-        const limit = document.documentElement.clientWidth;
-        const wide = [...document.querySelectorAll('body *')]
-          .filter((element) => element.getBoundingClientRect().right > limit + 1)
-          .filter((element) => !element.parentElement?.closest('[data-wide]'))
-          .map((element) => {
-            element.setAttribute('data-wide', '');
-            return `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
-          });
-        for (const element of document.querySelectorAll('[data-wide]'))
-          element.removeAttribute('data-wide');
-        return { by: document.documentElement.scrollWidth - limit, wide: wide.slice(0, 3) };
-      });
-      if (overflow.by > 0)
-        throw new Error(
-          `${name}: the page scrolls sideways by ${overflow.by} px at ${width} px (${overflow.wide.join(', ')})`,
-        );
-    }
-  } finally {
-    await page.setViewportSize(viewport);
-    await page.emulateMedia({ colorScheme: null });
-  }
+  await expectLayoutHolds(page, name, (width, colorScheme) =>
+    page.screenshot({ path: screenshotPath(`${name}-${width}-${colorScheme}`), fullPage }),
+  );
 }
 
 /** A running admin app over its own temporary data folder. */

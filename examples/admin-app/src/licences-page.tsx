@@ -118,7 +118,7 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
           <p className="app-empty">No changes yet.</p>
         ) : (
           <div className="app-table-wrap">
-            <table className="app-table">
+            <table className="app-table app-cards">
               <caption>Changes, newest first</caption>
               <thead>
                 <tr>
@@ -137,11 +137,13 @@ export function LicencesPage({ client }: { client: SeatsClient }) {
               <tbody>
                 {history.data?.items.map((change) => (
                   <tr key={change.id}>
-                    <td className="app-muted">{dateTime(change.createdAt)}</td>
-                    <td>{actorName(change, roleName)}</td>
-                    <td>{describe(change, poolName(change.poolId))}</td>
-                    <td>{statusText(change)}</td>
-                    <td className="app-amount">
+                    <td className="app-muted" data-label="When">
+                      {dateTime(change.createdAt)}
+                    </td>
+                    <td data-label="Who">{actorName(change, roleName)}</td>
+                    <td data-label="What">{describe(change, poolName(change.poolId))}</td>
+                    <td data-label="Status">{statusText(change)}</td>
+                    <td className="app-amount" data-label="Charged">
                       {change.charged === null
                         ? '—'
                         : money(change.charged.amount, change.charged.currency)}

@@ -65,16 +65,16 @@ export function UsersPage({ client }: { client: SeatsClient }) {
         </section>
       )}
       <div className="app-table-wrap">
-        <table className="app-table">
+        <table className="app-table app-members app-cards">
           <caption>Members</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Status</th>
               <th scope="col">Role</th>
-              <th scope="col">Licence type</th>
-              {choices.addOns.length > 0 && <th scope="col">Add-ons</th>}
-              <th scope="col">Licence</th>
+              <th scope="col">
+                {choices.addOns.length > 0 ? 'Licence type and add-ons' : 'Licence type'}
+              </th>
               {manage && (
                 <th scope="col">
                   <span className="app-visually-hidden">Actions</span>
@@ -151,7 +151,7 @@ function AddOnChoices({
   onChange: (value: string[]) => void;
 }) {
   return (
-    <div className="app-actions">
+    <div className="app-add-ons">
       {choices.map((choice) => (
         <label key={choice.id}>
           <input
@@ -360,10 +360,16 @@ function MemberRow({
     <tr data-member={member.email}>
       <td>
         <strong>{member.name}</strong>
-        <br />
         <span className="app-muted">{member.email}</span>
+        <span
+          className="app-badge"
+          data-tone={member.consumes ? 'ok' : undefined}
+          data-consumes={member.consumes}
+        >
+          {t.consumptionReason({ reason: member.reason }, format)}
+        </span>
       </td>
-      <td>
+      <td data-label="Status">
         {manage ? (
           <Select
             label={label('Status')}
@@ -375,7 +381,7 @@ function MemberRow({
           named(choices.statuses, member.status)
         )}
       </td>
-      <td>
+      <td data-label="Role">
         {manage ? (
           <Select
             label={label('Role')}
@@ -387,7 +393,7 @@ function MemberRow({
           named(choices.roles, member.role)
         )}
       </td>
-      <td>
+      <td data-label={choices.addOns.length > 0 ? 'Licence type and add-ons' : 'Licence type'}>
         {manage ? (
           <Select
             label={label('Licence type')}
@@ -401,10 +407,9 @@ function MemberRow({
         ) : (
           named(choices.pools, member.poolId)
         )}
-      </td>
-      {choices.addOns.length > 0 && (
-        <td>
-          {manage ? (
+        {/* The add-ons go with the licence type they add on to, under it. */}
+        {choices.addOns.length > 0 &&
+          (manage ? (
             <AddOnChoices
               label={(name) => label(name)}
               value={draft.addOnIds}
@@ -413,21 +418,13 @@ function MemberRow({
               onChange={(addOnIds) => setDraft({ ...draft, addOnIds })}
             />
           ) : (
-            choices.addOns
-              .filter((addOn) => member.addOnIds.includes(addOn.id))
-              .map((addOn) => addOn.name)
-              .join(', ') || '—'
-          )}
-        </td>
-      )}
-      <td>
-        <span
-          className="app-badge"
-          data-tone={member.consumes ? 'ok' : undefined}
-          data-consumes={member.consumes}
-        >
-          {t.consumptionReason({ reason: member.reason }, format)}
-        </span>
+            <span className="app-add-ons">
+              {choices.addOns
+                .filter((addOn) => member.addOnIds.includes(addOn.id))
+                .map((addOn) => addOn.name)
+                .join(', ')}
+            </span>
+          ))}
       </td>
       {manage && (
         <td>

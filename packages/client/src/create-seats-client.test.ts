@@ -50,7 +50,7 @@ if (databaseUrl === undefined || databaseUrl === '') {
 async function openPostgres(): Promise<{ store: SeatsStore; drop: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
-  const name = `seats_client_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const name = `seats_client_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(databaseUrl as string);
   url.pathname = `/${name}`;

@@ -77,6 +77,7 @@ const expected: Record<ErrorCode, { status: number; type: typeof SeatsApiError }
   too_many_attempts: { status: 429, type: TooManyAttemptsError },
   internal_error: { status: 500, type: InternalServerError },
   service_unavailable: { status: 503, type: ServiceUnavailableError },
+  billing_required: { status: 500, type: InternalServerError },
 };
 
 describe('error mapping', () => {

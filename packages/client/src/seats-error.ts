@@ -196,7 +196,10 @@ export class PaymentFailedError extends SeatsApiError {
   override name = 'PaymentFailedError';
 }
 
-/** 5xx `internal_error`, or any 5xx without a problem document: the server failed; nothing is known to have changed. */
+/**
+ * 5xx `internal_error`, 500 `billing_required` (a server started without its billing provider), or
+ * any 5xx without a problem document: the server failed; nothing is known to have changed.
+ */
 export class InternalServerError extends SeatsApiError {
   override name = 'InternalServerError';
 }
@@ -276,6 +279,7 @@ export const errorClassByCode: Record<ErrorCode, ApiErrorClass> = {
   payment_failed: PaymentFailedError,
   internal_error: InternalServerError,
   service_unavailable: ServiceUnavailableError,
+  billing_required: InternalServerError,
 };
 
 /** The typed error for an error response: by the problem's `code`, else by status. */

@@ -142,6 +142,9 @@ const adminPaths = {
       requestBody: { required: true, content: json('SetPurchasedRequest') },
       responses: {
         '200': { description: 'Set', content: json('SetPurchasedResult') },
+        '422': problem(
+          "Past a bound of the pool (`plan_invalid`): `errors` name `purchased` with core's `above-max`, `below-min` or `below-assigned`",
+        ),
         ...adminErrors,
       },
     },

@@ -4,6 +4,8 @@ import {
   type Account,
   applyAllowancePlan,
   type ChangeAvailability,
+  checkAllowanceBounds,
+  checkAllowanceChange,
   definePolicy,
   describePool,
   describeUsage,
@@ -230,6 +232,42 @@ describe('one truth: what describePool offers is what planAllowanceChange accept
             decision.plan.result === 'pending-signature' ? decision.plan.from : decision.plan.to,
           );
           expect(described?.available).toBe(Math.max(0, next - inUse));
+        },
+      ),
+    );
+  });
+});
+
+describe('checkAllowanceBounds: the bounds that hold for the vendor too', () => {
+  it('refuses exactly what a self-serve change with no lock refuses for its bounds', () => {
+    const selfServe = definePolicy({ decrease: { mode: 'immediate' } });
+    const holders = definePolicy({ decrease: { mode: 'immediate' }, removalFloor: 'holders' });
+    fc.assert(
+      fc.property(
+        pool
+          .filter((seats) => seats.term !== 'contracted')
+          .map((seats) => ({ ...seats, scheduledRemoval: 0 })),
+        used,
+        used,
+        fc.constantFrom(selfServe, holders),
+        fc.integer({ min: -30, max: 30 }),
+        (seats, consuming, held, policy, delta) => {
+          const input = { pool: seats, used: consuming, held, policy, delta };
+          const checked = checkAllowanceChange({
+            ...input,
+            account: {
+              id: 'acct',
+              name: 'Vendor Deal Ltd',
+              plan: 'Team',
+              currency: 'EUR',
+              billingPeriod: period,
+              contract: { kind: 'self-serve' },
+            },
+          });
+          const bound = checkAllowanceBounds(input);
+          if (delta === 0) expect(bound).toBeNull();
+          else if (checked.status === 'ok') expect(bound).toBeNull();
+          else expect(bound).toEqual(checked.issue);
         },
       ),
     );

@@ -65,13 +65,8 @@ export function checkAllowanceChange(input: {
     if (added > 0 && policy.increase.mode === 'refuse') {
       return refused({ code: 'increase-not-allowed', contact: policy.increase.contact });
     }
-    if (
-      pool.max !== undefined &&
-      (to + pool.pendingSignature > pool.max ||
-        (added > 0 && pool.purchased + pool.pendingSignature + added > pool.max))
-    ) {
-      return refused({ code: 'above-max', limit: pool.max });
-    }
+    const above = aboveMax(pool, to, added);
+    if (above !== null) return refused(above);
     return { status: 'ok', from, to, restored, added, removed: 0, timing: 'now' };
   }
   const decrease = policy.decrease;
@@ -86,19 +81,65 @@ export function checkAllowanceChange(input: {
       ...(policy.contractContact === undefined ? {} : { contact: policy.contractContact }),
     });
   }
-  const min = pool.min ?? 0;
-  const assigned = policy.removalFloor === 'holders' ? Math.max(used, input.held ?? 0) : used;
-  if (to < assigned && assigned > min) {
-    return refused({
-      code: 'below-assigned',
-      limit: assigned,
-      ...(policy.removalFloor === 'holders' ? { floor: 'holders' as const } : {}),
-    });
-  }
-  if (to < min) return refused({ code: 'below-min', limit: min });
+  const below = belowFloor(pool, used, input.held, policy, to);
+  if (below !== null) return refused(below);
   const timing =
     decrease.mode === 'immediate' && !decreasesAtRenewal(account, pool, policy)
       ? 'now'
       : 'period-end';
   return { status: 'ok', from, to, restored: 0, added: 0, removed: -delta, timing };
+}
+
+type BoundIssue = Omit<PlanIssue, 'field'>;
+
+function aboveMax(pool: Pool, to: number, added: number): BoundIssue | null {
+  if (
+    pool.max !== undefined &&
+    (to + pool.pendingSignature > pool.max ||
+      (added > 0 && pool.purchased + pool.pendingSignature + added > pool.max))
+  ) {
+    return { code: 'above-max', limit: pool.max };
+  }
+  return null;
+}
+
+function belowFloor(
+  pool: Pool,
+  used: number,
+  held: number | undefined,
+  policy: SeatPolicy,
+  to: number,
+): BoundIssue | null {
+  const min = pool.min ?? 0;
+  const assigned = policy.removalFloor === 'holders' ? Math.max(used, held ?? 0) : used;
+  if (to < assigned && assigned > min) {
+    return {
+      code: 'below-assigned',
+      limit: assigned,
+      ...(policy.removalFloor === 'holders' ? { floor: 'holders' as const } : {}),
+    };
+  }
+  if (to < min) return { code: 'below-min', limit: min };
+  return null;
+}
+
+/**
+ * The bounds of `checkAllowanceChange` that hold whoever changes the pool's purchased licences by
+ * `delta`, the vendor after a sales deal included: never above `max`, never below the members
+ * consuming (or with `removalFloor: 'holders'`, holding) a licence, never below `min`. The
+ * self-serve rules (the policy's increase and decrease modes, a contract's lock) are left out: they
+ * bind the account's own users. Nothing is restored: licences scheduled for removal stay scheduled.
+ */
+export function checkAllowanceBounds(input: {
+  pool: Pool;
+  used: number;
+  held?: number | undefined;
+  policy: SeatPolicy;
+  delta: number;
+}): BoundIssue | null {
+  const { pool, used, held, policy, delta } = input;
+  const to = pool.purchased - pool.scheduledRemoval + delta;
+  if (delta > 0) return aboveMax(pool, to, delta);
+  if (delta < 0) return belowFloor(pool, used, held, policy, to);
+  return null;
 }

@@ -218,7 +218,7 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
       ]);
     });
 
-    it('prices a daily licence per day', () => {
+    it('prices a daily licence per day, charging now each day left in the period, today included', () => {
       const decision = planAllowanceChange({
         account,
         pool: daily,
@@ -236,8 +236,17 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
         per: 'day',
         amount: 600,
       });
-      expect(decision.plan.dueNow.amount).toBe(600);
-      expect(decision.plan.nextInvoiceChange.amount).toBe(600 * 30);
+      // November 16 to 30: 15 days at 2 x 3.00 now; December's 31 days on the next invoice.
+      expect(decision.plan.lines).toContainEqual({
+        kind: 'prorated-charge',
+        quantity: 2,
+        unitPrice: 300,
+        fraction: { unit: 'day', remaining: 15, total: 30 },
+        amount: 600 * 15,
+        per: 'day',
+      });
+      expect(decision.plan.dueNow.amount).toBe(600 * 15);
+      expect(decision.plan.nextInvoiceChange.amount).toBe(600 * 31);
     });
 
     it('calculates the total commitment for contracted licences from today until the contract ends', () => {
@@ -409,7 +418,7 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
       expect(applyAllowancePlan(monthly, decision.plan).purchased).toBe(2);
     });
 
-    it('deletes a daily licence at once, lowering the daily charge', () => {
+    it('deletes a daily licence at once, crediting the days left, today included, and lowering the daily charge', () => {
       const decision = planAllowanceChange({
         account,
         pool: daily,
@@ -422,7 +431,16 @@ describe('Commusoft: managing licences (signedContractLicenceTypes)', () => {
       if (decision.status !== 'planned') throw new Error(decision.status);
       expect(decision.plan.lines).toEqual([
         { kind: 'recurring-change', quantity: -1, unitPrice: 300, per: 'day', amount: -300 },
+        {
+          kind: 'prorated-credit',
+          quantity: 1,
+          unitPrice: 300,
+          fraction: { unit: 'day', remaining: 15, total: 30 },
+          amount: -300 * 15,
+          per: 'day',
+        },
       ]);
+      expect(decision.plan.dueNow.amount).toBe(-300 * 15);
       expect(applyAllowancePlan(daily, decision.plan).purchased).toBe(1);
     });
 

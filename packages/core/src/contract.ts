@@ -236,6 +236,7 @@ export const PriceLineSchema: z.ZodMiniType<PriceLine> = z.discriminatedUnion('k
     amount: z.int(),
     term: z.optional(span),
     until: z.optional(InstantSchema),
+    per: z.optional(z.literal('day')),
   }),
   z.object({
     kind: z.literal('prorated-credit'),
@@ -245,6 +246,7 @@ export const PriceLineSchema: z.ZodMiniType<PriceLine> = z.discriminatedUnion('k
     amount: z.int(),
     term: z.optional(span),
     until: z.optional(InstantSchema),
+    per: z.optional(z.literal('day')),
   }),
   z.object({
     kind: z.literal('term-charge'),
@@ -588,6 +590,7 @@ export const errorCodes = [
   'payment_failed',
   'internal_error',
   'service_unavailable',
+  'billing_required',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

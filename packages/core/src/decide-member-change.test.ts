@@ -69,6 +69,36 @@ describe('decideMemberChange', () => {
       });
     });
 
+    it('refuses an add-on as the member’s only licence, as it refuses one beside none', () => {
+      const addOn: Pool = { ...seats, id: 'add-on', name: 'Add-on', term: 'add-on' };
+      const usage = usageOf({ pools: [seats, addOn], used: { seats: 0, 'add-on': 0 } });
+      expect(
+        decideMemberChange({ policy, usage, before: null, after: { ...active, poolId: 'add-on' } }),
+      ).toEqual({
+        outcome: 'invalid',
+        issues: [{ field: 'poolId', code: 'needs-base-pool', poolId: 'add-on' }],
+      });
+      expect(
+        decideMemberChange({
+          policy,
+          usage,
+          before: null,
+          after: { ...active, poolId: null, addOnIds: ['add-on'] },
+        }),
+      ).toEqual({
+        outcome: 'invalid',
+        issues: [{ field: 'addOnIds', code: 'needs-base-pool', poolId: 'add-on' }],
+      });
+      expect(
+        decideMemberChange({
+          policy,
+          usage,
+          before: null,
+          after: { ...active, addOnIds: ['add-on'] },
+        }),
+      ).toMatchObject({ outcome: 'allowed', claims: ['add-on', 'seats'] });
+    });
+
     it('allows creating a non-consuming member at zero available, claiming nothing', () => {
       const usage = usageOf({ used: { seats: 5 } });
       expect(decideMemberChange({ policy, usage, before: null, after: inactive })).toEqual({

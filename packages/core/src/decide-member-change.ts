@@ -1,6 +1,6 @@
 import { type ConsumptionDecision, consumedPoolIds, decideConsumption } from './consumes-licence';
 import type { AccountUsage } from './describe-usage';
-import type { MemberAssignment } from './domain';
+import type { MemberAssignment, Pool } from './domain';
 import type { SeatPolicy } from './policy';
 
 /** A way out when a member needs a licence and none is free, with what it takes. */
@@ -20,6 +20,8 @@ export type MemberFieldIssue =
   | { field: 'status'; code: 'unknown-status' }
   | { field: 'role'; code: 'unknown-role' }
   | { field: 'poolId'; code: 'unknown-pool' }
+  /** The base pool is an add-on, which would be the member's only licence. */
+  | { field: 'poolId'; code: 'needs-base-pool'; poolId: string }
   /**
    * `unknown-pool`: no such pool; `not-add-on`: the pool's term is not `add-on`; `duplicate-pool`:
    * held twice, or also as the base pool; `needs-base-pool`: add-ons need a base pool.
@@ -79,29 +81,11 @@ export function decideMemberChange({
 }: MemberChangeInput): MemberChangeDecision {
   if (!usage.viewer.manageMembers) return { outcome: 'forbidden', reason: 'manage-members' };
   if (after !== null) {
-    const issues: MemberFieldIssue[] = [];
-    if (!policy.statuses.includes(after.status))
-      issues.push({ field: 'status', code: 'unknown-status' });
-    if (!policy.roles.includes(after.role)) issues.push({ field: 'role', code: 'unknown-role' });
-    if (after.poolId !== null && !usage.pools.some((pool) => pool.poolId === after.poolId)) {
-      issues.push({ field: 'poolId', code: 'unknown-pool' });
-    }
-    const held = new Set(after.poolId === null ? [] : [after.poolId]);
-    for (const poolId of after.addOnIds ?? []) {
-      const pool = usage.pools.find((candidate) => candidate.poolId === poolId);
-      const code =
-        pool === undefined
-          ? 'unknown-pool'
-          : pool.term !== 'add-on'
-            ? 'not-add-on'
-            : held.has(poolId)
-              ? 'duplicate-pool'
-              : after.poolId === null
-                ? 'needs-base-pool'
-                : null;
-      if (code !== null) issues.push({ field: 'addOnIds', code, poolId });
-      held.add(poolId);
-    }
+    const issues = memberAssignmentIssues({
+      policy,
+      pools: usage.pools.map((pool) => ({ id: pool.poolId, term: pool.term })),
+      member: after,
+    });
     if (issues.length > 0) return { outcome: 'invalid', issues };
   }
 
@@ -150,6 +134,48 @@ export function decideMemberChange({
     shortfall,
     remedies,
   };
+}
+
+/**
+ * What is wrong with a member's status, role, licence type and add-ons on an account with `pools`:
+ * the policy's statuses and roles, the account's pools, and an add-on only ever beside a base
+ * licence that is not one. The rule every door that writes a member, or changes a pool members
+ * hold, asks before it writes.
+ */
+export function memberAssignmentIssues({
+  policy,
+  pools,
+  member,
+}: {
+  policy: Pick<SeatPolicy, 'statuses' | 'roles'>;
+  pools: readonly Pick<Pool, 'id' | 'term'>[];
+  member: MemberAssignment;
+}): MemberFieldIssue[] {
+  const issues: MemberFieldIssue[] = [];
+  if (!policy.statuses.includes(member.status))
+    issues.push({ field: 'status', code: 'unknown-status' });
+  if (!policy.roles.includes(member.role)) issues.push({ field: 'role', code: 'unknown-role' });
+  const base = member.poolId === null ? null : pools.find((pool) => pool.id === member.poolId);
+  if (base === undefined) issues.push({ field: 'poolId', code: 'unknown-pool' });
+  else if (base !== null && base.term === 'add-on')
+    issues.push({ field: 'poolId', code: 'needs-base-pool', poolId: base.id });
+  const held = new Set(member.poolId === null ? [] : [member.poolId]);
+  for (const poolId of member.addOnIds ?? []) {
+    const pool = pools.find((candidate) => candidate.id === poolId);
+    const code =
+      pool === undefined
+        ? 'unknown-pool'
+        : pool.term !== 'add-on'
+          ? 'not-add-on'
+          : held.has(poolId)
+            ? 'duplicate-pool'
+            : member.poolId === null
+              ? 'needs-base-pool'
+              : null;
+    if (code !== null) issues.push({ field: 'addOnIds', code, poolId });
+    held.add(poolId);
+  }
+  return issues;
 }
 
 function byId(a: string, b: string): number {

@@ -65,6 +65,11 @@ describe('describeAddUser', () => {
       poolId: 'contracted',
     });
   });
+  it('gives the member "Add user" creates the first licence type that is not an add-on', () => {
+    const addOn: Pool = { ...pool, id: 'add-on', term: 'add-on' };
+    expect(defaultNewMember(policy, [addOn, pool]).poolId).toBe('contracted');
+    expect(defaultNewMember(policy, [addOn]).poolId).toBeNull();
+  });
 });
 
 describe('addUserAvailabilityAt', () => {

@@ -1,6 +1,6 @@
 import { decideMemberChange, type Remedy } from './decide-member-change';
 import type { AccountUsage } from './describe-usage';
-import type { MemberAssignment } from './domain';
+import type { MemberAssignment, PoolTerm } from './domain';
 import type { SeatPolicy } from './policy';
 
 /**
@@ -18,17 +18,18 @@ export type AddUserAvailability =
 
 /**
  * The member "Add user" creates when the host does not say: the policy's first consuming status,
- * its last consuming role and the first licence type.
+ * its last consuming role and the first licence type that is not an add-on (an add-on needs a
+ * licence to add on to).
  */
 export function defaultNewMember(
   policy: SeatPolicy,
-  pools: readonly { id: string }[],
+  pools: readonly { id: string; term?: PoolTerm }[],
 ): MemberAssignment {
   const roles = policy.roles.filter((role) => !policy.nonConsumingRoles.includes(role));
   return {
     status: policy.consumingStatuses[0] ?? policy.statuses[0] ?? '',
     role: roles[roles.length - 1] ?? policy.roles[0] ?? '',
-    poolId: pools[0]?.id ?? null,
+    poolId: pools.find((pool) => pool.term !== 'add-on')?.id ?? null,
   };
 }
 
@@ -55,7 +56,7 @@ export function describeAddUser({
       member ??
       defaultNewMember(
         policy,
-        usage.pools.map((pool) => ({ id: pool.poolId })),
+        usage.pools.map((pool) => ({ id: pool.poolId, term: pool.term })),
       ),
   });
   switch (decision.outcome) {

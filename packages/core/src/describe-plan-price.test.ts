@@ -45,28 +45,32 @@ describe('describePlanPrice', () => {
         9800,
       ),
     });
-    expect(price.dueNow).toMatchObject({ total: 653, from: now, until: november.end });
-    expect(price.dueNow.rows).toMatchObject([{ quantity: 2, per: 'month', days: 2, ofDays: 30 }]);
+    // The heading's stretch is the row's: today and tomorrow, the two days charged.
+    const today = '2026-11-29T00:00:00.000Z';
+    expect(price.dueNow).toMatchObject({ total: 653, from: today, until: november.end });
+    expect(price.dueNow.rows).toMatchObject([
+      { quantity: 2, per: 'month', proration: 'day', days: 2, ofDays: 30, from: today },
+    ]);
     expect(sum(price.dueNow.rows)).toBe(price.dueNow.total);
     expect(price.nextInvoice).toMatchObject({ at: november.end, before: 49_000, after: 58_800 });
     expect(sum(price.nextInvoice.rows)).toBe(price.nextInvoice.change);
   });
 
-  it('counts a price per day in days on the next invoice, never in seconds', () => {
+  it("counts a price per day in the next period's days on the next invoice (31 in December)", () => {
     const price = describePlanPrice({
       period: november,
       plan: plan(
         [{ kind: 'recurring-change', quantity: 2, unitPrice: 150, per: 'day', amount: 300 }],
         0,
-        9000,
+        9300,
       ),
     });
-    expect(price.nextInvoice.rows).toMatchObject([{ per: 'day', days: 30, amount: 9000 }]);
-    expect(price.nextInvoice).toMatchObject({ change: 9000, before: 45_000, after: 54_000 });
+    expect(price.nextInvoice.rows).toMatchObject([{ per: 'day', days: 31, amount: 9300 }]);
+    expect(price.nextInvoice).toMatchObject({ change: 9300, before: 46_500, after: 55_800 });
     expect(price.dueNow).toMatchObject({ rows: [], total: 0, from: null });
   });
 
-  it("prices a daily licence type's charge today per day, not per the billing month (Commusoft)", () => {
+  it("prices a daily licence type's charge today per day for the days left (Commusoft)", () => {
     const price = describePlanPrice({
       period: november,
       plan: plan(
@@ -75,17 +79,49 @@ describe('describePlanPrice', () => {
             kind: 'prorated-charge',
             quantity: 2,
             unitPrice: 150,
-            fraction: { unit: 'day', remaining: 1, total: 1 },
-            amount: 300,
+            fraction: { unit: 'day', remaining: 2, total: 30 },
+            amount: 600,
+            per: 'day',
           },
           { kind: 'recurring-change', quantity: 2, unitPrice: 150, per: 'day', amount: 300 },
         ],
-        300,
-        9000,
+        600,
+        9300,
       ),
     });
-    expect(price.dueNow.rows).toMatchObject([{ per: 'day', days: 1, ofDays: 1, amount: 300 }]);
-    expect(price.nextInvoice.rows).toMatchObject([{ per: 'day', days: 30, amount: 9000 }]);
+    expect(price.dueNow.rows).toMatchObject([{ per: 'day', days: 2, ofDays: 30, amount: 600 }]);
+    expect(price.dueNow).toMatchObject({ from: '2026-11-29T00:00:00.000Z', until: november.end });
+    expect(price.nextInvoice.rows).toMatchObject([{ per: 'day', days: 31, amount: 9300 }]);
+  });
+
+  it('says "prorated" over no row that charges the whole period (Dazos)', () => {
+    const price = describePlanPrice({
+      period: november,
+      plan: plan(
+        [
+          {
+            kind: 'prorated-charge',
+            quantity: 1,
+            unitPrice: 14_700,
+            fraction: { unit: 'none', remaining: 1, total: 1 },
+            amount: 14_700,
+          },
+          {
+            kind: 'recurring-change',
+            quantity: 1,
+            unitPrice: 14_700,
+            per: 'period',
+            amount: 14_700,
+          },
+        ],
+        14_700,
+        14_700,
+      ),
+    });
+    expect(price.dueNow).toMatchObject({ from: null, until: null });
+    expect(price.dueNow.rows).toMatchObject([
+      { proration: 'none', days: null, from: november.start, until: november.end },
+    ]);
   });
 
   it("gives the renewal's figures before and after when the contract ends with this period (December of a calendar-year term)", () => {
@@ -143,7 +179,11 @@ describe('describePlanPrice', () => {
       ),
     });
     expect(price.dueNow.rows).toEqual([]);
-    expect(price.nextInvoice.rows).toMatchObject([{ days: 2, ofDays: 30 }, { amount: 9800 }]);
+    // By the second, a row names its exact stretch and never claims a count of days.
+    expect(price.nextInvoice.rows).toMatchObject([
+      { proration: 'second', days: null, from: '2026-11-29T11:21:29.000Z', until: november.end },
+      { amount: 9800 },
+    ]);
     expect(sum(price.nextInvoice.rows)).toBe(price.nextInvoice.change);
   });
 

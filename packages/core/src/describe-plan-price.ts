@@ -1,9 +1,9 @@
 import { coveredByContract } from './advance-account';
 import type { PoolUsage } from './describe-usage';
 import type { Account, BillingPeriod, Instant } from './domain';
-import { periodMonths } from './next-billing-period';
+import { nextBillingPeriod, periodMonths } from './next-billing-period';
 import type { AllowancePlan, ContractSpan, PriceLine } from './plan-allowance-change';
-import type { SeatPolicy } from './policy';
+import type { ProrationUnit, SeatPolicy } from './policy';
 import { contractTermPrice } from './price-span';
 import { unitsBetween } from './proration';
 
@@ -18,10 +18,19 @@ export interface PlanPriceRow {
   /** The price of one licence per `per`; `null` where the row has none (restore, commitment). */
   unitPrice: number | null;
   per: PriceUnit | null;
-  /** Days charged (a prorated stretch) or billed (a price per day), of `ofDays`. */
+  /**
+   * How a charge or credit for the current period was priced: `none`, the whole period (`from`
+   * to `until`) at `unitPrice`; `day`, `days` of `ofDays` whole days, or `days` at a price per
+   * day (`per: 'day'`); `second`, the exact stretch from `from` to `until`. `null` on other rows.
+   */
+  proration: ProrationUnit | null;
+  /**
+   * Days charged (a prorated stretch) or billed (a price per day), of `ofDays`: `amount` is
+   * `quantity x unitPrice x days / ofDays`, or `quantity x unitPrice x days` per day.
+   */
   days: number | null;
   ofDays: number | null;
-  /** The stretch charged (a term charge, a commitment). */
+  /** The stretch charged: the days of a prorated row, the whole period, a term charge, a commitment. */
   from: Instant | null;
   until: Instant | null;
   /** Signed minor units, as it counts towards the section's total. */
@@ -38,7 +47,11 @@ export interface PlanPrice {
   dueNow: {
     rows: PlanPriceRow[];
     total: number;
-    /** The stretch charged now, when some of it is prorated: to the period's or the term's end. */
+    /**
+     * The stretch a prorated row charges now (its `from` and `until`): to the period's or the
+     * term's end; `null` when no row due now is prorated, so a heading never says "prorated"
+     * over a whole period.
+     */
     from: Instant | null;
     until: Instant | null;
   };
@@ -103,15 +116,39 @@ export interface DescribePlanPriceInput {
   period: BillingPeriod;
 }
 
+const unitMilliseconds = { day: 86_400_000, second: 1_000 } as const;
+
+/** A prorated line as a row: what share of what was charged, over which stretch. */
+function proratedRow(
+  line: Extract<PriceLine, { kind: 'prorated-charge' | 'prorated-credit' }>,
+  period: BillingPeriod,
+  daily: boolean,
+): Partial<PlanPriceRow> {
+  const { fraction } = line;
+  const per = daily ? 'day' : line.term === undefined ? periodUnit(period) : termUnit(line.term);
+  const base = { unitPrice: line.unitPrice, per, proration: fraction.unit };
+  // Not prorated: the whole current period is charged.
+  if (fraction.unit === 'none') return { ...base, from: period.start, until: period.end };
+  const until = line.until ?? period.end;
+  // Units are counted back from the stretch's end, the current one whole.
+  const from = new Date(
+    Date.parse(until) - fraction.remaining * unitMilliseconds[fraction.unit],
+  ).toISOString();
+  if (fraction.unit === 'second') return { ...base, from, until };
+  return { ...base, days: fraction.remaining, ofDays: fraction.total, from, until };
+}
+
 /** Describes a quoted plan's price: see `PlanPrice`. */
 export function describePlanPrice({ plan, period }: DescribePlanPriceInput): PlanPrice {
-  const periodDays = unitsBetween(period.start, period.end, 'day');
+  const next = nextBillingPeriod(period);
+  const nextPeriodDays = unitsBetween(next.start, next.end, 'day');
   const unit = periodUnit(period);
   const row = (line: PriceLine, extra: Partial<PlanPriceRow>): PlanPriceRow => ({
     kind: line.kind,
     quantity: Math.abs(line.quantity),
     unitPrice: null,
     per: null,
+    proration: null,
     days: null,
     ofDays: null,
     from: null,
@@ -122,27 +159,18 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
   const charged: PlanPriceRow[] = [];
   const recurring: PlanPriceRow[] = [];
   let commitment: PlanPrice['commitment'] = null;
-  // A daily licence type: its charge now is today's price per day, its recurring line per day.
-  const daily = plan.lines.some((line) => line.kind === 'recurring-change' && line.per === 'day');
+  // A daily licence type: its charges are per day, its recurring line the next period's days.
+  const daily = plan.lines.some(
+    (line) =>
+      (line.kind === 'recurring-change' && line.per === 'day') ||
+      ((line.kind === 'prorated-charge' || line.kind === 'prorated-credit') && line.per === 'day'),
+  );
   for (const line of plan.lines) {
     switch (line.kind) {
       case 'prorated-charge':
-      case 'prorated-credit': {
-        const { fraction } = line;
-        const days =
-          fraction.unit === 'day'
-            ? { days: fraction.remaining, ofDays: fraction.total }
-            : fraction.unit === 'second'
-              ? {
-                  days: Math.ceil(fraction.remaining / 86_400),
-                  ofDays: Math.round(fraction.total / 86_400),
-                }
-              : // Not prorated: the whole current period is charged.
-                { days: null, ofDays: null, from: period.start, until: period.end };
-        const per = daily ? 'day' : line.term === undefined ? unit : termUnit(line.term);
-        charged.push(row(line, { unitPrice: line.unitPrice, per, ...days }));
+      case 'prorated-credit':
+        charged.push(row(line, proratedRow(line, period, daily)));
         break;
-      }
       case 'term-charge':
         charged.push(
           row(line, { unitPrice: line.unitPrice, per: unit, from: line.from, until: line.until }),
@@ -161,8 +189,8 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
                 : line.per === 'term' && line.term !== undefined
                   ? termUnit(line.term)
                   : line.per,
-            ...(daily ? { days: periodDays, ofDays: periodDays } : {}),
-            amount: daily ? line.amount * periodDays : line.amount,
+            ...(daily ? { days: nextPeriodDays, ofDays: nextPeriodDays } : {}),
+            amount: daily ? line.amount * nextPeriodDays : line.amount,
           }),
         );
         break;
@@ -179,12 +207,7 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
       ? charged
       : charged.filter((r) => r.kind === 'restore');
   const deferred = dueNowRows === charged ? [] : charged.filter((r) => r.kind !== 'restore');
-  const proratedLine = plan.lines.find(
-    (line) => line.kind === 'prorated-charge' || line.kind === 'prorated-credit',
-  );
-  const prorated =
-    proratedLine !== undefined &&
-    dueNowRows.some((r) => r.kind === 'prorated-charge' || r.kind === 'prorated-credit');
+  const prorated = dueNowRows.find((r) => r.proration === 'day' || r.proration === 'second');
   const recurringLine = plan.lines.find((line) => line.kind === 'recurring-change');
   // A contract paid in advance is invoiced again when it ends: renewed for a whole term, or
   // month to month; charges billed later are on the next period's invoice.
@@ -193,14 +216,14 @@ export function describePlanPrice({ plan, period }: DescribePlanPriceInput): Pla
     recurringLine === undefined ||
     (recurringLine.per === 'term' && (recurringLine.term === undefined || deferred.length > 0))
       ? null
-      : plan.from * recurringLine.unitPrice * (daily ? periodDays : 1);
+      : plan.from * recurringLine.unitPrice * (daily ? nextPeriodDays : 1);
   return {
     currency: plan.dueNow.currency,
     dueNow: {
       rows: dueNowRows,
       total: plan.dueNow.amount,
-      from: prorated ? plan.effectiveAt : null,
-      until: prorated ? (proratedLine.until ?? period.end) : null,
+      from: prorated?.from ?? null,
+      until: prorated?.until ?? null,
     },
     nextInvoice: {
       at,

@@ -21,7 +21,7 @@ import {
   settlePeriodEnd,
 } from './index';
 
-// 14 days and 18 hours of a 30-day cycle are left: 1,274,400 of 2,592,000 seconds.
+// 14 days and 18 hours of a 30-day cycle are left: 15 of 30 whole days, today counting whole.
 const now = '2026-11-16T06:00:00.000Z';
 const periodEnd = '2026-12-01T00:00:00.000Z';
 const account: Account = {
@@ -63,7 +63,7 @@ const staff = (size: number): MemberAssignment[] => Array.from({ length: size },
 
 describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
   describe('summary', () => {
-    it('prorates licences purchased during a billing cycle to the second', () => {
+    it('prorates licences purchased during a billing cycle in whole days, today counting whole', () => {
       const decision = planAllowanceChange({
         account,
         pool: licences,
@@ -74,13 +74,13 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
         now,
       });
       if (decision.status !== 'planned') throw new Error(decision.status);
-      const fraction = { unit: 'second', remaining: 1_274_400, total: 2_592_000 };
+      const fraction = { unit: 'day', remaining: 15, total: 30 };
       expect(decision.plan.lines).toEqual([
-        // 2 x 25.00 x 1,274,400 / 2,592,000 = 24.5833..., rounded half-up
-        { kind: 'prorated-charge', quantity: 2, unitPrice: 2_500, fraction, amount: 2_458 },
+        // "2 licences × $25.00, 15 of 30 days": 2 x 25.00 x 15 / 30 = 25.00
+        { kind: 'prorated-charge', quantity: 2, unitPrice: 2_500, fraction, amount: 2_500 },
         { kind: 'recurring-change', quantity: 2, unitPrice: 2_500, per: 'period', amount: 5_000 },
       ]);
-      expect(decision.plan.dueNow.amount).toBe(2_458);
+      expect(decision.plan.dueNow.amount).toBe(2_500);
       expect(decision.plan.nextInvoiceChange.amount).toBe(5_000);
     });
 
@@ -175,8 +175,8 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
         now,
       });
       if (decision.status !== 'planned') throw new Error(decision.status);
-      // 15.00 x 1,274,400 / 2,592,000 = 7.375
-      expect(decision.plan.dueNow).toEqual({ amount: 738, currency: 'USD' });
+      // 15.00 x 15 / 30 days = 7.50
+      expect(decision.plan.dueNow).toEqual({ amount: 750, currency: 'USD' });
       expect(applyAllowancePlan(addOns, decision.plan).purchased).toBe(5);
     });
 
@@ -459,8 +459,8 @@ describe('Dialpad: managing licences (scheduledRemovalWithRestore)', () => {
       if (decision.status !== 'planned') throw new Error(decision.status);
       expect(decision.plan).toMatchObject({ kind: 'increase', restored: 3, added: 2, to: 12 });
       expect(decision.plan.lines[0]).toEqual({ kind: 'restore', quantity: 3, amount: 0 });
-      // Only the 2 bought licences are charged: 2 x 25.00 x 1,274,400 / 2,592,000.
-      expect(decision.plan.dueNow.amount).toBe(2_458);
+      // Only the 2 bought licences are charged: 2 x 25.00 x 15 / 30 days.
+      expect(decision.plan.dueNow.amount).toBe(2_500);
       expect(decision.plan.nextInvoiceChange.amount).toBe(5 * 2_500);
       expect(applyAllowancePlan(scheduled, decision.plan)).toMatchObject({
         purchased: 12,

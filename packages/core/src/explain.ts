@@ -3,7 +3,7 @@ import type { MemberFieldIssue } from './decide-member-change';
 import type { PlanIssue } from './plan-allowance-change';
 
 /** An English sentence for a plan issue, for logs and problem documents; the widgets carry their own catalog. */
-export function explainPlanIssue(issue: PlanIssue): string {
+export function explainPlanIssue(issue: Omit<PlanIssue, 'field'>): string {
   switch (issue.code) {
     case 'unknown-pool':
       return 'There is no such licence type.';
@@ -58,6 +58,7 @@ export function explainMemberIssue(issue: MemberFieldIssue): string {
       'needs-base-pool': 'An add-on needs a licence to add on to.',
     }[issue.code];
   }
+  if (issue.code === 'needs-base-pool') return 'An add-on needs a licence to add on to.';
   const what = {
     'unknown-status': 'status',
     'unknown-role': 'role',

@@ -291,8 +291,9 @@ describe('factro: adding licences (dailyProratedWithPassword)', () => {
 
     it('charges today the days from now to the end of the main contract, not of the month', () => {
       const { dueNow } = quoted();
+      // The 33 days charged: November 29, today, counting whole, to the term's end.
       expect(dueNow).toMatchObject({
-        from: november,
+        from: '2026-11-29T00:00:00.000Z',
         until: '2027-01-01T00:00:00.000Z',
         // 2 x 154.80 x 33 / 365 = 27.9912..., rounded half-up
         total: 2_799,

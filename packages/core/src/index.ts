@@ -26,7 +26,7 @@ export {
   missingConfirmations,
 } from './allowance-draft';
 export type { AllowanceChangeCheck, AllowanceChangeCheckResult } from './check-allowance-change';
-export { checkAllowanceChange } from './check-allowance-change';
+export { checkAllowanceBounds, checkAllowanceChange } from './check-allowance-change';
 export type {
   ConsumptionDecision,
   ConsumptionReason,
@@ -47,7 +47,7 @@ export type {
   MemberFieldIssue,
   Remedy,
 } from './decide-member-change';
-export { decideMemberChange } from './decide-member-change';
+export { decideMemberChange, memberAssignmentIssues } from './decide-member-change';
 export { decreaseLockedUntil, decreasesAtRenewal } from './decrease-locked-until';
 export type { AddUserAvailability, DescribeAddUserInput } from './describe-add-user';
 export { addUserAvailabilityAt, defaultNewMember, describeAddUser } from './describe-add-user';

@@ -361,19 +361,22 @@ export const planCases: PlanCase[] = [
     plan: { confirmations: ['e-signature'], result: 'pending-signature', effectiveAt: null },
   },
   {
-    title: 'an increase of a daily pool, one day now and every day of the next invoice',
+    title:
+      'an increase of a daily pool: each day left now, today included, and every day of the next period',
     pool: { ...monthly, term: 'daily', unitPrice: 200 },
     request: { poolId: 'seats', total: 11 },
     plan: {
-      dueNow: { amount: 200, currency: 'EUR' },
-      nextInvoiceChange: { amount: 200 * 30, currency: 'EUR' },
+      // 15 days of November are left; December, the next invoice's period, has 31.
+      dueNow: { amount: 200 * 15, currency: 'EUR' },
+      nextInvoiceChange: { amount: 200 * 31, currency: 'EUR' },
       lines: [
         {
           kind: 'prorated-charge',
           quantity: 1,
           unitPrice: 200,
-          fraction: { unit: 'day', remaining: 1, total: 1 },
-          amount: 200,
+          fraction: { unit: 'day', remaining: 15, total: 30 },
+          amount: 200 * 15,
+          per: 'day',
         },
         { kind: 'recurring-change', quantity: 1, unitPrice: 200, per: 'day', amount: 200 },
       ],
@@ -487,14 +490,21 @@ export const planCases: PlanCase[] = [
     },
   },
   {
-    title: 'an immediate decrease of a daily pool: the daily charge stops, no credit',
+    title: 'an immediate decrease of a daily pool: each day left credited, today included',
     policy: definePolicy({ decrease: { mode: 'immediate' } }),
     pool: { ...monthly, term: 'daily', unitPrice: 200 },
     request: { poolId: 'seats', total: 9 },
     plan: {
-      dueNow: { amount: 0, currency: 'EUR' },
-      nextInvoiceChange: { amount: -200 * 30, currency: 'EUR' },
+      dueNow: { amount: -200 * 15, currency: 'EUR' },
+      nextInvoiceChange: { amount: -200 * 31, currency: 'EUR' },
     },
+  },
+  {
+    title: 'an immediate decrease of a daily pool without proration: its days left still credited',
+    policy: definePolicy({ decrease: { mode: 'immediate' }, proration: { unit: 'none' } }),
+    pool: { ...monthly, term: 'daily', unitPrice: 200 },
+    request: { poolId: 'seats', total: 9 },
+    plan: { dueNow: { amount: -200 * 15, currency: 'EUR' } },
   },
   {
     title: 'a restore of scheduled removals by new total: free now, billed again next invoice',

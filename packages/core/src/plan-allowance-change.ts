@@ -3,6 +3,7 @@ import { checkAllowanceChange } from './check-allowance-change';
 import { decreaseLockedUntil } from './decrease-locked-until';
 import type { Account, ContractTerm, Instant, Pool } from './domain';
 import { divideRounded, type Money, type Rounding } from './money';
+import { nextBillingPeriod } from './next-billing-period';
 import { resolvePermissions } from './permissions';
 import type { Confirmation, ProrationUnit, SeatPolicy } from './policy';
 import { contractTermPrice, priceSpan, stretchFraction } from './price-span';
@@ -19,7 +20,8 @@ export type PriceLine =
   /**
    * Charged for the part of the current period still to run: `unitPrice x fraction` per licence.
    * When the policy prorates over the contract term, `unitPrice` is the term's price and the
-   * fraction the share of the term charged now.
+   * fraction the share of the term charged now. A daily licence type (`per: 'day'`) is charged
+   * `unitPrice` per day for `fraction.remaining` days: the days left in the period, today included.
    */
   | {
       kind: 'prorated-charge';
@@ -27,18 +29,24 @@ export type PriceLine =
       unitPrice: number;
       fraction: PeriodFraction;
       amount: number;
+      /** `day`: `unitPrice` is the price of one day, charged for each remaining day. */
+      per?: 'day' | undefined;
       /** The contract term whose price `unitPrice` is, when the policy prorates over it. */
       term?: ContractSpan | undefined;
       /** Where the stretch charged ends when not at the period's end: the term's end, paid upfront. */
       until?: Instant | undefined;
     }
-  /** Credited for removed licences for the part of the period still to run. */
+  /**
+   * Credited for removed licences for the part of the period still to run; for a daily licence
+   * type (`per: 'day'`), each remaining day, today included, at `unitPrice`.
+   */
   | {
       kind: 'prorated-credit';
       quantity: number;
       unitPrice: number;
       fraction: PeriodFraction;
       amount: number;
+      per?: 'day' | undefined;
       term?: ContractSpan | undefined;
       until?: Instant | undefined;
     }
@@ -190,10 +198,9 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
   const currency = account.currency;
   const { unit, rounding } = policy.proration;
   const perDay = pool.term === 'daily';
-  const fraction = perDay
-    ? { unit, remaining: 1, total: 1 }
-    : remainingFraction(account.billingPeriod, now, unit);
-  const periodDays = unitsBetween(account.billingPeriod.start, account.billingPeriod.end, 'day');
+  // The next invoice bills a daily licence type for each day of the next period.
+  const next = nextBillingPeriod(account.billingPeriod);
+  const nextPeriodDays = unitsBetween(next.start, next.end, 'day');
   const recurring = (quantity: number): Extract<PriceLine, { kind: 'recurring-change' }> => ({
     kind: 'recurring-change',
     quantity,
@@ -202,7 +209,7 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
     amount: quantity * pool.unitPrice,
   });
   const perInvoice = (line: PriceLine) =>
-    line.kind === 'recurring-change' && perDay ? line.amount * periodDays : line.amount;
+    line.kind === 'recurring-change' && perDay ? line.amount * nextPeriodDays : line.amount;
 
   const check = checkAllowanceChange({ account, pool, used, held: input.held, policy, delta });
   if (check.status === 'refused') return invalid(check.issue);
@@ -223,7 +230,7 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
     let nextInvoice = 0;
     if (added > 0) {
       const chargesNow = policy.charge === 'now';
-      if (chargesNow || unit !== 'none') {
+      if (chargesNow || unit !== 'none' || perDay) {
         const charged = chargeLines(account, pool, contract, added, now, policy, termPrice);
         for (const line of charged) {
           lines.push(line);
@@ -303,14 +310,16 @@ export function planAllowanceChange(input: PlanAllowanceChangeInput): AllowanceP
   let dueNow = 0;
   let nextInvoice = perInvoice(line);
   const immediate = check.timing === 'now';
-  if (immediate && unit !== 'none' && !perDay) {
-    const amount = -prorate(removed, pool.unitPrice, fraction, rounding);
+  if (immediate && (unit !== 'none' || perDay)) {
+    const credit = rest(account, pool, removed, now, policy);
+    const amount = -credit.amount;
     lines.push({
       kind: 'prorated-credit',
       quantity: removed,
       unitPrice: pool.unitPrice,
-      fraction,
+      fraction: credit.fraction,
       amount,
+      ...(credit.per === undefined ? {} : { per: credit.per }),
     });
     if (policy.charge === 'now') dueNow += amount;
     else nextInvoice += amount;
@@ -413,6 +422,26 @@ function termShare(
   return { fraction, amount };
 }
 
+/**
+ * What `quantity` licences cost for the rest of the current period: its share in the policy's
+ * unit, or, for a daily licence type, the price of each day left, today included, whatever the unit.
+ */
+function rest(
+  account: Account,
+  pool: Pool,
+  quantity: number,
+  now: Instant,
+  policy: SeatPolicy,
+): { fraction: PeriodFraction; amount: number; per?: 'day' } {
+  const { unit, rounding } = policy.proration;
+  if (pool.term === 'daily') {
+    const fraction = remainingFraction(account.billingPeriod, now, 'day');
+    return { fraction, amount: quantity * pool.unitPrice * fraction.remaining, per: 'day' };
+  }
+  const fraction = remainingFraction(account.billingPeriod, now, unit);
+  return { fraction, amount: prorate(quantity, pool.unitPrice, fraction, rounding) };
+}
+
 /** What an addition is charged: the rest of this period, and the rest of a term paid upfront. */
 function chargeLines(
   account: Account,
@@ -440,15 +469,15 @@ function chargeLines(
       },
     ];
   }
-  const fraction =
-    pool.term === 'daily' ? { unit, remaining: 1, total: 1 } : remainingFraction(period, now, unit);
+  const { fraction, amount, per } = rest(account, pool, added, now, policy);
   const lines: PriceLine[] = [
     {
       kind: 'prorated-charge',
       quantity: added,
       unitPrice: pool.unitPrice,
       fraction,
-      amount: prorate(added, pool.unitPrice, fraction, rounding),
+      amount,
+      ...(per === undefined ? {} : { per }),
     },
   ];
   if (contract?.payment === 'upfront' && Date.parse(contract.end) > Date.parse(period.end)) {

@@ -1,7 +1,13 @@
 import type { Rounding } from './money';
 import type { Vocabulary } from './vocabulary';
 
-/** Whole seconds or whole UTC days of the period still to run, or none: the full period price. */
+/**
+ * How the part of a period still to run is counted. `day`: whole UTC days, the current day
+ * counting whole (a purchase is charged for today; an immediate removal is credited for today);
+ * the widgets say "25 of 31 days". `second`: whole seconds, the current one counting; the widgets
+ * can then only name the stretch (its dates), never a figure a reader can multiply, so a product
+ * whose words say days uses `day`. `none`: the full period's price.
+ */
 export type ProrationUnit = 'none' | 'day' | 'second';
 
 /** What an admin confirms before a purchase is committed. */
@@ -23,7 +29,10 @@ export type AtLimitRemedyKind =
 export type DecreasePolicy =
   /** Decreases are not self-service: the admin is told whom to contact (OpenCRM). */
   | { mode: 'refuse'; contact: string }
-  /** Removed at once; a prorated credit is given where proration applies (Commusoft non-contracted licences). */
+  /**
+   * Removed at once; a prorated credit is given where proration applies, and for a daily licence
+   * type always: each day left, today included (Commusoft non-contracted licences).
+   */
   | { mode: 'immediate' }
   /** Removed at the end of the billing period and, if `restorable`, restorable at no charge until then (Dialpad). */
   | { mode: 'period-end'; restorable: boolean };

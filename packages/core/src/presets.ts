@@ -78,9 +78,11 @@ export const totalWithTermsNoSelfDecrease: SeatPolicy = definePolicy({
 });
 
 /**
- * Licences bought mid-cycle are prorated; removals are scheduled for the end of the billing cycle
- * and can be restored at no charge until then; accounts on a contracted (invoiced) plan cannot
- * remove licences themselves; users can only be created up to the licences available (Dialpad).
+ * Licences bought mid-cycle are prorated in whole days, as the dialog says ("25 of 31 days"): the
+ * day of the purchase is charged whole, with every day left to the cycle's end; removals are
+ * scheduled for the end of the billing cycle and can be restored at no charge until then; accounts
+ * on a contracted (invoiced) plan cannot remove licences themselves; users can only be created up
+ * to the licences available (Dialpad).
  */
 export const scheduledRemovalWithRestore: SeatPolicy = definePolicy({
   name: 'scheduled-removal-with-restore',
@@ -91,7 +93,7 @@ export const scheduledRemovalWithRestore: SeatPolicy = definePolicy({
   decrease: { mode: 'period-end', restorable: true },
   contractLocksDecrease: 'all-pools',
   contractContact: 'your Customer Success Manager',
-  proration: { unit: 'second', rounding: 'half-up' },
+  proration: { unit: 'day', rounding: 'half-up' },
   charge: 'now',
   confirmation: 'review',
   permissions: {

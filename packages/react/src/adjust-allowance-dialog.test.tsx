@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { expectNoAxeViolations } from '../test/axe';
-import { api, clientFor, worker } from '../test/mock-api';
+import { api, clientFor, testStart, worker } from '../test/mock-api';
 import { AdjustAllowanceDialog, createFormat, fr, SeatMeter, SeatsProvider } from './index';
 
 // `hidden`: while a dialog is open, Radix hides the rest of the page from assistive technology.
@@ -27,16 +27,17 @@ describe('AdjustAllowanceDialog', () => {
     // The unit price is there before anything is typed.
     expect(within(dialog).getByText('$49.00 per licence per month')).toBeTruthy();
     await user.type(within(dialog).getByLabelText('Number of additional users'), '2');
+    // The whole month is charged, by its dates, under a heading that says nothing of proration.
     const charge = await within(dialog).findByText(
-      /^2 licences × \$49\.00, \w{3} \d+\s–\s\w{3} \d+, \d{4}$/,
+      '2 licences × $49.00, Dec 1, 2026 – Jan 1, 2027',
     );
     expect(charge.nextElementSibling?.textContent).toBe('$98.00');
+    expect(within(dialog).getByText('Due today')).toBeTruthy();
+    expect(within(dialog).queryByText(/prorated/)).toBeNull();
     expect(within(dialog).getByText('Total due today').nextElementSibling?.textContent).toBe(
       '$98.00',
     );
-    expect(
-      within(dialog).getByText(/^Next invoice on \w{3} \d+, \d{4}: \$490\.00 → \$588\.00$/),
-    ).toBeTruthy();
+    expect(within(dialog).getByText('Next invoice on Jan 1, 2027: $490.00 → $588.00')).toBeTruthy();
     expect(
       within(dialog).getByText('2 licences × $49.00 per month').nextElementSibling?.textContent,
     ).toBe('$98.00');
@@ -441,7 +442,7 @@ describe('AdjustAllowanceDialog', () => {
     // Billed per day of the annual main contract (12 x 12.90 = 154.80 a year), paid in advance:
     // one unit throughout, today's charge runs to the contract's end, the renewal is invoiced next.
     const f = createFormat('de');
-    const contractEnd = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 1));
+    const contractEnd = new Date(Date.UTC(new Date(testStart).getUTCFullYear() + 1, 0, 1));
     // As the queries normalise it, the no-break space of the amount a plain one.
     const yearly = f.money({ amount: 15_480, currency: 'EUR' }).replace(/\s/g, ' ');
     expect(within(dialog).getByText(`${yearly} per licence per year`)).toBeTruthy();
@@ -513,7 +514,7 @@ describe('AdjustAllowanceDialog', () => {
     await expectNoAxeViolations();
   });
 
-  it('prices a daily licence per day, today, and the next invoice in days (Commusoft daily)', async () => {
+  it('prices a daily licence per day for each day left, and the next invoice in days (Commusoft daily)', async () => {
     const user = userEvent.setup();
     render(
       <SeatsProvider client={clientFor('signed-contract-licence-types', 'owner-manager')}>
@@ -523,7 +524,14 @@ describe('AdjustAllowanceDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Purchase new daily licenses' }));
     const dialog = await screen.findByRole('dialog', { name: 'Daily licences' });
     await user.type(within(dialog).getByLabelText('Licences to add'), '1');
-    expect(await within(dialog).findByText(/^1 licence × £\d+\.\d\d per day, today$/)).toBeTruthy();
+    // Each day left in the month, today included, at the price per day: the words are the amount.
+    await within(dialog).findByText('Total due today');
+    const dueNow = dialog.querySelector<HTMLElement>('[data-part="due-now"]') as HTMLElement;
+    const charge = within(dueNow).getByText(/^1 licence × £\d+\.\d\d per day × \d+ days?$/);
+    const [, price, days] = /£(\d+\.\d\d) per day × (\d+)/.exec(charge.textContent ?? '') ?? [];
+    expect(charge.nextElementSibling?.textContent).toBe(
+      `£${((Math.round(Number(price) * 100) * Number(days)) / 100).toFixed(2)}`,
+    );
     expect(within(dialog).queryByText(/1 of 1 days/)).toBeNull();
     await expectNoAxeViolations();
   });

@@ -138,12 +138,15 @@ export const ar: SeatsMessages = {
     switch (row.kind) {
       case 'prorated-charge':
       case 'prorated-credit': {
+        const span = f.range(row.from ?? '', row.until ?? '');
         const text =
-          row.days === null
-            ? `${licences(n, f)} × ${m(price)}، ${f.range(row.from ?? '', row.until ?? '')}`
-            : row.per === 'day' && row.days === row.ofDays
-              ? `${licences(n, f)} × ${m(price)} يوميًا، اليوم`
-              : `${licences(n, f)} × ${m(price)}، ${f.number(row.days)} من ${days(row.ofDays ?? 0, f)}`;
+          row.proration === 'second'
+            ? `${licences(n, f)} × ${m(price)}، بالتناسب حتى الثانية، ${span}`
+            : row.days === null
+              ? `${licences(n, f)} × ${m(price)}، ${span}`
+              : row.per === 'day'
+                ? `${licences(n, f)} × ${m(price)} يوميًا × ${days(row.days, f)}`
+                : `${licences(n, f)} × ${m(price)}، ${f.number(row.days)} من ${days(row.ofDays ?? 0, f)}`;
         return row.kind === 'prorated-credit' ? `رصيد: ${text}` : text;
       }
       case 'term-charge':

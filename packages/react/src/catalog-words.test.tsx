@@ -27,7 +27,7 @@ describe('each catalog names statuses and roles in its own words, everywhere', (
   );
 
   it.each(catalogs)(
-    "%s: a daily licence's charge today is per day, not a fraction of days",
+    "%s: a daily licence's charge is its days at the price per day, never a fraction of days",
     (locale, t) => {
       const f = createFormat(locale);
       const row = {
@@ -35,16 +35,41 @@ describe('each catalog names statuses and roles in its own words, everywhere', (
         quantity: 2,
         unitPrice: 150,
         per: 'day' as const,
-        days: 1,
-        ofDays: 1,
-        from: null,
-        until: null,
-        amount: 300,
+        proration: 'day' as const,
+        days: 12,
+        ofDays: 30,
+        from: '2026-11-19T00:00:00.000Z',
+        until: '2026-12-01T00:00:00.000Z',
+        amount: 3_600,
       };
       const perDay = t.priceLine({ row, currency: 'GBP' }, f);
       const perMonth = t.priceLine({ row: { ...row, per: 'month' }, currency: 'GBP' }, f);
-      expect(perDay).not.toBe(perMonth);
-      expect(perDay).not.toContain(f.number(1) + (locale === 'ja' ? '日中' : ' '));
+      expect(perDay).toContain(f.number(12));
+      expect(perDay).not.toContain(f.number(30));
+      expect(perMonth).toContain(f.number(30));
+    },
+  );
+
+  it.each(catalogs)(
+    '%s: a row prorated by the second names its dates, never a count of days',
+    (locale, t) => {
+      const f = createFormat(locale);
+      const row = {
+        kind: 'prorated-charge' as const,
+        quantity: 2,
+        unitPrice: 4_900,
+        per: 'month' as const,
+        proration: 'second' as const,
+        days: null,
+        ofDays: null,
+        from: '2026-11-29T11:21:29.000Z',
+        until: '2026-12-01T00:00:00.000Z',
+        amount: 249,
+      };
+      const words = t.priceLine({ row, currency: 'GBP' }, f);
+      const whole = t.priceLine({ row: { ...row, proration: 'none' }, currency: 'GBP' }, f);
+      expect(words).toContain(f.range(row.from, row.until));
+      expect(words).not.toBe(whole);
     },
   );
 

@@ -152,12 +152,15 @@ export const de: SeatsMessages = {
     switch (row.kind) {
       case 'prorated-charge':
       case 'prorated-credit': {
+        const span = f.range(row.from ?? '', row.until ?? '');
         const text =
-          row.days === null
-            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : row.per === 'day' && row.days === row.ofDays
-              ? `${licences(n)} × ${m(price)} pro Tag, heute`
-              : `${licences(n)} × ${m(price)}, ${f.number(days)} von ${f.number(ofDays)} Tagen`;
+          row.proration === 'second'
+            ? `${licences(n)} × ${m(price)}, anteilig auf die Sekunde, ${span}`
+            : row.days === null
+              ? `${licences(n)} × ${m(price)}, ${span}`
+              : per === 'day'
+                ? `${licences(n)} × ${m(price)} pro Tag × ${f.plural(days, { one: '# Tag', other: '# Tage' })}`
+                : `${licences(n)} × ${m(price)}, ${f.number(days)} von ${f.number(ofDays)} Tagen`;
         return row.kind === 'prorated-credit' ? `Gutschrift: ${text}` : text;
       }
       case 'term-charge':

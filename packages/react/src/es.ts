@@ -151,12 +151,15 @@ export const es: SeatsMessages = {
     switch (row.kind) {
       case 'prorated-charge':
       case 'prorated-credit': {
+        const span = f.range(row.from ?? '', row.until ?? '');
         const text =
-          row.days === null
-            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : row.per === 'day' && row.days === row.ofDays
-              ? `${licences(n)} × ${m(price)} por día, hoy`
-              : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} días`;
+          row.proration === 'second'
+            ? `${licences(n)} × ${m(price)}, prorrateado al segundo, ${span}`
+            : row.days === null
+              ? `${licences(n)} × ${m(price)}, ${span}`
+              : per === 'day'
+                ? `${licences(n)} × ${m(price)} por día × ${f.plural(days, { one: '# día', other: '# días' })}`
+                : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} días`;
         return row.kind === 'prorated-credit' ? `Abono: ${text}` : text;
       }
       case 'term-charge':

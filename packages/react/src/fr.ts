@@ -154,12 +154,15 @@ export const fr: SeatsMessages = {
     switch (row.kind) {
       case 'prorated-charge':
       case 'prorated-credit': {
+        const span = f.range(row.from ?? '', row.until ?? '');
         const text =
-          row.days === null
-            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : row.per === 'day' && row.days === row.ofDays
-              ? `${licences(n)} × ${m(price)} par jour, aujourd’hui`
-              : `${licences(n)} × ${m(price)}, ${f.number(days)} jours sur ${f.number(ofDays)}`;
+          row.proration === 'second'
+            ? `${licences(n)} × ${m(price)}, au prorata à la seconde, ${span}`
+            : row.days === null
+              ? `${licences(n)} × ${m(price)}, ${span}`
+              : per === 'day'
+                ? `${licences(n)} × ${m(price)} par jour × ${f.plural(days, { one: '# jour', other: '# jours' })}`
+                : `${licences(n)} × ${m(price)}, ${f.number(days)} jours sur ${f.number(ofDays)}`;
         return row.kind === 'prorated-credit' ? `Avoir : ${text}` : text;
       }
       case 'term-charge':

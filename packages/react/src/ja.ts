@@ -136,12 +136,15 @@ export const ja: SeatsMessages = {
     switch (row.kind) {
       case 'prorated-charge':
       case 'prorated-credit': {
+        const span = f.range(row.from ?? '', row.until ?? '');
         const text =
-          row.days === null
-            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : row.per === 'day' && row.days === row.ofDays
-              ? `${licences(n)} × ${m(price)}／日、本日分`
-              : `${licences(n)} × ${m(price)}, ${f.number(ofDays)}日中${f.number(days)}日分`;
+          row.proration === 'second'
+            ? `${licences(n)} × ${m(price)}, 秒単位の日割り ${span}`
+            : row.days === null
+              ? `${licences(n)} × ${m(price)}, ${span}`
+              : per === 'day'
+                ? `${licences(n)} × ${m(price)}／日 × ${f.number(days)}日`
+                : `${licences(n)} × ${m(price)}, ${f.number(ofDays)}日中${f.number(days)}日分`;
         return row.kind === 'prorated-credit' ? `返金: ${text}` : text;
       }
       case 'term-charge':

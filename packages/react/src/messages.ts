@@ -192,12 +192,15 @@ export const en: SeatsMessages = {
     switch (row.kind) {
       case 'prorated-charge':
       case 'prorated-credit': {
+        const span = f.range(row.from ?? '', row.until ?? '');
         const text =
-          row.days === null
-            ? `${licences(f, n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : per === 'day' && days === ofDays
-              ? `${licences(f, n)} × ${m(price)} per day, today`
-              : `${licences(f, n)} × ${m(price)}, ${f.number(days)} of ${f.number(ofDays)} days`;
+          row.proration === 'second'
+            ? `${licences(f, n)} × ${m(price)}, prorated to the second, ${span}`
+            : row.days === null
+              ? `${licences(f, n)} × ${m(price)}, ${span}`
+              : per === 'day'
+                ? `${licences(f, n)} × ${m(price)} per day × ${f.plural(days, { one: '# day', other: '# days' })}`
+                : `${licences(f, n)} × ${m(price)}, ${f.number(days)} of ${f.number(ofDays)} days`;
         return row.kind === 'prorated-credit' ? `Credit: ${text}` : text;
       }
       case 'term-charge':

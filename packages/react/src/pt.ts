@@ -151,12 +151,15 @@ export const pt: SeatsMessages = {
     switch (row.kind) {
       case 'prorated-charge':
       case 'prorated-credit': {
+        const span = f.range(row.from ?? '', row.until ?? '');
         const text =
-          row.days === null
-            ? `${licences(n)} × ${m(price)}, ${f.range(row.from ?? '', row.until ?? '')}`
-            : row.per === 'day' && row.days === row.ofDays
-              ? `${licences(n)} × ${m(price)} por dia, hoje`
-              : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} dias`;
+          row.proration === 'second'
+            ? `${licences(n)} × ${m(price)}, proporcional ao segundo, ${span}`
+            : row.days === null
+              ? `${licences(n)} × ${m(price)}, ${span}`
+              : per === 'day'
+                ? `${licences(n)} × ${m(price)} por dia × ${f.plural(days, { one: '# dia', other: '# dias' })}`
+                : `${licences(n)} × ${m(price)}, ${f.number(days)} de ${f.number(ofDays)} dias`;
         return row.kind === 'prorated-credit' ? `Crédito: ${text}` : text;
       }
       case 'term-charge':

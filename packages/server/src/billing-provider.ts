@@ -23,7 +23,11 @@ export interface BillingLine {
    */
   kind: 'prorated-charge' | 'prorated-credit' | 'term-charge' | 'recurring-charge';
   quantity: number;
-  /** The price of one licence per period (per term when the policy prorates over the contract). */
+  /**
+   * The price of one licence per period (per term when the policy prorates over the contract; per
+   * day for a daily licence type, whose `amount` is then `quantity x unitPrice x
+   * fraction.remaining` days).
+   */
   unitPrice: number;
   amount: number;
   fraction: PeriodFraction | null;
@@ -222,7 +226,10 @@ export function developmentAllowed(): boolean {
   return env === 'development' || env === 'test';
 }
 
-/** Thrown at start-up when no `billing` is given outside development and tests. */
+/**
+ * No `billing` was given outside development and tests: thrown by `createSeatsJobs`; logged by the
+ * handler at its first request, which like every other it answers 500 `billing_required`.
+ */
 export class BillingRequiredError extends Error {
   override name = 'BillingRequiredError';
   constructor(where: string) {

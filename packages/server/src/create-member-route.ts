@@ -1,4 +1,4 @@
-import type { MemberAssignment } from '@seats/core';
+import { defaultNewMember, type MemberAssignment } from '@seats/core';
 import { CreateMemberRequestSchema } from '@seats/core/contract';
 import {
   decideMember,
@@ -22,7 +22,10 @@ export async function createMemberRoute(deps: RouteDeps, initial: RouteContext):
   let context = initial;
   const id = randomId('mem');
   for (let attempt = 0; attempt < memberRetries; attempt++) {
-    const poolId = input.poolId === undefined ? (context.state.pools[0]?.id ?? null) : input.poolId;
+    const poolId =
+      input.poolId === undefined
+        ? defaultNewMember(context.state.policy, context.state.pools).poolId
+        : input.poolId;
     const after: MemberAssignment = {
       status: input.status,
       role: input.role,

@@ -162,7 +162,7 @@ describe('admin API over HTTP', () => {
     const role = await call('POST', '/accounts/full/members', { ...user(3), role: 'Wizard' });
     expect(role.status).toBe(400);
     expect(role.body.errors).toEqual([
-      expect.objectContaining({ field: 'role', code: 'unknown_role' }),
+      expect.objectContaining({ field: 'role', code: 'unknown-role' }),
     ]);
     const duplicate = await call('POST', '/accounts/full/members', {
       ...user(3, 'Inactive'),

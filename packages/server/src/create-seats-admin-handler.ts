@@ -1,3 +1,4 @@
+import { explainPlanIssue } from '@seats/core';
 import type { MemberInput, ReconcileRequest } from '@seats/core/contract';
 import type { MemberKey, SeatsAdmin } from './create-seats-admin';
 import { problemOf } from './create-seats-handler';
@@ -217,6 +218,15 @@ function adminProblemOf(error: unknown, requestId: string): ProblemError {
         return new ProblemError(409, 'no_licence_available', {
           detail: error.message,
           ...(error.decision === undefined ? {} : { decision: error.decision }),
+        });
+      case 'plan_invalid':
+        return new ProblemError(422, 'plan_invalid', {
+          detail: error.message,
+          errors: (error.issues ?? []).map((issue) => ({
+            field: issue.field,
+            code: issue.code,
+            message: explainPlanIssue(issue),
+          })),
         });
       case 'account_exists':
       case 'pool_in_use':

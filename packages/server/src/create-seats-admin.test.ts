@@ -372,7 +372,7 @@ for (const driver of drivers) {
             policy: definePolicy({ roles: ['owner', 'admin'] }),
           }),
         );
-        expect(error).toMatchObject({ field: 'policy.roles', code: 'in_use' });
+        expect(error).toMatchObject({ field: 'policy.roles', code: 'unknown-role' });
         expect(await admin.getAccount('update-refused')).toEqual(before);
         expect(
           await refusal(admin.updateAccount('update-refused', { currency: 'usd' })),
@@ -523,7 +523,11 @@ for (const driver of drivers) {
             reason: 'downgrade',
           }),
         );
-        expect(error).toMatchObject({ field: 'purchased', code: 'below_used' });
+        expect(error).toBeInstanceOf(SeatsAdminError);
+        expect(error).toMatchObject({
+          code: 'plan_invalid',
+          issues: [{ field: 'purchased', code: 'below-assigned', limit: 2 }],
+        });
         expect((await admin.getAccount('deal-refused'))?.pools[0]?.purchased).toBe(3);
         expect(await database.store.listChanges('deal-refused', { limit: 10 })).toEqual([]);
         expect(
@@ -567,9 +571,9 @@ for (const driver of drivers) {
       });
 
       it.each([
-        ['an unknown role', { role: 'wizard' }, 'role', 'unknown_role'],
-        ['an unknown status', { status: 'sleeping' }, 'status', 'unknown_status'],
-        ['an unknown pool', { poolId: 'ghost' }, 'poolId', 'unknown_pool'],
+        ['an unknown role', { role: 'wizard' }, 'role', 'unknown-role'],
+        ['an unknown status', { status: 'sleeping' }, 'status', 'unknown-status'],
+        ['an unknown pool', { poolId: 'ghost' }, 'poolId', 'unknown-pool'],
         ['a malformed email', { email: 'not-an-email' }, 'email', 'invalid_format'],
         ['no key', { externalId: undefined }, 'id', 'required'],
       ])('refuses %s, naming the field, and writes nothing', async (_, extra, field, code) => {
@@ -941,9 +945,9 @@ for (const driver of drivers) {
         expect(error).toBeInstanceOf(AdminInputError);
         expect((error as AdminInputError).errors.map((issue) => [issue.field, issue.code])).toEqual(
           [
-            ['users.1.role', 'unknown_role'],
+            ['users.1.role', 'unknown-role'],
             ['users.2.email', 'duplicate'],
-            ['users.3.poolId', 'unknown_pool'],
+            ['users.3.poolId', 'unknown-pool'],
           ],
         );
         expect(await database.rows('seats_members', 'sync-invalid')).toBe(1);

@@ -2,13 +2,19 @@ import {
   type Account,
   type AccountUsage,
   type AllowancePlan,
+  checkAllowanceBounds,
   checkPolicy,
   consumedPoolIds,
   decideConsumption,
   decideMemberChange,
+  defaultNewMember,
   describeUsage,
+  explainMemberIssue,
+  explainPlanIssue,
   type MemberAssignment,
   type MemberChangeDecision,
+  type MemberFieldIssue,
+  memberAssignmentIssues,
   type Pool,
   presets,
   type SeatPolicy,
@@ -40,7 +46,7 @@ import {
 } from '@seats/core/contract';
 import { advanceStoredAccount } from './advance-stored-account';
 import { DuplicateMemberError } from './duplicate-member-error';
-import { memberRetries } from './member-decision';
+import { memberFieldErrors, memberRetries } from './member-decision';
 import { randomId } from './random-id';
 import { type BodySchema, checkText, fieldErrors } from './read-json-body';
 import { AdminInputError, SeatsAdminError } from './seats-admin-error';
@@ -50,6 +56,7 @@ import type {
   MemberFields,
   NewMember,
   SeatsStore,
+  SeatsTransaction,
   StoredMember,
 } from './seats-store';
 import { retryPause } from './sql-executor';
@@ -205,7 +212,7 @@ function checkAccountFields(account: Account, now: Date, periodGiven = true): vo
   if (errors.length > 0) throw new AdminInputError(errors);
 }
 
-function checkPoolBounds(pool: Pool, field: string, used = 0): void {
+function checkPoolBounds(pool: Pool, field: string): void {
   const errors: FieldError[] = [];
   const bound = (name: string, code: string, message: string) =>
     errors.push({ field: field === '' ? name : `${field}.${name}`, code, message });
@@ -213,13 +220,6 @@ function checkPoolBounds(pool: Pool, field: string, used = 0): void {
     bound('min', 'above_max', 'min must not be above max.');
   if (pool.max !== undefined && pool.purchased + pool.pendingSignature > pool.max)
     bound('max', 'below_purchased', 'max must not be below the purchased licences.');
-  if (pool.purchased - pool.scheduledRemoval < used) {
-    bound(
-      'purchased',
-      'below_used',
-      `${used} licences are in use: the purchased licences cannot go below that.`,
-    );
-  }
   if (errors.length > 0) throw new AdminInputError(errors);
 }
 
@@ -290,57 +290,53 @@ function adminUsage(state: AccountState, usedByPool = state.usedByPool): Account
   };
 }
 
-const issueCodes = {
-  'unknown-status': 'unknown_status',
-  'unknown-role': 'unknown_role',
-  'unknown-pool': 'unknown_pool',
-} as const;
-
+/** Core's issues with a member's status, role, licence type and add-ons, as field errors. */
 function assignmentErrors(
   state: Pick<AccountState, 'policy' | 'pools'>,
   after: MemberAssignment,
   prefix: string,
 ): FieldError[] {
+  return memberFieldErrors(
+    memberAssignmentIssues({ policy: state.policy, pools: state.pools, member: after }),
+    prefix,
+  );
+}
+
+/**
+ * The account's members checked as core checks a member, against the policy and pools a change
+ * would leave them with: what the change breaks is refused with core's code, on the change's
+ * `field` for that issue (a policy that drops a role members have, a base licence type turned
+ * into an add-on).
+ */
+async function checkMembersAfter(
+  tx: Pick<SeatsTransaction, 'memberGroups'>,
+  state: AccountState,
+  after: Pick<AccountState, 'policy' | 'pools'>,
+  fieldOf: (issue: MemberFieldIssue) => string,
+): Promise<void> {
   const errors: FieldError[] = [];
-  const at = (field: string) => (prefix === '' ? field : `${prefix}.${field}`);
-  if (!state.policy.statuses.includes(after.status)) {
-    errors.push({
-      field: at('status'),
-      code: issueCodes['unknown-status'],
-      message: `"${after.status}" is not one of the policy's statuses (${state.policy.statuses.join(', ')}).`,
-    });
+  for (const group of await tx.memberGroups(state.account.id)) {
+    const was = new Set(
+      memberAssignmentIssues({ policy: state.policy, pools: state.pools, member: group }).map(
+        (issue) => JSON.stringify(issue),
+      ),
+    );
+    for (const issue of memberAssignmentIssues({ ...after, member: group })) {
+      if (was.has(JSON.stringify(issue))) continue;
+      const what = {
+        status: `have the status "${group.status}"`,
+        role: `have the role "${group.role}"`,
+        poolId: `hold "${group.poolId}" as their licence`,
+        addOnIds: `hold "${'poolId' in issue ? issue.poolId : ''}" as an add-on`,
+      }[issue.field];
+      errors.push({
+        field: fieldOf(issue),
+        code: issue.code,
+        message: `${group.count} members ${what}: ${explainMemberIssue(issue)}`,
+      });
+    }
   }
-  if (!state.policy.roles.includes(after.role)) {
-    errors.push({
-      field: at('role'),
-      code: issueCodes['unknown-role'],
-      message: `"${after.role}" is not one of the policy's roles (${state.policy.roles.join(', ')}).`,
-    });
-  }
-  if (after.poolId !== null && !state.pools.some((pool) => pool.id === after.poolId)) {
-    errors.push({
-      field: at('poolId'),
-      code: issueCodes['unknown-pool'],
-      message: `"${after.poolId}" is not one of the account's pools.`,
-    });
-  }
-  const held = new Set(after.poolId === null ? [] : [after.poolId]);
-  for (const poolId of after.addOnIds ?? []) {
-    const pool = state.pools.find((candidate) => candidate.id === poolId);
-    const message =
-      pool === undefined
-        ? `"${poolId}" is not one of the account's pools.`
-        : pool.term !== 'add-on'
-          ? `"${poolId}" is not an add-on pool.`
-          : held.has(poolId)
-            ? `"${poolId}" is held twice.`
-            : after.poolId === null
-              ? 'An add-on needs a base pool (poolId).'
-              : null;
-    if (message !== null) errors.push({ field: at('addOnIds'), code: 'invalid', message });
-    held.add(poolId);
-  }
-  return errors;
+  if (errors.length > 0) throw new AdminInputError(errors);
 }
 
 function keyOf(input: MemberInput, field: string): MemberKey {
@@ -479,7 +475,11 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
     existing: StoredMember | null,
   ): MemberFields {
     const poolId =
-      input.poolId === undefined ? (existing?.poolId ?? state.pools[0]?.id ?? null) : input.poolId;
+      input.poolId === undefined
+        ? existing === null
+          ? defaultNewMember(state.policy, state.pools).poolId
+          : existing.poolId
+        : input.poolId;
     const assignment = {
       status: input.status,
       role: input.role,
@@ -1068,24 +1068,9 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
           checkAccountFields(account, clock(), patch.billingPeriod !== undefined);
           const next = policy ?? state.policy;
           if (policy !== null) {
-            const errors: FieldError[] = [];
-            for (const group of await tx.memberGroups(accountId)) {
-              if (!next.statuses.includes(group.status)) {
-                errors.push({
-                  field: 'policy.statuses',
-                  code: 'in_use',
-                  message: `${group.count} members have the status "${group.status}", which the policy lacks.`,
-                });
-              }
-              if (!next.roles.includes(group.role)) {
-                errors.push({
-                  field: 'policy.roles',
-                  code: 'in_use',
-                  message: `${group.count} members have the role "${group.role}", which the policy lacks.`,
-                });
-              }
-            }
-            if (errors.length > 0) throw new AdminInputError(errors);
+            await checkMembersAfter(tx, state, { policy, pools: state.pools }, (issue) =>
+              issue.field === 'role' ? 'policy.roles' : 'policy.statuses',
+            );
           }
           await tx.saveAccount(account, next);
           await tx.bumpVersion(accountId);
@@ -1130,6 +1115,12 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
             else if (value !== undefined) next[field] = value;
           }
           checkPoolBounds(next, '');
+          if (next.term !== pool.term) {
+            const pools = state.pools.map((candidate) =>
+              candidate.id === poolId ? next : candidate,
+            );
+            await checkMembersAfter(tx, state, { policy: state.policy, pools }, () => 'term');
+          }
           await tx.savePoolSettings(accountId, next);
           await tx.bumpVersion(accountId);
         },
@@ -1175,10 +1166,21 @@ export function createSeatsAdmin(options: SeatsAdminOptions): SeatsAdmin {
         if (pool === undefined) throw poolNotFound(poolId);
         if (pool.purchased === input.purchased) return;
         const next: Pool = { ...pool, purchased: input.purchased };
-        checkPoolBounds(next, '', state.usedByPool[poolId] ?? 0);
+        const delta = input.purchased - pool.purchased;
+        const bound = checkAllowanceBounds({
+          pool,
+          used: state.usedByPool[poolId] ?? 0,
+          held: state.heldByPool?.[poolId],
+          policy: state.policy,
+          delta,
+        });
+        if (bound !== null) {
+          throw new SeatsAdminError('plan_invalid', explainPlanIssue(bound), undefined, [
+            { ...bound, field: 'purchased' },
+          ]);
+        }
         const now = clock().toISOString();
         const from = pool.purchased - pool.scheduledRemoval;
-        const delta = input.purchased - pool.purchased;
         const zero = { amount: 0, currency: state.account.currency };
         const plan: AllowancePlan = {
           poolId,

@@ -92,8 +92,9 @@ export function createSeatsHandler(
   options: SeatsHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const { store } = options;
-  if (options.billing === undefined && !developmentAllowed())
-    throw new BillingRequiredError('createSeatsHandler');
+  // Not thrown here: a build (`next build`) imports the handler with NODE_ENV=production and often
+  // without the run-time secrets a real provider is made from. Every request is refused instead.
+  if (options.billing === undefined && !developmentAllowed()) return refuseWithoutBilling();
   const billing = options.billing ?? createDevBilling();
   const clock = options.clock ?? (() => new Date());
   const maxBytes = options.maxBodyBytes ?? 65_536;
@@ -286,6 +287,29 @@ export function createSeatsHandler(
     response.headers.set('x-request-id', requestId);
     // Says on every answer that no money moves, so a demo provider cannot pass for a real one.
     if (billing.development === true) response.headers.set('x-seats-billing', 'development');
+    return response;
+  };
+}
+
+/**
+ * The handler of a server given no `billing` outside development and tests: it answers every
+ * request, the health check included, 500 `billing_required`, opens no database, and logs on the
+ * first request what to pass, so that no purchase is ever approved without being charged.
+ */
+function refuseWithoutBilling(): (request: Request) => Promise<Response> {
+  const error = new BillingRequiredError('createSeatsHandler');
+  let logged = false;
+  return async (request) => {
+    const requestId = randomId('req');
+    if (!logged) {
+      logged = true;
+      console.error(`[seats] ${error.name}: ${error.message}`);
+    }
+    const problem = new ProblemError(500, 'billing_required', {
+      detail: 'This server was started without a billing provider, so it answers no request.',
+    });
+    const response = problem.toResponse(requestId, new URL(request.url).pathname);
+    response.headers.set('x-request-id', requestId);
     return response;
   };
 }

@@ -843,7 +843,7 @@ describe.skipIf(liveKey === undefined)('createStripeBilling against Stripe test 
         return methods.data[0]?.id ?? null;
       },
     });
-    const key = `chg_live_${Date.now()}`;
+    const key = `chg_live_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
     const charged = await billing.charge(chargeRequest({ changeId: key, idempotencyKey: key }));
     expect(charged.status).toBe('succeeded');
     expect(await billing.charge(chargeRequest({ changeId: key, idempotencyKey: key }))).toEqual(

@@ -100,11 +100,15 @@ interface ServerProcess {
 }
 
 async function startServer(name: string, connectionString: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverScript], {
-    cwd: serverRoot,
-    env: { ...process.env, SEATS_FAULT_DATABASE_URL: connectionString },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions', '@seats/source', '--import', 'tsx', serverScript],
+    {
+      cwd: serverRoot,
+      env: { ...process.env, SEATS_FAULT_DATABASE_URL: connectionString },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const orphan = () => child.kill('SIGKILL');
   process.once('exit', orphan);
   child.once('exit', () => process.off('exit', orphan));
@@ -227,13 +231,13 @@ async function loadFor(
   accounts: string[],
   options: { ms: number; concurrency: number },
 ): Promise<void> {
-  const until = Date.now() + options.ms;
+  const until = performance.now() + options.ms;
   const members: Record<string, string[]> = Object.fromEntries(accounts.map((id) => [id, []]));
   let sequence = 0;
   const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)] as T;
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (Date.now() < until) {
+      while (performance.now() < until) {
         const live = servers().filter((server) => server.isAlive());
         if (live.length === 0) return;
         const server = pick(live);
@@ -354,7 +358,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
   const schema = await createPostgresTestSchema(options.url);
   const admin = schema.pool(3);
   const proxy = await startTestProxy(options.url);
-  const application = `seats_fault_${process.pid}_${Date.now().toString(36)}`;
+  const application = `seats_fault_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const proxied = new URL(proxy.url);
   proxied.searchParams.set('options', `-c search_path=${schema.name}`);
   proxied.searchParams.set('application_name', application);
@@ -434,8 +438,8 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
         ms: size.loadMs,
         concurrency: size.concurrency,
       });
-      const until = Date.now() + size.loadMs;
-      while (Date.now() < until) {
+      const until = performance.now() + size.loadMs;
+      while (performance.now() < until) {
         await sleep(size.terminateEveryMs);
         figures.faults += await terminate(await backends());
       }
@@ -499,12 +503,12 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
       await sleep(size.refusedMs);
       await proxy.accept();
       figures.faults += Math.round(size.refusedMs / 1_000);
-      const reopened = Date.now();
+      const reopened = performance.now();
       while (!(await Promise.all(live().map(isHealthy))).every(Boolean)) {
-        if (Date.now() - reopened > 30_000) break;
+        if (performance.now() - reopened > 30_000) break;
         await sleep(100);
       }
-      recoverySeconds = (Date.now() - reopened) / 1_000;
+      recoverySeconds = (performance.now() - reopened) / 1_000;
       await loading;
       figures.alive = await aliveOf(live());
       scenarios.push(figures);

@@ -4,7 +4,9 @@ import {
   explainMemberIssue,
   type MemberAssignment,
   type MemberChangeDecision,
+  type MemberFieldIssue,
 } from '@seats/core';
+import type { FieldError } from '@seats/core/contract';
 import { ProblemError } from './problem-error';
 import { forbidden, type RouteContext, usageOf } from './route-context';
 import type { SeatsEvent } from './seats-event';
@@ -72,11 +74,7 @@ export function requireAllowed(decision: MemberChangeDecision): AllowedMemberCha
     case 'invalid':
       throw new ProblemError(400, 'validation_failed', {
         detail: 'Some fields are not valid for this account.',
-        errors: decision.issues.map((issue) => ({
-          field: issue.field,
-          code: issue.code,
-          message: explainMemberIssue(issue),
-        })),
+        errors: memberFieldErrors(decision.issues),
       });
     case 'needs-licence':
       throw new ProblemError(409, 'no_licence_available', {
@@ -84,6 +82,18 @@ export function requireAllowed(decision: MemberChangeDecision): AllowedMemberCha
         decision,
       });
   }
+}
+
+/**
+ * Core's member issues as the field errors every door answers, the same code for the same rule;
+ * `prefix` names the member in a list (`users.3`).
+ */
+export function memberFieldErrors(issues: readonly MemberFieldIssue[], prefix = ''): FieldError[] {
+  return issues.map((issue) => ({
+    field: prefix === '' ? issue.field : `${prefix}.${issue.field}`,
+    code: issue.code,
+    message: explainMemberIssue(issue),
+  }));
 }
 
 /** The licences released and claimed by a member write, as events. */

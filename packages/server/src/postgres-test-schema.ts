@@ -8,7 +8,7 @@ export const testDatabaseUrl = process.env.SEATS_TEST_DATABASE_URL;
  * closes the pools. For tests and the benchmark only.
  */
 export async function createPostgresTestSchema(url: string) {
-  const name = `seats_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `seats_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Pool({ connectionString: url, max: 1 });
   await admin.query(`CREATE SCHEMA ${name}`);
   const pools: pg.Pool[] = [];

@@ -32,6 +32,7 @@ const titles: Record<ErrorCode, string> = {
   payment_failed: 'Payment failed',
   internal_error: 'Internal error',
   service_unavailable: 'Service unavailable',
+  billing_required: 'Billing not configured',
 };
 
 export interface ProblemDetails {

@@ -81,19 +81,21 @@ const snippets: { file: Block['file']; heading: string; start: string; provenBy:
     file: 'README.md',
     heading: 'Use it',
     start: "import { createSeatsHandler, lazyStore } from '@seats/server';",
-    provenBy: 'here',
+    provenBy:
+      'here, and scripts/install-check.mjs (lib/use-it.ts of the Next.js app, built and asked)',
   },
   {
     file: 'README.md',
     heading: 'Use it',
     start: "import { createSeatsClient } from '@seats/client';",
-    provenBy: 'scripts/install-check.mjs (the Vite app page)',
+    provenBy: 'scripts/install-check.mjs (the Next.js app page, strict tsc and next build)',
   },
   {
     file: 'README.md',
     heading: 'From your users to a working widget',
-    start: '<AddUserGuard',
-    provenBy: 'scripts/install-check.mjs (AddUser, run in Chromium)',
+    start: "import { AddUserGuard, seatsKeys } from '@seats/react';",
+    provenBy:
+      'scripts/install-check.mjs (run in Chromium in the Vite app; strict tsc and next build)',
   },
   {
     file: 'README.md',
@@ -111,7 +113,8 @@ const snippets: { file: Block['file']; heading: string; start: string; provenBy:
     file: 'packages/server/README.md',
     heading: 'Mount it',
     start: "import { createSeatsHandler, lazyStore } from '@seats/server';",
-    provenBy: 'here',
+    provenBy:
+      'here, and scripts/install-check.mjs (lib/seats.ts of the Next.js app, built and asked)',
   },
   {
     file: 'packages/server/README.md',

@@ -1,4 +1,4 @@
-import type { MemberChangeDecision } from '@seats/core';
+import type { MemberChangeDecision, PlanIssue } from '@seats/core';
 import type { FieldError } from '@seats/core/contract';
 
 /**
@@ -30,7 +30,11 @@ export type SeatsAdminErrorCode =
   | 'pool_not_found'
   | 'pool_in_use'
   | 'no_licence_available'
+  | 'plan_invalid'
   | 'conflict';
+
+/** Core's reason a purchased quantity cannot be set, naming the input's field. */
+export type PurchasedIssue = Omit<PlanIssue, 'field'> & { field: 'purchased' };
 
 /** A well-formed admin request that cannot be done now; nothing was changed. */
 export class SeatsAdminError extends Error {
@@ -40,6 +44,8 @@ export class SeatsAdminError extends Error {
     message: string,
     /** Core's decision, for `no_licence_available`. */
     readonly decision?: Extract<MemberChangeDecision, { outcome: 'needs-licence' }>,
+    /** Core's reasons (`below-assigned`, `below-min`, `above-max`), for `plan_invalid`. */
+    readonly issues?: PurchasedIssue[],
   ) {
     super(message);
   }

@@ -29,11 +29,12 @@ export interface SeatsHandlerOptions {
   /**
    * How purchases are charged and removals credited: the kit prices and the provider takes the money
    * (`BillingProvider`), or the provider holds the subscription and the kit sets its quantities
-   * (`SubscriptionBillingProvider`). Required outside
-   * `NODE_ENV` development and test: a missing provider is a start-up error there. In development
+   * (`SubscriptionBillingProvider`). Required outside `NODE_ENV` development and test: without
+   * it there, the handler is still created (a build may import it), but every request answers
+   * 500 `billing_required` and the first one logs `BillingRequiredError`'s message. In development
    * it defaults to `createDevBilling()`, and every response carries `x-seats-billing: development`.
    */
-  billing?: Billing;
+  billing?: Billing | undefined;
   /** Checks the password a policy with `confirmation: 'password'` asks for; without it every password is refused. */
   verifyPassword?: (identity: SeatsIdentity, password: string) => boolean | Promise<boolean>;
   /**
