@@ -164,7 +164,7 @@ const pages = [
 const dialogAndGuard = [
   /@radix-ui\/react-focus-scope\//,
   /@radix-ui\/react-dismissable-layer\//,
-  /\/@seats\/react\/dist\/(adjust-allowance|add-user-guard|seats-dialog|hide-others|member-picker)/,
+  /\/@seats\/react\/dist\/(adjust-allowance|add-user-guard|seats-dialog|hide-others|use-focus-guards|member-picker)/,
 ];
 
 const source = { dir: root, conditions: ['@seats/source'] };

@@ -1,9 +1,7 @@
 import { composeEventHandlers } from '@radix-ui/primitive';
 import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import { DismissableLayer } from '@radix-ui/react-dismissable-layer';
-import { useFocusGuards } from '@radix-ui/react-focus-guards';
 import { FocusScope } from '@radix-ui/react-focus-scope';
-import { Portal } from '@radix-ui/react-portal';
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -17,12 +15,15 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { hideOthers } from './hide-others';
+import { useFocusGuards } from './use-focus-guards';
 
 /*
- * The modal dialog under the adjust dialog and the guard, built from Radix's own primitives
- * (focus scope, dismissable layer, portal, focus guards) as Radix `Dialog` is, without its scroll
+ * The modal dialog under the adjust dialog and the guard, built as Radix `Dialog` is: Radix's focus
+ * scope and dismissable layer, with a portal and focus guards of the kit's own, without its scroll
  * lock: `react-remove-scroll` costs ~4 KiB gzip and its `margin-right` for the scrollbar grows to
  * the page's overflow on a phone, squeezing the page to a narrow column.
  */
@@ -122,11 +123,11 @@ export const DialogContent = forwardRef<HTMLDivElement, DialogContentProps & { o
     const dialog = useDialog();
     if (!dialog.open) return null;
     return (
-      <Portal asChild>
+      <BodyPortal>
         <div>
           <DialogLayer {...props} ref={ref} />
         </div>
-      </Portal>
+      </BodyPortal>
     );
   },
 );
@@ -204,3 +205,15 @@ export const DialogClose = forwardRef<HTMLButtonElement, ComponentPropsWithoutRe
     );
   },
 );
+
+const noSubscription = () => () => {};
+
+/** `children` at the end of the page's body: rendered on the client only, as Radix's portal is. */
+function BodyPortal({ children }: { children: ReactNode }) {
+  const onClient = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  return onClient ? createPortal(children, document.body) : null;
+}
