@@ -107,7 +107,8 @@ describe('error mapping', () => {
   );
 
   it('names each error class as it is exported, however it is made', async () => {
-    const classes = Object.entries(await import('./index')).filter(
+    const exported: Record<string, unknown> = await import('./index');
+    const classes = Object.entries(exported).filter(
       (entry): entry is [string, new (init: never) => Error] =>
         typeof entry[1] === 'function' && entry[1].prototype instanceof Error,
     );
