@@ -1,12 +1,23 @@
 // Packs every package under packages/ as it is published (pnpm applies `publishConfig`), then
-// checks the tarball: publint, @arethetypeswrong/cli, a LICENSE, and no `@seats/source` condition
-// (it points at src/, which is not published). attw runs with the node16 profile: subpath entries
-// such as `@seats/server/node` need `exports`, which `moduleResolution: "node"` (node10) ignores.
+// checks the tarball: publint, @arethetypeswrong/cli, a LICENSE, no `@seats/source` condition
+// (it points at src/, which is not published), and `"use client"` on the client entries' files but
+// on no file that a server entry (`@seats/react/query`) reaches. attw runs with the node16 profile:
+// subpath entries such as `@seats/server/node` need `exports`, which `moduleResolution: "node"`
+// (node10) ignores.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+
+/** Entries, as paths in the tarball, whose functions a React Server Component calls. */
+const serverEntries = {
+  '@seats/react': ['dist/query.js', 'dist/query.cjs'],
+};
+/** Entries, as paths in the tarball, that only client components may run. */
+const clientEntries = {
+  '@seats/react': ['dist/index.js', 'dist/index.cjs'],
+};
 
 const root = new URL('../packages/', import.meta.url);
 const out = mkdtempSync(join(tmpdir(), 'seats-pack-'));
@@ -15,6 +26,23 @@ const fail = (message) => {
   failed = true;
   console.error(message);
 };
+
+/** The files of the unpacked package that `entry` reaches through relative imports. */
+function reachedFiles(unpacked, entry) {
+  const reached = new Set();
+  const visit = (file) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const code = readFileSync(join(unpacked, file), 'utf8');
+    for (const [, path] of code.matchAll(/(?:from|require\()\s*["'](\.\.?\/[^"']+)["']/g))
+      visit(join(dirname(file), path));
+  };
+  visit(entry);
+  return [...reached];
+}
+
+const hasDirective = (unpacked, file) =>
+  /^(?:\/\/[^\n]*\n|\s)*["']use client["']/.test(readFileSync(join(unpacked, file), 'utf8'));
 
 /** `exports` without the workspace's source condition: what `publishConfig.exports` must say. */
 const withoutSource = (value) =>
@@ -44,6 +72,19 @@ try {
     );
     if (JSON.stringify(published.exports).includes('@seats/source'))
       fail(`packages/${name}: the published exports name "@seats/source"`);
+    const unpacked = mkdtempSync(join(out, `${name}-`));
+    execFileSync('tar', ['-xzf', packed, '-C', unpacked, '--strip-components=1']);
+    const serverFiles = new Set();
+    for (const entry of serverEntries[manifest.name] ?? [])
+      for (const file of reachedFiles(unpacked, entry)) {
+        serverFiles.add(file);
+        if (hasDirective(unpacked, file))
+          fail(`packages/${name}: ${file}, reached from ${entry}, says "use client"`);
+      }
+    for (const entry of clientEntries[manifest.name] ?? [])
+      for (const file of reachedFiles(unpacked, entry))
+        if (!serverFiles.has(file) && !hasDirective(unpacked, file))
+          fail(`packages/${name}: ${file}, reached from ${entry}, lacks "use client"`);
     for (const [tool, args] of [
       ['publint', ['run', packed, '--strict']],
       ['attw', [packed, '--profile', 'node16', '--format', 'table-flipped']],

@@ -346,6 +346,12 @@ async function nextServes(dir, bundler) {
       await expectAnswer(ask, `${base}/v1/health`, {}, 500, 'billing_required');
     if (!output().includes('BillingRequiredError: createSeatsHandler: pass a `billing` provider'))
       throw new Error(`next start (${bundler}) logged no BillingRequiredError: ${output()}`);
+    // A server component calls the query keys: `@seats/react/query` must not be a client module.
+    const keys = await (await ask('/keys')).text();
+    if (!keys.includes('seats/default/summary'))
+      throw new Error(
+        `next start (${bundler}): /keys, a server component, did not render the keys`,
+      );
   });
   for (const base of ['/api/seats', '/api/use-it']) {
     await nextStart(dir, { HOST_BILLING: 'development' }, async (ask) => {
@@ -355,7 +361,7 @@ async function nextServes(dir, bundler) {
     });
   }
   log(
-    `Next.js app (${bundler}): built; without billing every route answers 500 billing_required, with it both README handlers answer as identify says`,
+    `Next.js app (${bundler}): built; a server component renders the query keys; without billing every route answers 500 billing_required, with it both README handlers answer as identify says`,
   );
 }
 

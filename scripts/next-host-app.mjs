@@ -145,6 +145,12 @@ export default function Page() {
   );
 }
 `,
+    'app/keys/page.tsx': `import { seatsKeys } from '@seats/react/query';
+
+export default function Keys() {
+  return <p>{seatsKeys.summary().join('/')}</p>;
+}
+`,
     // The root README's handler is mounted at /api/seats like the other: asked under /api/use-it.
     'app/api/use-it/[...path]/route.ts': `import { seats } from '@/lib/use-it';
 

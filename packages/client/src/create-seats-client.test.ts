@@ -552,13 +552,13 @@ describe.each(backends)('the client against the handler on $name', (backend) => 
         expect(summary.usage.pools[0]?.poolId).toBe('users');
         tamper = async (response) => {
           const body = await response.json();
-          return Response.json({ ...body, usage: { ...body.usage, pools: 'none' } });
+          return Response.json({ ...body, pools: 'none' });
         };
         const wrong = await as(openCrm)
           .getSummary()
           .catch((caught: unknown) => caught);
         expect(wrong).toBeInstanceOf(SeatsValidationError);
-        expect((wrong as SeatsValidationError).issues).toEqual(['usage.pools: expected an array']);
+        expect((wrong as SeatsValidationError).issues).toEqual(['pools: expected an array']);
         tamper = async () => new Response('<html>login</html>', { status: 200 });
         expect(
           await as(openCrm)

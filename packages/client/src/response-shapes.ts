@@ -10,7 +10,6 @@ import type {
 import { errorClassByCode } from './seats-error';
 
 type Issue = { path: PropertyKey[]; message: string };
-type Check = (value: unknown, path: PropertyKey[]) => Issue[];
 
 /** A response check in the shape of a zod schema's `safeParse`. */
 export interface ResponseSchema<T> {
@@ -19,37 +18,29 @@ export interface ResponseSchema<T> {
   ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<Issue> } };
 }
 
+/** What a field holds: a string, a number, a boolean, an array or an object. */
+type Kind = 'string' | 'number' | 'boolean' | 'array' | 'object';
+type Fields = Readonly<Record<string, Kind>>;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const type =
-  (name: 'string' | 'number' | 'boolean'): Check =>
-  (value, path) =>
-    typeof value === name ? [] : [{ path, message: `expected a ${name}` }];
-const string = type('string');
-const number = type('number');
-const boolean = type('boolean');
-const nullable =
-  (check: Check): Check =>
-  (value, path) =>
-    value === null ? [] : check(value, path);
-const array =
-  (item?: Check): Check =>
-  (value, path) => {
-    if (!Array.isArray(value)) return [{ path, message: 'expected an array' }];
-    return item === undefined ? [] : value.flatMap((entry, index) => item(entry, [...path, index]));
-  };
-const object =
-  (fields: Record<string, Check> = {}): Check =>
-  (value, path) => {
-    if (!isRecord(value)) return [{ path, message: 'expected an object' }];
-    return Object.entries(fields).flatMap(([key, check]) => check(value[key], [...path, key]));
-  };
+const kindOf = (value: unknown) =>
+  Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
 
-function schema<T>(check: Check): ResponseSchema<T> {
+/** The `fields` of `body` that are missing or of another kind. */
+const fieldIssues = (body: Record<string, unknown>, fields: Fields): Issue[] =>
+  Object.entries(fields)
+    .filter(([key, kind]) => kindOf(body[key]) !== kind)
+    .map(([key, kind]) => ({
+      path: [key],
+      message: `expected ${/^[ao]/.test(kind) ? 'an' : 'a'} ${kind}`,
+    }));
+
+function schema<T>(check: (body: Record<string, unknown>) => Issue[]): ResponseSchema<T> {
   return {
     safeParse(data) {
-      const issues = check(data, []);
+      const issues = isRecord(data) ? check(data) : [{ path: [], message: 'expected an object' }];
       return issues.length === 0
         ? { success: true, data: data as T }
         : { success: false, error: { issues } };
@@ -57,74 +48,53 @@ function schema<T>(check: Check): ResponseSchema<T> {
   };
 }
 
-const money = object({ amount: number, currency: string });
-const plan = object({
-  poolId: string,
-  kind: string,
-  to: number,
-  lines: array(object({ kind: string })),
-  dueNow: money,
-  nextInvoiceChange: money,
-  confirmations: array(string),
-  result: string,
-});
-const change = object({ id: string, poolId: string, status: string, plan });
-const member = object({
-  id: string,
-  name: string,
-  status: string,
-  role: string,
-  consumes: boolean,
-});
-const page = (item: Check) => object({ items: array(item), nextCursor: nullable(string) });
-const poolUsage = object({
-  poolId: string,
-  name: string,
-  purchased: number,
-  used: number,
-  available: number,
-  state: string,
-  percent: number,
-});
+const fullSummary: Fields = {
+  version: 'number',
+  account: 'object',
+  policy: 'object',
+  pools: 'array',
+  usage: 'object',
+  viewer: 'object',
+};
+const limitedSummary: Fields = {
+  viewer: 'object',
+  permissions: 'object',
+  addUser: 'object',
+  newMember: 'object',
+};
+const member: Fields = {
+  id: 'string',
+  name: 'string',
+  status: 'string',
+  role: 'string',
+  consumes: 'boolean',
+};
+const quote: Fields = { id: 'string', version: 'number', expiresAt: 'string', plan: 'object' };
+const change: Fields = { id: 'string', poolId: 'string', status: 'string', plan: 'object' };
+const page: Fields = { items: 'array' };
 
 /**
- * The structure of each response, without the contract's value rules: what the widgets read
- * (ids, counts, states, money, the plan) is there and of the right type. The client checks this in
- * production builds, where the full zod contract is left out of the bundle.
+ * The top-level fields of each response that the widgets read, of the right kind: enough to refuse
+ * a body that is not the Seats API's (a sign-in page, a proxy's answer, another API) without the
+ * contract's nested rules. The client checks this in production builds, where the full zod
+ * contract is left out of the bundle.
  */
 export const responseShapes = {
-  summary: schema<Summary>((value, path) => {
-    if (isRecord(value) && value.access === 'limited') {
-      return object({
-        viewer: object({ role: string }),
-        permissions: object({ manageMembers: boolean, viewLicences: boolean }),
-        addUser: object({ outcome: string }),
-        newMember: object({ status: string, role: string }),
-        askRoles: array(string),
-        withoutPermission: string,
-      })(value, path);
-    }
-    if (isRecord(value) && value.access !== 'full')
-      return [{ path: [...path, 'access'], message: "expected 'full' or 'limited'" }];
-    return object({
-      version: number,
-      account: object({ id: string, currency: string, billingPeriod: object() }),
-      policy: object({ changeInput: string, statuses: array(string), roles: array(string) }),
-      pools: array(object({ id: string, purchased: number })),
-      usage: object({ purchased: number, used: number, state: string, pools: array(poolUsage) }),
-      viewer: object({ role: string }),
-      pendingChanges: array(change),
-      pendingChangeCount: number,
-    })(value, path);
-  }),
-  memberList: schema<MemberList>(page(member)),
-  member: schema<MemberRecord>(member),
-  quote: schema<Quote>(object({ id: string, version: number, expiresAt: string, plan })),
-  change: schema<Change>(change),
-  changeList: schema<ChangeList>(page(change)),
-  problem: schema<Problem>((value, path) =>
-    isRecord(value) && typeof value.code === 'string' && Object.hasOwn(errorClassByCode, value.code)
-      ? object({ status: number, title: string })(value, path)
-      : [{ path: [...path, 'code'], message: 'expected a known error code' }],
+  summary: schema<Summary>((body) =>
+    body.access === 'limited'
+      ? fieldIssues(body, limitedSummary)
+      : body.access === 'full'
+        ? fieldIssues(body, fullSummary)
+        : [{ path: ['access'], message: "expected 'full' or 'limited'" }],
+  ),
+  memberList: schema<MemberList>((body) => fieldIssues(body, page)),
+  member: schema<MemberRecord>((body) => fieldIssues(body, member)),
+  quote: schema<Quote>((body) => fieldIssues(body, quote)),
+  change: schema<Change>((body) => fieldIssues(body, change)),
+  changeList: schema<ChangeList>((body) => fieldIssues(body, page)),
+  problem: schema<Problem>((body) =>
+    typeof body.code === 'string' && Object.hasOwn(errorClassByCode, body.code)
+      ? fieldIssues(body, { status: 'number', title: 'string' })
+      : [{ path: ['code'], message: 'expected a known error code' }],
   ),
 };

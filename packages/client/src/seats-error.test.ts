@@ -97,6 +97,7 @@ describe('error mapping', () => {
         .getSummary()
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(type);
+      expect((error as Error).name).toBe(type.name);
       expect(error).toBeInstanceOf(SeatsApiError);
       expect(error).toBeInstanceOf(SeatsError);
       expect(error).toMatchObject({ code, status, requestId: `req-${code}`, problem });
@@ -104,6 +105,22 @@ describe('error mapping', () => {
       expect(isSeatsApiError(error, code)).toBe(true);
     },
   );
+
+  it('names each error class as it is exported, however it is made', async () => {
+    const exported: Record<string, unknown> = await import('./index');
+    const classes = Object.entries(exported).filter(
+      (entry): entry is [string, new (init: never) => Error] =>
+        typeof entry[1] === 'function' && entry[1].prototype instanceof Error,
+    );
+    expect(classes).toHaveLength(27);
+    for (const [name, Kind] of classes) {
+      const init = { status: 500, problem: null, issues: [], body: null };
+      const error = [SeatsError, SeatsNetworkError].includes(Kind as typeof SeatsError)
+        ? new (Kind as typeof SeatsError)('failed')
+        : new Kind(init as never);
+      expect(error.name, name).toBe(name);
+    }
+  });
 
   it('carries the core decision and its remedies on `no_licence_available`', async () => {
     const decision = {

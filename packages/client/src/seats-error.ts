@@ -49,46 +49,48 @@ export class SeatsApiError extends SeatsError {
     this.code = problem?.code ?? 'unexpected_response';
     this.requestId = problem?.requestId ?? init.requestId ?? null;
     this.fieldErrors = problem?.errors ?? [];
+    // A kind is named after the first code it answers (`stale_version`: `StaleVersionError`)
+    // unless it names itself: one table for both, so the bundle carries each name once.
+    const code = Object.keys(errorClassByCode).find(
+      (key) => errorClassByCode[key as ErrorCode] === new.target,
+    );
+    if (code !== undefined) {
+      this.name = `${code.replace(/(?:^|_)(.)/g, (_, letter: string) => letter.toUpperCase())}Error`;
+    }
   }
 }
 
 type ApiErrorInit = ConstructorParameters<typeof SeatsApiError>[0];
 
-/** 401 `unauthenticated`: the host did not recognise the caller. */
-export class UnauthenticatedError extends SeatsApiError {
-  override name = 'UnauthenticatedError';
+/** A `Retry-After` header's whole seconds; `null` when it sent none or a date. */
+function secondsOf(retryAfter: string | null | undefined): number | null {
+  const seconds = retryAfter == null ? Number.NaN : Number(retryAfter);
+  return Number.isInteger(seconds) && seconds >= 0 ? seconds : null;
 }
 
+/** 401 `unauthenticated`: the host did not recognise the caller. */
+export class UnauthenticatedError extends SeatsApiError {}
+
 /** 403 `forbidden`: the caller's role may not do this under the account's policy. */
-export class ForbiddenError extends SeatsApiError {
-  override name = 'ForbiddenError';
-}
+export class ForbiddenError extends SeatsApiError {}
 
 /**
  * 403 `unknown_role`: the host identified the caller with a role the account's policy does not
  * know; the host's `identify` must answer one of the policy's roles.
  */
-export class UnknownRoleError extends SeatsApiError {
-  override name = 'UnknownRoleError';
-}
+export class UnknownRoleError extends SeatsApiError {}
 
 /** 403 `not_a_member`: the host identified the caller with a member id that is no member of the account. */
-export class NotAMemberError extends SeatsApiError {
-  override name = 'NotAMemberError';
-}
+export class NotAMemberError extends SeatsApiError {}
 
 /**
  * 404 `account_not_found`: the caller's account is not set up for licences (the host has not
  * provisioned it); not a network failure, so retrying does not help.
  */
-export class AccountNotFoundError extends SeatsApiError {
-  override name = 'AccountNotFoundError';
-}
+export class AccountNotFoundError extends SeatsApiError {}
 
 /** 404 `not_found`: no such member or change in the caller's account. */
-export class NotFoundError extends SeatsApiError {
-  override name = 'NotFoundError';
-}
+export class NotFoundError extends SeatsApiError {}
 
 /**
  * The request itself was wrong: `validation_failed` (see `fieldErrors`), `malformed_json`,
@@ -100,7 +102,6 @@ export class InvalidRequestError extends SeatsApiError {
 
 /** 422 `plan_invalid`: the allowance change breaks the policy; `issues` says which rule and why. */
 export class PlanInvalidError extends SeatsApiError {
-  override name = 'PlanInvalidError';
   readonly issues: NonNullable<Problem['issues']>;
   constructor(init: ApiErrorInit) {
     super(init);
@@ -113,7 +114,6 @@ export type NeedsLicenceDecision = NonNullable<Problem['decision']>;
 
 /** 409 `no_licence_available`: the member needs a licence and none is free; `decision` lists the remedies. */
 export class NoLicenceAvailableError extends SeatsApiError {
-  override name = 'NoLicenceAvailableError';
   readonly decision: NeedsLicenceDecision | null;
   constructor(init: ApiErrorInit) {
     super(init);
@@ -122,79 +122,55 @@ export class NoLicenceAvailableError extends SeatsApiError {
 }
 
 /** 409 `stale_version`: the quote was made against an older summary; quote again. */
-export class StaleVersionError extends SeatsApiError {
-  override name = 'StaleVersionError';
-}
+export class StaleVersionError extends SeatsApiError {}
 
 /**
  * 409 `conflict`: the write lost a race with other writes to the same records more times than the
  * server retries it; nothing changed. Sending the same request again usually succeeds.
  */
-export class ConflictError extends SeatsApiError {
-  override name = 'ConflictError';
-}
+export class ConflictError extends SeatsApiError {}
 
 /** 409 `quote_expired`: the quote outlived the policy's `quoteTtlSeconds`; quote again. */
-export class QuoteExpiredError extends SeatsApiError {
-  override name = 'QuoteExpiredError';
-}
+export class QuoteExpiredError extends SeatsApiError {}
 
 /** 409 `quote_used`: the quote was already committed under another idempotency key. */
-export class QuoteUsedError extends SeatsApiError {
-  override name = 'QuoteUsedError';
-}
+export class QuoteUsedError extends SeatsApiError {}
 
 /**
  * 409 `change_in_progress`: another change of the same licence type is still with the payment
  * provider (subscription-quantity billing); quote again once it has settled.
  */
-export class ChangeInProgressError extends SeatsApiError {
-  override name = 'ChangeInProgressError';
-}
+export class ChangeInProgressError extends SeatsApiError {}
 
 /** 409 `idempotency_key_conflict`: the key was used before with a different request. */
-export class IdempotencyKeyConflictError extends SeatsApiError {
-  override name = 'IdempotencyKeyConflictError';
-}
+export class IdempotencyKeyConflictError extends SeatsApiError {}
 
 /** 422 `confirmation_required`: the policy needs a confirmation (terms, password) the request lacks. */
-export class ConfirmationRequiredError extends SeatsApiError {
-  override name = 'ConfirmationRequiredError';
-}
+export class ConfirmationRequiredError extends SeatsApiError {}
 
 /** 422 `password_invalid`: the password confirming the purchase is wrong. */
-export class PasswordInvalidError extends SeatsApiError {
-  override name = 'PasswordInvalidError';
-}
+export class PasswordInvalidError extends SeatsApiError {}
 
 /**
  * 429 `too_many_attempts`: too many wrong passwords; `retryAfterSeconds` says when to try again.
  */
 export class TooManyAttemptsError extends SeatsApiError {
-  override name = 'TooManyAttemptsError';
   /** Seconds until a password may be tried again, from the `Retry-After` header. */
   readonly retryAfterSeconds: number | null;
   constructor(init: ApiErrorInit) {
     super(init);
-    const seconds = init.retryAfter == null ? Number.NaN : Number(init.retryAfter);
-    this.retryAfterSeconds = Number.isInteger(seconds) && seconds >= 0 ? seconds : null;
+    this.retryAfterSeconds = secondsOf(init.retryAfter);
   }
 }
 
 /** 422 `signature_invalid`: the e-signature token is wrong. */
-export class SignatureInvalidError extends SeatsApiError {
-  override name = 'SignatureInvalidError';
-}
+export class SignatureInvalidError extends SeatsApiError {}
 
 /** 409 `not_cancellable`: the change is not a scheduled removal that can still be restored. */
-export class NotCancellableError extends SeatsApiError {
-  override name = 'NotCancellableError';
-}
+export class NotCancellableError extends SeatsApiError {}
 
 /** 402 `payment_failed`: the charge was declined and nothing changed; the payment method needs updating. */
-export class PaymentFailedError extends SeatsApiError {
-  override name = 'PaymentFailedError';
-}
+export class PaymentFailedError extends SeatsApiError {}
 
 /**
  * 5xx `internal_error`, 500 `billing_required` (a server started without its billing provider), or
@@ -210,13 +186,11 @@ export class InternalServerError extends SeatsApiError {
  * idempotency key for a commit.
  */
 export class ServiceUnavailableError extends SeatsApiError {
-  override name = 'ServiceUnavailableError';
   /** Seconds to wait before retrying, from the `Retry-After` header; `null` when it sent none. */
   readonly retryAfterSeconds: number | null;
   constructor(init: ApiErrorInit) {
     super(init);
-    const seconds = init.retryAfter == null ? Number.NaN : Number(init.retryAfter);
-    this.retryAfterSeconds = Number.isInteger(seconds) && seconds >= 0 ? seconds : null;
+    this.retryAfterSeconds = secondsOf(init.retryAfter);
   }
 }
 

@@ -1,6 +1,7 @@
+import { composeEventHandlers } from '@radix-ui/primitive';
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
+import { Slot } from '@radix-ui/react-slot';
 import { describeUnitPrice, freeLicenceAction, type MemberChangeDecision } from '@seats/core';
-import { Slot } from 'radix-ui';
-import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -10,7 +11,8 @@ import {
   useId,
   useRef,
 } from 'react';
-import type { AddUserGuardPart } from './add-user-guard-anatomy';
+// Each `data-part` name `satisfies Part`: checked against the anatomy, a plain string in the bundle.
+import type { AddUserGuardPart as Part } from './add-user-guard-anatomy';
 import { AdjustAllowanceDialog } from './adjust-allowance-dialog';
 import { AdjustAllowanceCancel } from './adjust-allowance-parts';
 import { MemberPicker } from './member-picker';
@@ -29,9 +31,6 @@ import {
   useAddUserGuard,
 } from './use-add-user-guard';
 import { useSeatsMessages } from './use-seats-messages';
-
-/** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
-const part = (name: AddUserGuardPart) => name;
 
 interface GuardContextValue extends AddUserGuardController {
   triggerRef: RefObject<HTMLButtonElement | null>;
@@ -92,7 +91,7 @@ export function AddUserGuardRoot({
   }
   return (
     <GuardContext.Provider value={{ ...guard, triggerRef }}>
-      <span role="status" data-part={part('announcement')} style={visuallyHidden}>
+      <span role="status" data-part={'announcement' satisfies Part} style={visuallyHidden}>
         {announced}
       </span>
       <DialogRoot open={guard.open} setOpen={guard.setOpen} returnFocus={() => triggerRef.current}>
@@ -129,7 +128,7 @@ export const AddUserGuardTrigger = forwardRef<HTMLButtonElement, AddUserGuardTri
   function AddUserGuardTrigger({ asChild = false, onClick, ...props }, ref) {
     const guard = useGuard('AddUserGuardTrigger');
     const composedRef = useComposedRefs(ref, guard.triggerRef);
-    const Component = asChild ? Slot.Root : 'button';
+    const Component = asChild ? Slot : 'button';
     return (
       <Component
         {...(asChild ? {} : { type: 'button' as const })}
@@ -151,10 +150,10 @@ export const AddUserGuardContent = forwardRef<HTMLDivElement, DialogContentProps
     const guard = useGuard('AddUserGuardContent');
     return (
       <DialogContent
-        overlay={part('overlay')}
+        overlay={'overlay' satisfies Part}
         dir={dir}
         data-seats="guard-dialog"
-        data-part={part('content')}
+        data-part={'content' satisfies Part}
         {...props}
         ref={ref}
         onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
@@ -173,7 +172,7 @@ export const AddUserGuardTitle = forwardRef<HTMLHeadingElement, ComponentPropsWi
     const t = useSeatsMessages();
     const { decision } = useGuard('AddUserGuardTitle');
     return (
-      <DialogTitle data-part={part('title')} {...props} ref={ref}>
+      <DialogTitle data-part={'title' satisfies Part} {...props} ref={ref}>
         {children ??
           (decision?.outcome === 'forbidden'
             ? t.guardForbidden(undefined, format)
@@ -199,7 +198,7 @@ export const AddUserGuardDescription = forwardRef<
   const t = useSeatsMessages();
   const { decision } = useGuard('AddUserGuardDescription');
   return (
-    <DialogDescription data-part={part('description')} {...props} ref={ref}>
+    <DialogDescription data-part={'description' satisfies Part} {...props} ref={ref}>
       {children ??
         (decision !== null && isCountedShortfall(decision)
           ? t.guardBody({ used: decision.used, purchased: decision.purchased }, format)
@@ -216,7 +215,7 @@ export const AddUserGuardPending = forwardRef<HTMLParagraphElement, ComponentPro
     const { pendingSignature, remedies } = useGuard('AddUserGuardPending');
     if (!pendingSignature || remedies === null) return null;
     return (
-      <p role="status" data-part={part('pending')} {...props} ref={ref}>
+      <p role="status" data-part={'pending' satisfies Part} {...props} ref={ref}>
         {t.guardPending(undefined, format)}
       </p>
     );
@@ -236,20 +235,20 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
     if (guard.remedies === null) return null;
     // The first remedy is the policy's recommendation and the primary action; each says what it does.
     const consequence = (kind: string, text: string) => (
-      <p id={`${consequenceId}${kind}`} data-part={part('consequence')}>
+      <p id={`${consequenceId}${kind}`} data-part={'consequence' satisfies Part}>
         {text}
       </p>
     );
     if (guard.remedies.length === 0) {
-      return <p data-part={part('blocked')}>{t.guardBlocked(undefined, format)}</p>;
+      return <p data-part={'blocked' satisfies Part}>{t.guardBlocked(undefined, format)}</p>;
     }
     return (
-      <ul data-part={part('remedies')} {...props} ref={ref}>
+      <ul data-part={'remedies' satisfies Part} {...props} ref={ref}>
         {guard.remedies.map((remedy) => {
           switch (remedy.kind) {
             case 'buy':
               return (
-                <li key="buy" data-part={part('remedy')} data-kind="buy">
+                <li key="buy" data-part={'remedy' satisfies Part} data-kind="buy">
                   <button
                     type="button"
                     aria-describedby={`${consequenceId}buy`}
@@ -283,7 +282,7 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
               return (
                 <li
                   key="use-non-consuming"
-                  data-part={part('remedy')}
+                  data-part={'remedy' satisfies Part}
                   data-kind="use-non-consuming"
                 >
                   {remedy.statuses.map((status) => (
@@ -314,7 +313,7 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
               );
             case 'free-licence':
               return (
-                <li key="free-licence" data-part={part('remedy')} data-kind="free-licence">
+                <li key="free-licence" data-part={'remedy' satisfies Part} data-kind="free-licence">
                   <button
                     type="button"
                     aria-expanded={guard.isFreeing}
@@ -336,7 +335,7 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
               const roles = remedy.roles.map((role) => t.roleName({ role }, format));
               const { askAdmin } = guard;
               return (
-                <li key="ask-admin" data-part={part('remedy')} data-kind="ask-admin">
+                <li key="ask-admin" data-part={'remedy' satisfies Part} data-kind="ask-admin">
                   {askAdmin === undefined ? (
                     <p>{t.remedyAskAdmin({ roles }, format)}</p>
                   ) : (
@@ -355,7 +354,7 @@ export const AddUserGuardRemedies = forwardRef<HTMLUListElement, ComponentPropsW
             }
             case 'continue':
               return (
-                <li key="continue" data-part={part('remedy')} data-kind="continue">
+                <li key="continue" data-part={'remedy' satisfies Part} data-kind="continue">
                   <button
                     type="button"
                     aria-describedby={`${consequenceId}continue`}

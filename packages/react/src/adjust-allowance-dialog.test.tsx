@@ -157,6 +157,29 @@ describe('AdjustAllowanceDialog', () => {
     await expectNoAxeViolations();
   });
 
+  it('hides the rest of the page from assistive technology while open, but no live region, and leaves hidden what the host hid', async () => {
+    const user = userEvent.setup();
+    render(
+      <SeatsProvider client={clientFor('delta-upgrade-at-limit', 'owner')}>
+        <nav>Menu</nav>
+        <p aria-hidden="true">Decoration</p>
+        <p aria-live="polite">News</p>
+        <AdjustAllowanceDialog />
+      </SeatsProvider>,
+    );
+    const hiddenFromReaders = (text: string) =>
+      screen.getByText(text).closest('[aria-hidden]:not([aria-hidden="false"])') !== null;
+    await user.click(await screen.findByRole('button', { name: 'Upgrade' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.closest('[aria-hidden]')).toBeNull();
+    expect(hiddenFromReaders('Menu')).toBe(true);
+    expect(hiddenFromReaders('News')).toBe(false);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(hiddenFromReaders('Menu')).toBe(false);
+    expect(hiddenFromReaders('Decoration')).toBe(true);
+  });
+
   it('submits once however often the confirm button is clicked', async () => {
     const user = userEvent.setup();
     api.faults.latency(150);

@@ -1,7 +1,7 @@
+import { composeEventHandlers } from '@radix-ui/primitive';
+import { Slot } from '@radix-ui/react-slot';
 import type { Change, FullSummary } from '@seats/client';
 import { describePlanPrice, describeUnitPrice, type PoolUsage } from '@seats/core';
-import { Slot } from 'radix-ui';
-import { composeEventHandlers, useControllableState } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -13,7 +13,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { AdjustAllowancePart } from './adjust-allowance-anatomy';
+// Each `data-part` name `satisfies Part`: checked against the anatomy, a plain string in the bundle.
+import type { AdjustAllowancePart as Part } from './adjust-allowance-anatomy';
 import { MemberPicker } from './member-picker';
 import { useRequiredContext, useSeats } from './seats-context';
 import {
@@ -26,11 +27,9 @@ import {
   useDialogTrigger,
 } from './seats-dialog';
 import { type AllowanceDraftController, useAllowanceDraft } from './use-allowance-draft';
+import { useControllableState } from './use-controllable-state';
 import { useSeatsMessages } from './use-seats-messages';
 import { useSeatsSummary } from './use-seats-summary';
-
-/** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
-const part = (name: AdjustAllowancePart) => name;
 
 interface RootContextValue {
   /** The last change committed through this dialog, for the status line. */
@@ -179,12 +178,12 @@ export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowa
       format,
     );
     if (pool.adjust === 'shown') {
-      const Component = asChild ? Slot.Root : 'button';
+      const Component = asChild ? Slot : 'button';
       return (
         <Component
           {...(asChild ? {} : { type: 'button' as const })}
           data-seats="adjust-trigger"
-          data-part={part('trigger')}
+          data-part={'trigger' satisfies Part}
           {...trigger}
           {...props}
           onClick={composeEventHandlers(onClick, open)}
@@ -201,7 +200,7 @@ export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowa
       <span data-seats="adjust-trigger" data-state="explained" dir={dir}>
         <button
           type="button"
-          data-part={part('trigger')}
+          data-part={'trigger' satisfies Part}
           aria-disabled="true"
           aria-describedby={explanationId}
           {...props}
@@ -209,7 +208,7 @@ export const AdjustAllowanceTrigger = forwardRef<HTMLButtonElement, AdjustAllowa
         >
           {label}
         </button>{' '}
-        <span id={explanationId} data-part={part('explanation')}>
+        <span id={explanationId} data-part={'explanation' satisfies Part}>
           {t.adjustExplained({ roles }, format)}
         </span>
       </span>
@@ -224,17 +223,17 @@ export const AdjustAllowanceContent = forwardRef<HTMLDivElement, DialogContentPr
     const root = useRoot('AdjustAllowanceContent');
     return (
       <DialogContent
-        overlay={part('overlay')}
+        overlay={'overlay' satisfies Part}
         dir={dir}
         data-seats="adjust"
-        data-part={part('content')}
+        data-part={'content' satisfies Part}
         data-pool={root.pool.poolId}
         {...props}
         ref={ref}
         onOpenAutoFocus={composeEventHandlers(onOpenAutoFocus, (event) => {
           // Focus starts in the number field, not on the stepper or the direction before it.
           const field = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>(
-            `[data-part="${part('input')}"]`,
+            `[data-part="${'input' satisfies Part}"]`,
           );
           if (field) {
             event.preventDefault();
@@ -287,7 +286,7 @@ export const AdjustAllowanceTitle = forwardRef<HTMLHeadingElement, ComponentProp
     const t = useSeatsMessages();
     const { pool } = useRoot('AdjustAllowanceTitle');
     return (
-      <DialogTitle data-part={part('title')} {...props} ref={ref}>
+      <DialogTitle data-part={'title' satisfies Part} {...props} ref={ref}>
         {children ?? t.adjustTitle({ pool: pool.name }, format)}
       </DialogTitle>
     );
@@ -303,7 +302,7 @@ export const AdjustAllowanceDescription = forwardRef<
   const t = useSeatsMessages();
   const { draft, pool } = useAdjustAllowance('AdjustAllowanceDescription');
   return (
-    <DialogDescription data-part={part('description')} {...props} ref={ref}>
+    <DialogDescription data-part={'description' satisfies Part} {...props} ref={ref}>
       {children ?? t.adjustDescription({ input: draft.input, current: pool.nextPeriod }, format)}
     </DialogDescription>
   );
@@ -316,7 +315,7 @@ export const AdjustAllowanceForm = forwardRef<HTMLFormElement, ComponentPropsWit
     if (controller.result !== null) return null;
     return (
       <form
-        data-part={part('form')}
+        data-part={'form' satisfies Part}
         noValidate
         {...props}
         ref={ref}
@@ -340,14 +339,14 @@ export const AdjustAllowanceDirection = forwardRef<HTMLDivElement, ComponentProp
       <div
         role="radiogroup"
         aria-label={t.directionLabel(undefined, format)}
-        data-part={part('direction')}
+        data-part={'direction' satisfies Part}
         {...props}
         ref={ref}
       >
         {draft.directions.map((option) => (
           <label
             key={option}
-            data-part={part('direction-option')}
+            data-part={'direction-option' satisfies Part}
             data-state={option === draft.direction ? 'checked' : 'unchecked'}
           >
             <input
@@ -377,15 +376,15 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
       useAdjustAllowance('AdjustAllowanceQuantity');
     const hasIssues = draft.issues.length > 0;
     return (
-      <div data-part={part('field')} {...props} ref={ref}>
-        <label htmlFor={ids.input} data-part={part('input-label')}>
+      <div data-part={'field' satisfies Part} {...props} ref={ref}>
+        <label htmlFor={ids.input} data-part={'input-label' satisfies Part}>
           {t.inputLabel({ input: draft.input, direction: draft.direction }, format)}
         </label>
-        <div data-part={part('stepper')}>
+        <div data-part={'stepper' satisfies Part}>
           {draft.steps !== null && (
             <button
               type="button"
-              data-part={part('decrement')}
+              data-part={'decrement' satisfies Part}
               aria-label={t.decrement(undefined, format)}
               aria-controls={ids.input}
               onClick={() => step('decrement')}
@@ -395,7 +394,7 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
           )}
           <input
             id={ids.input}
-            data-part={part('input')}
+            data-part={'input' satisfies Part}
             type="text"
             inputMode="numeric"
             autoComplete="off"
@@ -413,7 +412,7 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
           {draft.steps !== null && (
             <button
               type="button"
-              data-part={part('increment')}
+              data-part={'increment' satisfies Part}
               aria-label={t.increment(undefined, format)}
               aria-controls={ids.input}
               onClick={() => step('increment')}
@@ -422,7 +421,7 @@ export const AdjustAllowanceQuantity = forwardRef<HTMLDivElement, ComponentProps
             </button>
           )}
         </div>
-        <p data-part={part('unit-price')}>
+        <p data-part={'unit-price' satisfies Part}>
           {t.unitPrice(
             {
               ...describeUnitPrice(pool, summary.account, summary.policy),
@@ -449,7 +448,7 @@ export const AdjustAllowanceRestore = forwardRef<
   return (
     <button
       type="button"
-      data-part={part('restore')}
+      data-part={'restore' satisfies Part}
       {...props}
       ref={ref}
       onClick={composeEventHandlers(onClick, restore)}
@@ -474,15 +473,15 @@ export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWit
       <div
         aria-live="polite"
         aria-busy={isLoading}
-        data-part={part('quote')}
+        data-part={'quote' satisfies Part}
         data-state={draft.state}
         {...props}
         ref={ref}
       >
         {draft.issues.length > 0 && (
-          <ul id={ids.issues} data-part={part('issues')}>
+          <ul id={ids.issues} data-part={'issues' satisfies Part}>
             {draft.issues.map((issue) => (
-              <li key={issue.code} data-part={part('issue')} data-code={issue.code}>
+              <li key={issue.code} data-part={'issue' satisfies Part} data-code={issue.code}>
                 {t.planIssue({ issue }, format)}
               </li>
             ))}
@@ -496,14 +495,14 @@ export const AdjustAllowanceQuote = forwardRef<HTMLDivElement, ComponentPropsWit
           />
         )}
         {isLoading && shownPlan === null && (
-          <p data-part={part('quote-loading')}>{t.quoteLoading(undefined, format)}</p>
+          <p data-part={'quote-loading' satisfies Part}>{t.quoteLoading(undefined, format)}</p>
         )}
         {quoteProblem !== null && (
-          <p data-part={part('quote-error')}>
+          <p data-part={'quote-error' satisfies Part}>
             {quoteProblem.kind === 'network'
               ? t.networkError(undefined, format)
               : t.genericError({ message: quoteProblem.message }, format)}{' '}
-            <button type="button" data-part={part('quote-retry')} onClick={retryQuote}>
+            <button type="button" data-part={'quote-retry' satisfies Part} onClick={retryQuote}>
               {t.retry(undefined, format)}
             </button>
           </p>
@@ -528,37 +527,39 @@ export const AdjustAllowancePlan = forwardRef<HTMLDivElement, ComponentPropsWith
     const { currency, dueNow, nextInvoice, commitment } = price;
     const money = (amount: number) => format.money({ amount, currency });
     const rows = (list: typeof dueNow.rows) => (
-      <ul data-part={part('lines')}>
+      <ul data-part={'lines' satisfies Part}>
         {list.map((row, index) => (
           // Rows have no id; their order is the plan's and fixed for one quote.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <li key={index} data-part={part('line')} data-kind={row.kind}>
-            <span data-part={part('line-label')}>{t.priceLine({ row, currency }, format)}</span>
-            <span data-part={part('amount')}>{money(row.amount)}</span>
+          <li key={index} data-part={'line' satisfies Part} data-kind={row.kind}>
+            <span data-part={'line-label' satisfies Part}>
+              {t.priceLine({ row, currency }, format)}
+            </span>
+            <span data-part={'amount' satisfies Part}>{money(row.amount)}</span>
           </li>
         ))}
       </ul>
     );
     return (
       <div
-        data-part={part('plan')}
+        data-part={'plan' satisfies Part}
         data-kind={plan.kind}
         data-result={plan.result}
         {...props}
         ref={ref}
       >
-        <section data-part={part('due-now')}>
-          <h3 data-part={part('price-heading')}>
+        <section data-part={'due-now' satisfies Part}>
+          <h3 data-part={'price-heading' satisfies Part}>
             {t.dueNow({ from: dueNow.from, until: dueNow.until }, format)}
           </h3>
           {rows(dueNow.rows)}
-          <p data-part={part('total')}>
+          <p data-part={'total' satisfies Part}>
             <span>{t.dueNowTotal(undefined, format)}</span>
-            <span data-part={part('amount')}>{money(dueNow.total)}</span>
+            <span data-part={'amount' satisfies Part}>{money(dueNow.total)}</span>
           </p>
         </section>
-        <section data-part={part('next-invoice')}>
-          <h3 data-part={part('price-heading')}>
+        <section data-part={'next-invoice' satisfies Part}>
+          <h3 data-part={'price-heading' satisfies Part}>
             {t.nextInvoice(
               {
                 at: nextInvoice.at,
@@ -569,17 +570,17 @@ export const AdjustAllowancePlan = forwardRef<HTMLDivElement, ComponentPropsWith
             )}
           </h3>
           {rows(nextInvoice.rows)}
-          <p data-part={part('total')}>
+          <p data-part={'total' satisfies Part}>
             <span>{t.nextInvoiceChange(undefined, format)}</span>
-            <span data-part={part('amount')}>{money(nextInvoice.change)}</span>
+            <span data-part={'amount' satisfies Part}>{money(nextInvoice.change)}</span>
           </p>
         </section>
         {commitment !== null && (
-          <p data-part={part('commitment')}>
+          <p data-part={'commitment' satisfies Part}>
             {t.commitment({ until: commitment.until, amount: money(commitment.amount) }, format)}
           </p>
         )}
-        <p data-part={part('effective')}>{t.effective({ plan }, format)}</p>
+        <p data-part={'effective' satisfies Part}>{t.effective({ plan }, format)}</p>
       </div>
     );
   },
@@ -603,9 +604,9 @@ export const AdjustAllowanceConfirmations = forwardRef<
   const plan = draft.state === 'ready' ? draft.plan : null;
   if (plan === null || plan.confirmations.length === 0) return null;
   return (
-    <div data-part={part('confirmations')} {...props} ref={ref}>
+    <div data-part={'confirmations' satisfies Part} {...props} ref={ref}>
       {draft.asks.includes('terms') && (
-        <div data-part={part('terms')}>
+        <div data-part={'terms' satisfies Part}>
           <input
             id={ids.terms}
             type="checkbox"
@@ -620,7 +621,7 @@ export const AdjustAllowanceConfirmations = forwardRef<
                 href={termsHref}
                 target="_blank"
                 rel="noopener noreferrer"
-                data-part={part('terms-link')}
+                data-part={'terms-link' satisfies Part}
               >
                 {t.termsLink(undefined, format)}
               </a>
@@ -629,7 +630,7 @@ export const AdjustAllowanceConfirmations = forwardRef<
         </div>
       )}
       {draft.asks.includes('password') && (
-        <div data-part={part('password')}>
+        <div data-part={'password' satisfies Part}>
           <label htmlFor={ids.password}>{t.passwordLabel(undefined, format)}</label>
           <input
             id={ids.password}
@@ -642,14 +643,14 @@ export const AdjustAllowanceConfirmations = forwardRef<
             onChange={(event) => enterPassword(event.target.value)}
           />
           {isPasswordInvalid && (
-            <p role="alert" id={ids.passwordError} data-part={part('password-error')}>
+            <p role="alert" id={ids.passwordError} data-part={'password-error' satisfies Part}>
               {t.passwordInvalid(undefined, format)}
             </p>
           )}
         </div>
       )}
       {plan.confirmations.includes('e-signature') && (
-        <p data-part={part('signature')}>{t.signatureNotice(undefined, format)}</p>
+        <p data-part={'signature' satisfies Part}>{t.signatureNotice(undefined, format)}</p>
       )}
     </div>
   );
@@ -665,7 +666,7 @@ export const AdjustAllowanceRequoted = forwardRef<
   const { requoted } = useAdjustAllowance('AdjustAllowanceRequoted');
   if (requoted === null) return null;
   return (
-    <p role="status" data-part={part('requoted')} {...props} ref={ref}>
+    <p role="status" data-part={'requoted' satisfies Part} {...props} ref={ref}>
       {t.requoted(requoted, format)}
     </p>
   );
@@ -688,7 +689,7 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
       <div
         role="alert"
         id={ids.error}
-        data-part={part('error')}
+        data-part={'error' satisfies Part}
         data-code={commitCode ?? undefined}
         {...props}
         ref={ref}
@@ -701,12 +702,12 @@ export const AdjustAllowanceError = forwardRef<HTMLDivElement, ComponentPropsWit
               : t.genericError({ message: problem.message }, format)}
         </p>
         {problem.kind === 'payment-failed' && problem.reason !== null && (
-          <p data-part={part('decline-reason')}>
+          <p data-part={'decline-reason' satisfies Part}>
             {t.declineReason({ reason: problem.reason }, format)}
           </p>
         )}
         {problem.kind === 'payment-failed' && paymentMethodHref !== undefined && (
-          <a href={paymentMethodHref} data-part={part('payment-method')}>
+          <a href={paymentMethodHref} data-part={'payment-method' satisfies Part}>
             {t.updatePaymentMethod(undefined, format)}
           </a>
         )}
@@ -723,7 +724,7 @@ export const AdjustAllowanceCancel = forwardRef<
   const { format } = useSeats();
   const t = useSeatsMessages();
   return (
-    <DialogClose data-part={part('cancel')} {...props} ref={ref}>
+    <DialogClose data-part={'cancel' satisfies Part} {...props} ref={ref}>
       {children ?? t.cancel(undefined, format)}
     </DialogClose>
   );
@@ -746,7 +747,7 @@ export const AdjustAllowanceSubmitHint = forwardRef<
   }, [shown, setShown]);
   if (!shown) return null;
   return (
-    <p id={ids.submitHint} data-part={part('submit-hint')} {...props} ref={ref}>
+    <p id={ids.submitHint} data-part={'submit-hint' satisfies Part} {...props} ref={ref}>
       {t.submitHint({ missing: draft.missing }, format)}
     </p>
   );
@@ -769,7 +770,7 @@ export const AdjustAllowanceSubmit = forwardRef<
       type="submit"
       aria-disabled={!draft.canSubmit || isSubmitting}
       aria-describedby={hintShown ? ids.submitHint : undefined}
-      data-part={part('submit')}
+      data-part={'submit' satisfies Part}
       data-state={isSubmitting ? 'pending' : draft.canSubmit ? 'ready' : 'disabled'}
       {...props}
       ref={ref}
@@ -788,15 +789,15 @@ export const AdjustAllowanceResult = forwardRef<HTMLDivElement, ComponentPropsWi
     const { result } = useAdjustAllowance('AdjustAllowanceResult');
     if (result === null) return null;
     return (
-      <div data-part={part('result')} data-state={result.status} {...props} ref={ref}>
-        <DialogDescription data-part={part('description')} role="status">
+      <div data-part={'result' satisfies Part} data-state={result.status} {...props} ref={ref}>
+        <DialogDescription data-part={'description' satisfies Part} role="status">
           {t.success({ result: result.plan.result, plan: result.plan }, format)}
         </DialogDescription>
         {result.status === 'pending-signature' && (
-          <p data-part={part('signature')}>{t.signatureNotice(undefined, format)}</p>
+          <p data-part={'signature' satisfies Part}>{t.signatureNotice(undefined, format)}</p>
         )}
-        <div data-part={part('actions')}>
-          <DialogClose data-part={part('close')}>{t.close(undefined, format)}</DialogClose>
+        <div data-part={'actions' satisfies Part}>
+          <DialogClose data-part={'close' satisfies Part}>{t.close(undefined, format)}</DialogClose>
         </div>
       </div>
     );
@@ -815,7 +816,7 @@ export const AdjustAllowanceStatus = forwardRef<
   const t = useSeatsMessages();
   const { committed } = useRoot('AdjustAllowanceStatus');
   return (
-    <p role="status" data-part={part('status')} {...props} ref={ref}>
+    <p role="status" data-part={'status' satisfies Part} {...props} ref={ref}>
       {committed !== null && t.committed({ change: committed }, format)}
     </p>
   );

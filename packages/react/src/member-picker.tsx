@@ -1,12 +1,10 @@
 import type { MemberRecord, Summary } from '@seats/client';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useId, useState } from 'react';
-import type { MemberPickerPart } from './add-user-guard-anatomy';
+// Each `data-part` name `satisfies Part`: checked against the anatomy, a plain string in the bundle.
+import type { MemberPickerPart as Part } from './add-user-guard-anatomy';
 import { useSeats } from './seats-context';
 import { useFreeLicence } from './use-free-licence';
 import { useSeatsMessages } from './use-seats-messages';
-
-/** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
-const part = (name: MemberPickerPart) => name;
 
 export interface MemberPickerProps extends ComponentPropsWithoutRef<'div'> {
   /** The licence type whose consuming members are offered. */
@@ -39,16 +37,22 @@ export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(functi
   const verb = picker.action.kind === 'delete' ? 'delete' : 'deactivate';
   const chosen = picker.members.find((member) => member.id === chosenId) ?? null;
   return (
-    <div data-part={part('member-picker')} {...props} ref={ref}>
-      <p id={`${id}prompt`} data-part={part('member-picker-prompt')}>
+    <div data-part={'member-picker' satisfies Part} {...props} ref={ref}>
+      <p id={`${id}prompt`} data-part={'member-picker-prompt' satisfies Part}>
         {prompt ?? t.pickMember({ action: verb }, format)}
       </p>
       {picker.members.length === 0 ? (
-        <p data-part={part('member-picker-empty')}>{t.noMemberToFree(undefined, format)}</p>
+        <p data-part={'member-picker-empty' satisfies Part}>
+          {t.noMemberToFree(undefined, format)}
+        </p>
       ) : (
-        <div role="radiogroup" aria-labelledby={`${id}prompt`} data-part={part('member-list')}>
+        <div
+          role="radiogroup"
+          aria-labelledby={`${id}prompt`}
+          data-part={'member-list' satisfies Part}
+        >
           {picker.members.map((member, index) => (
-            <label key={member.id} data-part={part('member-option')}>
+            <label key={member.id} data-part={'member-option' satisfies Part}>
               <input
                 type="radio"
                 name={`${id}member`}
@@ -58,10 +62,10 @@ export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(functi
                 aria-describedby={`${id}details${index}`}
                 onChange={() => setChosenId(member.id)}
               />
-              <span id={`${id}name${index}`} data-part={part('member-name')}>
+              <span id={`${id}name${index}`} data-part={'member-name' satisfies Part}>
                 {member.name}
               </span>
-              <span id={`${id}details${index}`} data-part={part('member-details')}>
+              <span id={`${id}details${index}`} data-part={'member-details' satisfies Part}>
                 <span>{member.email}</span> <span>{t.roleName({ role: member.role }, format)}</span>{' '}
                 <span>{t.memberChanged({ at: member.updatedAt }, format)}</span>
               </span>
@@ -70,19 +74,19 @@ export const MemberPicker = forwardRef<HTMLDivElement, MemberPickerProps>(functi
         </div>
       )}
       {picker.problem !== null && (
-        <p role="alert" data-part={part('member-picker-error')}>
+        <p role="alert" data-part={'member-picker-error' satisfies Part}>
           {picker.problem.kind === 'network'
             ? t.networkError(undefined, format)
             : t.genericError({ message: picker.problem.message }, format)}
         </p>
       )}
-      <p role="status" data-part={part('member-picker-status')}>
+      <p role="status" data-part={'member-picker-status' satisfies Part}>
         {picker.freed !== null && t.memberFreed({ name: picker.freed.name, action: verb }, format)}
       </p>
       {chosen !== null && (
         <button
           type="button"
-          data-part={part('member-confirm')}
+          data-part={'member-confirm' satisfies Part}
           aria-disabled={picker.isBusy || undefined}
           onClick={() => void picker.free(chosen)}
         >

@@ -9,12 +9,10 @@ import {
   useId,
 } from 'react';
 import { enMeter } from './meter-messages';
-import type { SeatMeterPart } from './seat-meter-anatomy';
+// Each `data-part` name `satisfies Part`: checked against the anatomy, a plain string in the bundle.
+import type { SeatMeterPart as Part } from './seat-meter-anatomy';
 import { useRequiredContext, useSeats } from './seats-context';
 import { useSeatsSummary } from './use-seats-summary';
-
-/** A `data-part` name, checked against the anatomy (a string at run time, so the map stays out of bundles). */
-const part = (name: SeatMeterPart) => name;
 
 /** What one bar measures: a licence type, or the whole account. */
 export type SeatMeterSubject =
@@ -88,43 +86,47 @@ export const SeatMeterRoot = forwardRef<HTMLDivElement, SeatMeterRootProps>(func
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || undefined}
       data-seats="meter"
-      data-part={part('root')}
+      data-part={'root' satisfies Part}
       data-state={state}
       {...props}
       ref={ref}
     >
-      <span id={titleId} data-part={part('title')}>
+      <span id={titleId} data-part={'title' satisfies Part}>
         {t.meterLabel(undefined, format)}
       </span>
       {state === 'not-set-up' && (
-        <p role="status" data-part={part('not-set-up')}>
+        <p role="status" data-part={'not-set-up' satisfies Part}>
           {t.notSetUp(undefined, format)}
         </p>
       )}
       {state === 'signed-out' && (
-        <p role="status" data-part={part('signed-out')}>
+        <p role="status" data-part={'signed-out' satisfies Part}>
           {t.signedOut(undefined, format)}
         </p>
       )}
       {state === 'error' && (
         <>
-          <p role="alert" data-part={part('error')}>
+          <p role="alert" data-part={'error' satisfies Part}>
             {t.loadError(undefined, format)}
           </p>
-          <button type="button" data-part={part('retry')} onClick={() => void summary.refetch()}>
+          <button
+            type="button"
+            data-part={'retry' satisfies Part}
+            onClick={() => void summary.refetch()}
+          >
             {t.retry(undefined, format)}
           </button>
         </>
       )}
       {state === 'loading' &&
         (loadingFallback ?? (
-          <div data-part={part('skeleton')}>
-            <span data-part={part('skeleton-text')}>{t.loading(undefined, format)}</span>
-            <div data-part={part('skeleton-bar')} />
+          <div data-part={'skeleton' satisfies Part}>
+            <span data-part={'skeleton-text' satisfies Part}>{t.loading(undefined, format)}</span>
+            <div data-part={'skeleton-bar' satisfies Part} />
           </div>
         ))}
       {state === 'no-access' && (
-        <p data-part={part('no-access')}>{t.noAccess(undefined, format)}</p>
+        <p data-part={'no-access' satisfies Part}>{t.noAccess(undefined, format)}</p>
       )}
       {usage !== undefined && state === usage.state && (
         <UsageContext.Provider value={usage}>{children}</UsageContext.Provider>
@@ -153,7 +155,7 @@ export const SeatMeterPool = forwardRef<HTMLDivElement, SeatMeterPoolProps>(func
   const percent = Math.min(100, subject.usage.percent);
   return (
     <div
-      data-part={part('pool')}
+      data-part={'pool' satisfies Part}
       data-state={subject.usage.state}
       data-term={pool?.term}
       data-pool={pool?.poolId}
@@ -174,11 +176,11 @@ export const SeatMeterLabel = forwardRef<HTMLDivElement, ComponentPropsWithoutRe
     const { subject, labelId } = useSubject('SeatMeterLabel');
     return (
       // The bar is labelled by this id: a consumer's `id` would cut that link, so it stays last.
-      <div data-part={part('label')} {...props} ref={ref} id={labelId}>
+      <div data-part={'label' satisfies Part} {...props} ref={ref} id={labelId}>
         {subject.kind === 'pool' ? (
           <>
-            <span data-part={part('name')}>{subject.usage.name}</span>{' '}
-            <span data-part={part('term')}>
+            <span data-part={'name' satisfies Part}>{subject.usage.name}</span>{' '}
+            <span data-part={'term' satisfies Part}>
               ({t.poolTerm({ term: subject.usage.term }, format)})
             </span>
           </>
@@ -207,12 +209,12 @@ export const SeatMeterBar = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<
         aria-valuemax={purchased}
         aria-valuenow={Math.min(used, purchased)}
         aria-valuetext={t.valueText({ used, purchased, available }, format)}
-        data-part={part('bar')}
+        data-part={'bar' satisfies Part}
         data-state={state}
         {...props}
         ref={ref}
       >
-        <div data-part={part('indicator')} />
+        <div data-part={'indicator' satisfies Part} />
       </div>
     );
   },
@@ -227,13 +229,15 @@ export const SeatMeterCounts = forwardRef<HTMLParagraphElement, ComponentPropsWi
     const { used, purchased, available, over, state, scheduledRemoval, renewsAt } = subject.usage;
     // Used, free and leaving add up to what is purchased: no figure a reader must work out.
     return (
-      <p data-part={part('counts')} {...props} ref={ref}>
-        <span data-part={part('used')}>{t.usage({ used, purchased }, format)}</span>{' '}
-        <span data-part={part('available')}>{t.available({ count: available }, format)}</span>
+      <p data-part={'counts' satisfies Part} {...props} ref={ref}>
+        <span data-part={'used' satisfies Part}>{t.usage({ used, purchased }, format)}</span>{' '}
+        <span data-part={'available' satisfies Part}>
+          {t.available({ count: available }, format)}
+        </span>
         {scheduledRemoval > 0 && (
           <>
             {' '}
-            <span data-part={part('scheduled-removal')}>
+            <span data-part={'scheduled-removal' satisfies Part}>
               {t.scheduledRemoval({ count: scheduledRemoval, date: renewsAt }, format)}
             </span>
           </>
@@ -241,7 +245,7 @@ export const SeatMeterCounts = forwardRef<HTMLParagraphElement, ComponentPropsWi
         {state !== 'ok' && (
           <>
             {' '}
-            <span data-part={part('state')} data-state={state}>
+            <span data-part={'state' satisfies Part} data-state={state}>
               {over > 0 ? t.over({ count: over }, format) : t.state({ state }, format)}
             </span>
           </>
@@ -261,12 +265,15 @@ export const SeatMeterDetails = forwardRef<HTMLUListElement, ComponentPropsWitho
     const items: Array<[string, string]> = [];
     if (usage.pendingSignature > 0) {
       items.push([
-        part('pending-signature'),
+        'pending-signature' satisfies Part,
         t.pendingSignature({ count: usage.pendingSignature }, format),
       ]);
     }
     if (subject.kind === 'pool') {
-      items.push([part('pool-renewal'), t.renews({ date: subject.usage.renewsAt }, format)]);
+      items.push([
+        'pool-renewal' satisfies Part,
+        t.renews({ date: subject.usage.renewsAt }, format),
+      ]);
       for (const change of ['increase', 'decrease'] as const) {
         const text = t.changeInfo({ change, availability: subject.usage[change] }, format);
         if (text !== '') items.push([change, text]);
@@ -274,7 +281,7 @@ export const SeatMeterDetails = forwardRef<HTMLUListElement, ComponentPropsWitho
     }
     if (items.length === 0) return null;
     return (
-      <ul data-part={part('details')} {...props} ref={ref}>
+      <ul data-part={'details' satisfies Part} {...props} ref={ref}>
         {items.map(([part, text]) => (
           <li key={part} data-part={part}>
             {text}
@@ -294,11 +301,13 @@ export const SeatMeterRenewal = forwardRef<HTMLParagraphElement, ComponentPropsW
     // Read from the cache only: a meter given its usage asks the server nothing.
     const { data } = useSeatsSummary({ enabled: false });
     return (
-      <p data-part={part('renewal')} {...props} ref={ref}>
+      <p data-part={'renewal' satisfies Part} {...props} ref={ref}>
         {data?.access === 'full' && (
-          <span data-part={part('plan')}>{t.plan({ plan: data.account.plan }, format)}</span>
+          <span data-part={'plan' satisfies Part}>
+            {t.plan({ plan: data.account.plan }, format)}
+          </span>
         )}{' '}
-        <span data-part={part('renews')}>
+        <span data-part={'renews' satisfies Part}>
           {usage.contractEndsAt === null
             ? t.renews({ date: usage.renewsAt }, format)
             : t.contractEnds({ date: usage.contractEndsAt }, format)}
@@ -323,7 +332,7 @@ export const SeatMeterStorage = forwardRef<HTMLDivElement, ComponentPropsWithout
     );
     return (
       <div
-        data-part={part('storage')}
+        data-part={'storage' satisfies Part}
         data-state={storage.state}
         {...props}
         ref={ref}
@@ -331,7 +340,7 @@ export const SeatMeterStorage = forwardRef<HTMLDivElement, ComponentPropsWithout
           { '--seats-percent': `${Math.min(100, storage.percent)}%`, ...style } as CSSProperties
         }
       >
-        <div id={labelId} data-part={part('label')}>
+        <div id={labelId} data-part={'label' satisfies Part}>
           {t.storageLabel(undefined, format)}
         </div>
         {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot hold the styled indicator */}
@@ -342,12 +351,12 @@ export const SeatMeterStorage = forwardRef<HTMLDivElement, ComponentPropsWithout
           aria-valuemax={storage.allowanceBytes}
           aria-valuenow={Math.min(storage.usedBytes, storage.allowanceBytes)}
           aria-valuetext={text}
-          data-part={part('bar')}
+          data-part={'bar' satisfies Part}
           data-state={storage.state}
         >
-          <div data-part={part('indicator')} />
+          <div data-part={'indicator' satisfies Part} />
         </div>
-        <p data-part={part('counts')}>{text}</p>
+        <p data-part={'counts' satisfies Part}>{text}</p>
       </div>
     );
   },
@@ -365,7 +374,7 @@ export const SeatMeterReason = forwardRef<HTMLSpanElement, SeatMeterReasonProps>
     const t = useMeterMessages();
     return (
       <span
-        data-part={part('reason')}
+        data-part={'reason' satisfies Part}
         data-consumes={reason.kind === 'status-consumes' ? '' : undefined}
         {...props}
         ref={ref}

@@ -1,12 +1,7 @@
-import { hideOthers } from 'aria-hidden';
-import { Portal } from 'radix-ui';
-import {
-  composeEventHandlers,
-  DismissableLayer,
-  FocusGuards,
-  FocusScope,
-  useComposedRefs,
-} from 'radix-ui/internal';
+import { composeEventHandlers } from '@radix-ui/primitive';
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
+import { DismissableLayer } from '@radix-ui/react-dismissable-layer';
+import { FocusScope } from '@radix-ui/react-focus-scope';
 import {
   type ComponentPropsWithoutRef,
   createContext,
@@ -20,11 +15,15 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
+import { createPortal } from 'react-dom';
+import { hideOthers } from './hide-others';
+import { useFocusGuards } from './use-focus-guards';
 
 /*
- * The modal dialog under the adjust dialog and the guard, built from Radix's own primitives
- * (focus scope, dismissable layer, portal, focus guards) as Radix `Dialog` is, without its scroll
+ * The modal dialog under the adjust dialog and the guard, built as Radix `Dialog` is: Radix's focus
+ * scope and dismissable layer, with a portal and focus guards of the kit's own, without its scroll
  * lock: `react-remove-scroll` costs ~4 KiB gzip and its `margin-right` for the scrollbar grows to
  * the page's overflow on a phone, squeezing the page to a narrow column.
  */
@@ -108,7 +107,7 @@ function useScrollLock() {
   }, []);
 }
 
-type LayerProps = ComponentPropsWithoutRef<typeof DismissableLayer.Root>;
+type LayerProps = ComponentPropsWithoutRef<typeof DismissableLayer>;
 
 export interface DialogContentProps
   extends Omit<LayerProps, 'onDismiss' | 'disableOutsidePointerEvents' | 'onFocusOutside'> {
@@ -124,11 +123,11 @@ export const DialogContent = forwardRef<HTMLDivElement, DialogContentProps & { o
     const dialog = useDialog();
     if (!dialog.open) return null;
     return (
-      <Portal.Root asChild>
+      <BodyPortal>
         <div>
           <DialogLayer {...props} ref={ref} />
         </div>
-      </Portal.Root>
+      </BodyPortal>
     );
   },
 );
@@ -138,7 +137,7 @@ const DialogLayer = forwardRef<HTMLDivElement, DialogContentProps & { overlay: s
     const dialog = useDialog();
     const contentRef = useRef<HTMLDivElement | null>(null);
     const composedRef = useComposedRefs(ref, contentRef);
-    FocusGuards.useFocusGuards();
+    useFocusGuards();
     useScrollLock();
     useEffect(() => {
       const content = contentRef.current;
@@ -148,7 +147,7 @@ const DialogLayer = forwardRef<HTMLDivElement, DialogContentProps & { overlay: s
       <>
         {/* The page under a modal takes no pointer events; the overlay does, to close on a click. */}
         <div data-seats="overlay" data-part={overlay} style={{ pointerEvents: 'auto' }} />
-        <FocusScope.Root
+        <FocusScope
           asChild
           loop
           trapped
@@ -158,7 +157,7 @@ const DialogLayer = forwardRef<HTMLDivElement, DialogContentProps & { overlay: s
             (dialog.triggerRef.current ?? dialog.returnFocus?.())?.focus();
           })}
         >
-          <DismissableLayer.Root
+          <DismissableLayer
             role="dialog"
             aria-modal="true"
             id={dialog.ids.content}
@@ -170,7 +169,7 @@ const DialogLayer = forwardRef<HTMLDivElement, DialogContentProps & { overlay: s
             onFocusOutside={(event) => event.preventDefault()}
             onDismiss={() => dialog.setOpen(false)}
           />
-        </FocusScope.Root>
+        </FocusScope>
       </>
     );
   },
@@ -206,3 +205,15 @@ export const DialogClose = forwardRef<HTMLButtonElement, ComponentPropsWithoutRe
     );
   },
 );
+
+const noSubscription = () => () => {};
+
+/** `children` at the end of the page's body: rendered on the client only, as Radix's portal is. */
+function BodyPortal({ children }: { children: ReactNode }) {
+  const onClient = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  return onClient ? createPortal(children, document.body) : null;
+}

@@ -1,6 +1,5 @@
 import type { Change, MemberRecord, Summary } from '@seats/client';
 import type { MemberAssignment, Remedy } from '@seats/core';
-import { useControllableState } from 'radix-ui/internal';
 import { useState } from 'react';
 import {
   decideAddUser,
@@ -8,6 +7,7 @@ import {
   type UseAddUserDecisionOptions,
   useAddUserDecision,
 } from './use-add-user-decision';
+import { useControllableState } from './use-controllable-state';
 
 /** How the guarded action may go ahead, with the member to create (or the change to make). */
 export type AddUserOutcome =

@@ -16,7 +16,8 @@ import {
 import { useRef, useState } from 'react';
 import { useSeats } from './seats-context';
 import { seatsKeys } from './seats-query-options';
-import { useCommitChange } from './use-commit-change';
+import { useCommitSender, useSingleFlight } from './use-commit-sender';
+import { usePendingCall } from './use-pending-call';
 import { useQuote } from './use-quote';
 
 export interface UseAllowanceDraftOptions {
@@ -78,7 +79,9 @@ export function useAllowanceDraft({
   );
   const [requotedFrom, setRequotedFrom] = useState<Quote | null>(null);
   const [result, setResult] = useState<Change | null>(null);
-  const commit = useCommitChange();
+  // The dialog shows the commit's state itself: the same commit as `useCommitChange`'s.
+  const commit = usePendingCall(useCommitSender().send);
+  const submitOnce = useSingleFlight(commit.run);
   const { request } = describeAllowanceDraft({ pool, changeInput, entry });
   // A committed change moves the summary to a new version, and a quote for the same number would
   // now be refused (no change): quote again only once the admin edits the number, which resets it.
@@ -116,7 +119,7 @@ export function useAllowanceDraft({
   const submit = async () => {
     if (!draft.canSubmit || current === undefined) return;
     try {
-      const committed = await commit.submit({
+      const committed = await submitOnce({
         quoteId: current.id,
         confirmations: draft.confirmations,
       });

@@ -1,10 +1,10 @@
 import { type MemberRecord, SeatsNetworkError, type Summary } from '@seats/client';
-import { freeLicenceAction, isFreeLicenceCandidate } from '@seats/core';
+import { type FreeLicenceAction, freeLicenceAction, isFreeLicenceCandidate } from '@seats/core';
 import { useState } from 'react';
 import { useSeats } from './seats-context';
 import { seatsKeys } from './seats-query-options';
-import { useDeleteMember, useUpdateMember } from './use-member-mutations';
 import { useMembers } from './use-members';
+import { usePendingCall } from './use-pending-call';
 import { useSeatsSummary } from './use-seats-summary';
 
 export interface UseFreeLicenceOptions {
@@ -29,25 +29,27 @@ export function useFreeLicence({
   purpose = 'add',
   onFreed,
 }: UseFreeLicenceOptions) {
-  const { queryClient, scope } = useSeats();
+  const { client, queryClient, scope } = useSeats();
   const summary = useSeatsSummary();
   const members = useMembers({ poolId, consuming: true });
-  const update = useUpdateMember();
-  const remove = useDeleteMember();
   const full = summary.data?.access === 'full' ? summary.data : null;
   const action = full === null ? null : freeLicenceAction(full.policy, { allowDelete, purpose });
-  const isBusy = update.isPending || remove.isPending;
+  // A member write moves the usage: every cached read of the account refetches.
+  const write = usePendingCall(async (member: MemberRecord, how: FreeLicenceAction) => {
+    if (how.kind === 'set-status') await client.updateMember(member.id, { status: how.status });
+    else await client.deleteMember(member.id);
+    await queryClient.invalidateQueries({ queryKey: seatsKeys.all(scope) });
+  });
+  const isBusy = write.isPending;
   const [freed, setFreed] = useState<MemberRecord | null>(null);
-  const error = update.error ?? remove.error;
+  const error = write.error;
   const free = async (member: MemberRecord) => {
     if (isBusy || action === null) return;
     setFreed(null);
     try {
-      if (action.kind === 'set-status') {
-        await update.mutateAsync({ id: member.id, changes: { status: action.status } });
-      } else await remove.mutateAsync(member.id);
+      await write.run(member, action);
     } catch {
-      return; // The mutation keeps its error; the list stays for another try.
+      return; // The call keeps its error; the list stays for another try.
     }
     setFreed(member);
     const fresh = queryClient.getQueryData<Summary>(seatsKeys.summary(scope));
