@@ -12,6 +12,7 @@ import {
 } from '@seats/react';
 import seatsStyles from '@seats/react/styles.css?inline';
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { QueryClient } from '@tanstack/react-query';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { type ReactNode, useState } from 'react';
@@ -101,10 +102,15 @@ function StoryProviders({
   children: ReactNode;
 }) {
   const [client] = useState(() => clientFor(seats.account, seats.role));
+  // The summary is still retried three times before an error shows, without the seconds of backoff.
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retryDelay: 50 } } }),
+  );
   const catalog = catalogs[String(globals.locale)] ?? catalogs.en;
   return (
     <SeatsProvider
       client={client}
+      queryClient={queryClient}
       locale={catalog?.locale}
       messages={catalog?.messages}
       dir={globals.dir === 'rtl' ? 'rtl' : 'ltr'}
