@@ -5,6 +5,7 @@ import {
   decideMemberChange,
   definePolicy,
   describeUsage,
+  explainMemberIssue,
   type MemberAssignment,
   type Pool,
   type SeatPolicy,
@@ -224,14 +225,26 @@ describe('decideMemberChange', () => {
       ).toEqual({
         outcome: 'invalid',
         issues: [
-          { field: 'status', code: 'unknown-status' },
-          { field: 'role', code: 'unknown-role' },
-          { field: 'poolId', code: 'unknown-pool' },
+          { field: 'status', code: 'unknown-status', value: 'sleeping', allowed: policy.statuses },
+          { field: 'role', code: 'unknown-role', value: 'wizard', allowed: policy.roles },
+          { field: 'poolId', code: 'unknown-pool', value: 'gold', allowed: expect.any(Array) },
         ],
       });
-      expect(
-        decideMemberChange({ policy, usage, before: null, after: { ...active, role: 'wizard' } }),
-      ).toEqual({ outcome: 'invalid', issues: [{ field: 'role', code: 'unknown-role' }] });
+      const decision = decideMemberChange({
+        policy,
+        usage,
+        before: null,
+        after: { ...active, role: 'wizard' },
+      });
+      expect(decision).toMatchObject({
+        outcome: 'invalid',
+        issues: [{ field: 'role', code: 'unknown-role' }],
+      });
+      // The refusal names the value and what the policy allows, so a host can correct its call.
+      if (decision.outcome !== 'invalid') throw new Error('the role should be refused');
+      expect(decision.issues.map(explainMemberIssue)).toEqual([
+        `"wizard" is not one of the policy's roles (${policy.roles.join(', ')}).`,
+      ]);
     });
 
     it('lets a member with an outdated status be deleted', () => {

@@ -17,9 +17,10 @@ export type Remedy =
   | { kind: 'continue' };
 
 export type MemberFieldIssue =
-  | { field: 'status'; code: 'unknown-status' }
-  | { field: 'role'; code: 'unknown-role' }
-  | { field: 'poolId'; code: 'unknown-pool' }
+  /** `value` is what was given, `allowed` what the policy or the account has. */
+  | { field: 'status'; code: 'unknown-status'; value: string; allowed: readonly string[] }
+  | { field: 'role'; code: 'unknown-role'; value: string; allowed: readonly string[] }
+  | { field: 'poolId'; code: 'unknown-pool'; value: string; allowed: readonly string[] }
   /** The base pool is an add-on, which would be the member's only licence. */
   | { field: 'poolId'; code: 'needs-base-pool'; poolId: string }
   /**
@@ -153,10 +154,22 @@ export function memberAssignmentIssues({
 }): MemberFieldIssue[] {
   const issues: MemberFieldIssue[] = [];
   if (!policy.statuses.includes(member.status))
-    issues.push({ field: 'status', code: 'unknown-status' });
-  if (!policy.roles.includes(member.role)) issues.push({ field: 'role', code: 'unknown-role' });
+    issues.push({
+      field: 'status',
+      code: 'unknown-status',
+      value: member.status,
+      allowed: policy.statuses,
+    });
+  if (!policy.roles.includes(member.role))
+    issues.push({ field: 'role', code: 'unknown-role', value: member.role, allowed: policy.roles });
   const base = member.poolId === null ? null : pools.find((pool) => pool.id === member.poolId);
-  if (base === undefined) issues.push({ field: 'poolId', code: 'unknown-pool' });
+  if (base === undefined)
+    issues.push({
+      field: 'poolId',
+      code: 'unknown-pool',
+      value: String(member.poolId),
+      allowed: pools.filter((pool) => pool.term !== 'add-on').map((pool) => pool.id),
+    });
   else if (base !== null && base.term === 'add-on')
     issues.push({ field: 'poolId', code: 'needs-base-pool', poolId: base.id });
   const held = new Set(member.poolId === null ? [] : [member.poolId]);

@@ -60,9 +60,9 @@ export function explainMemberIssue(issue: MemberFieldIssue): string {
   }
   if (issue.code === 'needs-base-pool') return 'An add-on needs a licence to add on to.';
   const what = {
-    'unknown-status': 'status',
-    'unknown-role': 'role',
-    'unknown-pool': 'licence type',
+    'unknown-status': "the policy's statuses",
+    'unknown-role': "the policy's roles",
+    'unknown-pool': "the account's licence types",
   }[issue.code];
-  return `That ${what} is not one of this account's.`;
+  return `"${issue.value}" is not one of ${what} (${issue.allowed.join(', ')}).`;
 }
