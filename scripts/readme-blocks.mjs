@@ -5,18 +5,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every fenced block of `path` with the heading it sits under. */
-function blocksOf(path) {
+/** Every fenced block of `path`, with the heading it sits under and its language. */
+export function readmeBlocks(path) {
   const blocks = [];
   let heading = '';
   let open = null;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (open !== null) {
       if (line.startsWith('```')) {
-        blocks.push({ heading, code: `${open.join('\n')}\n` });
+        blocks.push({ heading, language: open.language, code: open.lines.join('\n') });
         open = null;
-      } else open.push(line);
-    } else if (line.startsWith('```')) open = [];
+      } else open.lines.push(line);
+    } else if (line.startsWith('```')) open = { language: line.slice(3).trim(), lines: [] };
     else if (/^#{1,4} /.test(line)) heading = line.replace(/^#+ /, '').trim();
   }
   return blocks;
@@ -24,14 +24,14 @@ function blocksOf(path) {
 
 /** The one block of `path` under `heading` whose code starts with `start`; throws when not exactly one. */
 export function readmeBlock(path, heading, start) {
-  const found = blocksOf(path).filter(
+  const found = readmeBlocks(path).filter(
     (block) => block.heading === heading && block.code.startsWith(start),
   );
   if (found.length !== 1)
     throw new Error(
       `${found.length} code blocks in ${path} under "${heading}" start with ${start}`,
     );
-  return found[0].code;
+  return `${found[0].code}\n`;
 }
 
 /**

@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import Stripe from 'stripe';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readmeBlocks } from '../../../scripts/readme-blocks.mjs';
 import {
   createDevBilling,
   createSeatsAdmin,
@@ -34,19 +35,7 @@ interface Block {
 }
 
 function blocksOf(file: Block['file']): Block[] {
-  const blocks: Block[] = [];
-  let heading = '';
-  let open: { language: string; lines: string[] } | null = null;
-  for (const line of readFileSync(join(root, file), 'utf8').split('\n')) {
-    if (open !== null) {
-      if (line.startsWith('```')) {
-        blocks.push({ file, heading, language: open.language, code: open.lines.join('\n') });
-        open = null;
-      } else open.lines.push(line);
-    } else if (line.startsWith('```')) open = { language: line.slice(3).trim(), lines: [] };
-    else if (/^#{1,4} /.test(line)) heading = line.replace(/^#+ /, '').trim();
-  }
-  return blocks;
+  return readmeBlocks(join(root, file)).map((block) => ({ file, ...block }));
 }
 
 const blocks = readmes.flatMap(blocksOf);
